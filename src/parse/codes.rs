@@ -1,0 +1,125 @@
+//! SMTP reply codes (RFC 5321) and enhanced status codes (RFC 3463) found in text.
+//!
+//! All patterns are linear-time (`regex`); they are compiled once.
+
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// A code found in a text, with its byte range in that text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Found {
+    /// The code as written, e.g. `550` or `5.7.1`.
+    pub code: String,
+    /// Where it is in the text searched.
+    pub range: Range<usize>,
+}
+
+static STATUS: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z.#])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.]|\.[^0-9])").unwrap());
+
+static REPLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z.#:/-])([245][0-5][0-9])(?:[ \-]|$|\]|'|,|\))").unwrap());
+
+static REPLY_STATUS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[^0-9A-Za-z.#:/-])([245][0-5][0-9])[ \-]+#?([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.]|\.[^0-9])")
+        .unwrap()
+});
+
+/// True for an enhanced status code RFC 3463 allows: class 2, 4 or 5; subject 0–7.
+pub fn is_valid_status(s: &str) -> bool {
+    let mut it = s.split('.');
+    let (Some(c), Some(sub), Some(d), None) = (it.next(), it.next(), it.next(), it.next()) else {
+        return false;
+    };
+    matches!(c, "2" | "4" | "5")
+        && sub.parse::<u16>().is_ok_and(|n| n <= 7)
+        && sub.len() <= 3
+        && d.len() <= 3
+        && d.parse::<u16>().is_ok()
+}
+
+/// The first enhanced status code in the text.
+pub fn find_status(text: &str) -> Option<Found> {
+    STATUS.captures_iter(text).find_map(|c| {
+        let m = c.get(1)?;
+        is_valid_status(m.as_str()).then(|| Found { code: m.as_str().to_string(), range: m.range() })
+    })
+}
+
+/// The first reply code in the text that stands where a reply code stands
+/// (at a line start, after a quote or colon, or followed by an enhanced code).
+pub fn find_reply(text: &str) -> Option<Found> {
+    if let Some((r, _)) = find_reply_status(text) {
+        return Some(r);
+    }
+    REPLY.captures_iter(text).find_map(|c| {
+        let m = c.get(1)?;
+        Some(Found { code: m.as_str().to_string(), range: m.range() })
+    })
+}
+
+/// The first reply code immediately followed by an enhanced status code (`550 5.1.1`, `550-5.7.26`).
+pub fn find_reply_status(text: &str) -> Option<(Found, Found)> {
+    REPLY_STATUS.captures_iter(text).find_map(|c| {
+        let r = c.get(1)?;
+        let s = c.get(2)?;
+        if !is_valid_status(s.as_str()) {
+            return None;
+        }
+        Some((
+            Found { code: r.as_str().to_string(), range: r.range() },
+            Found { code: s.as_str().to_string(), range: s.range() },
+        ))
+    })
+}
+
+/// How specific a status code is: 0 for X.0.0, 1 for X.Y.0, 2 for X.Y.Z.
+pub fn specificity(status: &str) -> u8 {
+    let mut it = status.split('.').skip(1);
+    let sub = it.next().unwrap_or("0");
+    let det = it.next().unwrap_or("0");
+    match (sub == "0", det == "0") {
+        (true, true) => 0,
+        (false, true) | (true, false) => 1,
+        (false, false) => 2,
+    }
+}
+
+/// Picks between the DSN `Status` field and the code in the reply text:
+/// the more specific wins, the field on a tie. The classes must agree for the text code to win.
+pub fn pick_status(field: Option<&str>, in_text: Option<&str>) -> Option<String> {
+    match (field.filter(|s| is_valid_status(s)), in_text.filter(|s| is_valid_status(s))) {
+        (Some(f), Some(t)) => {
+            if t[..1] == f[..1] && specificity(t) > specificity(f) {
+                Some(t.to_string())
+            } else {
+                Some(f.to_string())
+            }
+        }
+        (Some(f), None) => Some(f.to_string()),
+        (None, Some(t)) => Some(t.to_string()),
+        (None, None) => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_reply_and_status() {
+        let t = "host mx.example.com[192.0.2.1] said: 550 5.1.1 <a@b.c>: no";
+        assert_eq!(find_reply(t).unwrap().code, "550");
+        assert_eq!(find_status(t).unwrap().code, "5.1.1");
+        assert!(find_status("version 10.5.1.2 and 192.0.2.1").is_none());
+        assert_eq!(find_reply_status("550-5.7.26 Unauthenticated").unwrap().1.code, "5.7.26");
+    }
+
+    #[test]
+    fn more_specific_status_wins() {
+        assert_eq!(pick_status(Some("5.0.0"), Some("5.7.1")).as_deref(), Some("5.7.1"));
+        assert_eq!(pick_status(Some("5.1.1"), Some("5.7.1")).as_deref(), Some("5.1.1"));
+        assert_eq!(pick_status(Some("4.0.0"), Some("5.7.1")).as_deref(), Some("4.0.0"));
+    }
+}

@@ -1,0 +1,244 @@
+//! The structure of a pasted message: its headers, the human-readable report
+//! text, the machine-readable DSN fields and the returned original message.
+//!
+//! mail-parser does the MIME work (boundaries, transfer encodings, charsets,
+//! RFC 2047 words); this module only sorts the parts by what they mean.
+
+use mail_parser::{HeaderValue, Message, MessageParser, MimeHeaders, PartType};
+
+/// Everything the format extractors may look at, decoded to text.
+#[derive(Debug, Clone, Default)]
+pub struct Mail {
+    /// True when the input starts with RFC 5322 headers.
+    pub is_message: bool,
+    /// Top-level headers, names lower-cased, values unfolded and decoded.
+    pub headers: Vec<(String, String)>,
+    /// The human-readable text of the report (text parts outside the returned message, HTML converted).
+    pub body: String,
+    /// The raw text of a `message/delivery-status` (or global) part.
+    pub dsn: Option<String>,
+    /// The raw text of a `message/feedback-report` part (RFC 5965).
+    pub feedback: Option<String>,
+    /// The headers of the returned message, one header per entry, values unfolded.
+    pub returned_headers: Vec<(String, String)>,
+    /// Received headers of the returned message, in header order (newest first), parsed.
+    pub returned_received: Vec<ReceivedHop>,
+    /// Top-level `Received` headers of the report itself, newest first.
+    pub received: Vec<ReceivedHop>,
+    /// The content type of the top-level message, e.g. `multipart/report`.
+    pub content_type: Option<String>,
+    /// The `report-type` parameter, e.g. `delivery-status`.
+    pub report_type: Option<String>,
+}
+
+/// One parsed `Received` header.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ReceivedHop {
+    /// The `from` host (HELO name or reverse name).
+    pub from: Option<String>,
+    /// The IP address of the `from` host.
+    pub ip: Option<String>,
+    /// The `by` host.
+    pub by: Option<String>,
+    /// The date after the `;`, as a Unix timestamp.
+    pub timestamp: Option<i64>,
+    /// The date as RFC 3339.
+    pub date: Option<String>,
+}
+
+impl Mail {
+    /// The first top-level header with this (lower-case) name.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The first header of the returned message with this (lower-case) name.
+    pub fn returned_header(&self, name: &str) -> Option<&str> {
+        self.returned_headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+    }
+
+    /// The subject of the report.
+    pub fn subject(&self) -> &str {
+        self.header("subject").unwrap_or("")
+    }
+
+    /// The `From` header of the report.
+    pub fn from(&self) -> &str {
+        self.header("from").unwrap_or("")
+    }
+}
+
+/// Reads the input as a message when it is one, or as plain text otherwise.
+pub fn read(bytes: &[u8], text: &str) -> Mail {
+    if !starts_with_header(text) {
+        return Mail { body: text.to_string(), ..Mail::default() };
+    }
+    let Some(msg) = MessageParser::default().parse(bytes) else {
+        return Mail { body: text.to_string(), ..Mail::default() };
+    };
+    let mut mail = Mail { is_message: true, ..Mail::default() };
+    mail.headers = header_list(&msg);
+    mail.received = received_list(&msg);
+    if let Some(ct) = msg.content_type() {
+        mail.content_type = Some(content_type_name(ct.ctype(), ct.subtype()));
+        mail.report_type = ct.attribute("report-type").map(|s| s.to_ascii_lowercase());
+    }
+    collect_parts(&msg, &mut mail);
+    mail
+}
+
+/// True when the first non-blank line of the text is a header field (`Name: value`)
+/// or an mbox `From ` line.
+pub fn starts_with_header(text: &str) -> bool {
+    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    if first.starts_with("From ") {
+        return true;
+    }
+    match first.find(':') {
+        Some(i) if i > 0 => first[..i].bytes().all(|b| b.is_ascii_graphic() && b != b':'),
+        _ => false,
+    }
+}
+
+fn content_type_name(ctype: &str, subtype: Option<&str>) -> String {
+    format!("{}/{}", ctype, subtype.unwrap_or("")).to_ascii_lowercase()
+}
+
+fn header_list(msg: &Message) -> Vec<(String, String)> {
+    msg.headers()
+        .iter()
+        .map(|h| (h.name().to_ascii_lowercase(), header_text(msg, h)))
+        .collect()
+}
+
+/// A header's value as one line of decoded text.
+fn header_text(msg: &Message, h: &mail_parser::Header) -> String {
+    let decoded = match h.value() {
+        HeaderValue::Text(t) => Some(t.to_string()),
+        HeaderValue::TextList(l) => Some(l.join(", ")),
+        HeaderValue::Address(a) => {
+            let v: Vec<String> = a
+                .iter()
+                .map(|x| match (x.name(), x.address()) {
+                    (Some(n), Some(e)) => format!("{n} <{e}>"),
+                    (None, Some(e)) => e.to_string(),
+                    (Some(n), None) => n.to_string(),
+                    (None, None) => String::new(),
+                })
+                .collect();
+            Some(v.join(", "))
+        }
+        HeaderValue::DateTime(d) => Some(d.to_rfc3339()),
+        _ => None,
+    };
+    match decoded {
+        Some(s) if !s.is_empty() => s,
+        _ => {
+            let raw = msg.raw_message();
+            let (s, e) = (h.offset_start() as usize, h.offset_end() as usize);
+            let v = raw.get(s..e).map(String::from_utf8_lossy).unwrap_or_default();
+            unfold(&v)
+        }
+    }
+}
+
+/// Joins folded lines into one, collapsing the fold whitespace.
+pub fn unfold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for (i, line) in s.lines().enumerate() {
+        let t = if i == 0 { line.trim_end() } else { line.trim() };
+        if t.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t);
+    }
+    out.trim().to_string()
+}
+
+fn received_list(msg: &Message) -> Vec<ReceivedHop> {
+    msg.received_all().map(received_hop).collect()
+}
+
+fn received_hop(r: &mail_parser::Received) -> ReceivedHop {
+    let host = |h: &Option<mail_parser::Host>| {
+        h.as_ref().map(|h| match h {
+            mail_parser::Host::Name(n) => n.to_string(),
+            mail_parser::Host::IpAddr(ip) => ip.to_string(),
+        })
+    };
+    let ip = r.from_ip.map(|i| i.to_string()).or_else(|| match &r.from {
+        Some(mail_parser::Host::IpAddr(ip)) => Some(ip.to_string()),
+        _ => None,
+    });
+    let date = r.date.filter(|d| d.is_valid());
+    ReceivedHop {
+        from: host(&r.from).or_else(|| r.from_iprev.as_ref().map(|s| s.to_string())).or_else(|| host(&r.helo)),
+        ip,
+        by: host(&r.by),
+        timestamp: date.map(|d| d.to_timestamp()),
+        date: date.map(|d| d.to_rfc3339()),
+    }
+}
+
+fn collect_parts(msg: &Message, mail: &mut Mail) {
+    let mut html = Vec::new();
+    for (i, part) in msg.parts.iter().enumerate() {
+        let ct = part
+            .content_type()
+            .map(|c| content_type_name(c.ctype(), c.subtype()))
+            .unwrap_or_else(|| "text/plain".to_string());
+        match (&part.body, ct.as_str()) {
+            (PartType::Message(inner), _) => {
+                if mail.returned_headers.is_empty() {
+                    mail.returned_headers = header_list(inner);
+                    mail.returned_received = received_list(inner);
+                }
+            }
+            (_, "message/delivery-status" | "message/global-delivery-status") => {
+                let t = String::from_utf8_lossy(part.contents()).into_owned();
+                mail.dsn.get_or_insert_with(String::new).push_str(&t);
+            }
+            (_, "message/feedback-report") => {
+                mail.feedback = Some(String::from_utf8_lossy(part.contents()).into_owned());
+            }
+            (_, "text/rfc822-headers" | "message/global-headers" | "message/rfc822-headers") => {
+                if mail.returned_headers.is_empty() {
+                    let raw = part.contents();
+                    if let Some(inner) = MessageParser::default().parse_headers(raw) {
+                        mail.returned_headers = header_list(&inner);
+                        mail.returned_received = received_list(&inner);
+                    }
+                }
+            }
+            (PartType::Text(t), _) => {
+                if i == 0 && part.is_multipart() {
+                    continue;
+                }
+                if !mail.body.is_empty() {
+                    mail.body.push('\n');
+                }
+                mail.body.push_str(t);
+            }
+            (PartType::Html(h), _) => html.push(h.to_string()),
+            (PartType::Binary(b) | PartType::InlineBinary(b), c) if c.starts_with("message/") => {
+                // A returned message that mail-parser kept as bytes (e.g. nested too deep).
+                if mail.returned_headers.is_empty() {
+                    if let Some(inner) = MessageParser::default().parse_headers(b.as_ref()) {
+                        mail.returned_headers = header_list(&inner);
+                        mail.returned_received = received_list(&inner);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if mail.body.trim().is_empty() {
+        for h in html {
+            mail.body.push_str(&mail_parser::decoders::html::html_to_text(&h));
+            mail.body.push('\n');
+        }
+    }
+}

@@ -1,0 +1,166 @@
+//! Parsing: input text to a normalized report (no diagnosis yet).
+//!
+//! `mime` sorts the parts, `dsn` reads delivery-status fields, `formats` holds
+//! one extractor per sender family, `codes` finds reply and status codes,
+//! `hops` builds the path and `spans` locates the facts in the input.
+
+pub mod codes;
+pub mod dsn;
+pub mod formats;
+pub mod hops;
+pub mod mime;
+pub mod spans;
+
+use crate::input::Input;
+use crate::model::{Action, Kind, Original, Recipient, Report};
+use mime::Mail;
+
+/// Parses the input into a report whose recipients still lack `reason`, `hard` and `rules`.
+pub fn parse(input: &Input) -> Report {
+    let mail = mime::read(&input.bytes, &input.text);
+    let mut report = Report {
+        warnings: input.warnings.clone(),
+        subject: mail.header("subject").map(str::to_string),
+        original: original(&mail),
+        ..Report::default()
+    };
+    if let Some(fb) = feedback(&mail) {
+        report.kind = Kind::Feedback;
+        report.format = "arf".into();
+        report.recipients = fb;
+        return report;
+    }
+    if is_auto_reply(&mail) {
+        report.kind = Kind::AutoReply;
+        report.format = "rfc3834".into();
+        let who = mail.header("from").map(|f| formats::rfc3464::clean_address(f));
+        report.recipients = vec![Recipient { address: who, ..Recipient::default() }];
+        return report;
+    }
+    let x = formats::extract(&mail);
+    report.format = x.format.to_string();
+    report.reporting_mta = x.reporting_mta.clone();
+    let failing = x.recipients.iter().find_map(|r| r.remote_mta.clone());
+    let (hops, failing_hop) = hops::build(&mail, x.reporting_mta.as_deref(), &x.tried, failing.as_deref());
+    report.hops = hops;
+    report.failing_hop = failing_hop;
+    report.recipients = x.recipients;
+    for r in &mut report.recipients {
+        if r.action.is_none() {
+            r.action = match r.status.as_deref().or(r.reply_code.get(..1)).and_then(|s| s.chars().next()) {
+                Some('5') => Some(Action::Failed),
+                Some('4') => Some(Action::Delayed),
+                Some('2') => Some(Action::Delivered),
+                _ => None,
+            };
+        }
+    }
+    report.kind = if mail.dsn.is_some() && !report.recipients.is_empty() && report.format != "generic" {
+        Kind::Dsn
+    } else if report.recipients.is_empty() {
+        Kind::NotABounce
+    } else if !mail.is_message
+        && report.recipients.len() == 1
+        && report.recipients[0].address.is_none()
+        && report.hops.iter().all(|h| h.role == crate::model::HopRole::Remote)
+    {
+        Kind::ReplyLine
+    } else if mail.is_message || looks_like_bounce_text(&mail.body) {
+        Kind::NdrText
+    } else {
+        Kind::ReplyLine
+    };
+    if report.kind == Kind::NotABounce {
+        report.recipients.clear();
+    }
+    report
+}
+
+fn original(mail: &Mail) -> Option<Original> {
+    if mail.returned_headers.is_empty() {
+        return None;
+    }
+    Some(Original {
+        from: mail.returned_header("from").map(str::to_string),
+        to: mail.returned_header("to").map(str::to_string),
+        subject: mail.returned_header("subject").map(str::to_string),
+        message_id: mail.returned_header("message-id").map(str::to_string),
+        date: mail.returned_header("date").map(str::to_string),
+    })
+}
+
+/// Recipients of an ARF feedback report (RFC 5965), or `None` when this is not one.
+fn feedback(mail: &Mail) -> Option<Vec<Recipient>> {
+    let part = mail.feedback.as_deref()?;
+    let f = dsn::parse(part);
+    let all: Vec<(String, String)> = f.message.into_iter().chain(f.recipients.into_iter().flatten()).collect();
+    let ftype = dsn::field(&all, "feedback-type").map(|s| s.trim().to_ascii_lowercase());
+    let mut rcpts: Vec<String> = all
+        .iter()
+        .filter(|(n, _)| n == "original-rcpt-to" || n == "removal-recipient")
+        .map(|(_, v)| formats::rfc3464::clean_address(v))
+        .collect();
+    if rcpts.is_empty() {
+        if let Some(to) = mail.returned_header("to") {
+            rcpts.push(formats::rfc3464::clean_address(to));
+        }
+    }
+    if rcpts.is_empty() {
+        rcpts.push(String::new());
+    }
+    Some(
+        rcpts
+            .into_iter()
+            .map(|a| Recipient {
+                address: (!a.is_empty()).then_some(a),
+                feedback_type: ftype.clone(),
+                ..Recipient::default()
+            })
+            .collect(),
+    )
+}
+
+/// An RFC 3834 automatic reply: `Auto-Submitted: auto-replied` or the common vacation markers,
+/// and nothing that makes it a delivery report.
+fn is_auto_reply(mail: &Mail) -> bool {
+    if mail.dsn.is_some() {
+        return false;
+    }
+    let auto = mail.header("auto-submitted").is_some_and(|v| v.to_ascii_lowercase().starts_with("auto-replied"));
+    let marker = mail.header("x-autoreply").is_some()
+        || mail.header("x-autorespond").is_some()
+        || mail.header("precedence").is_some_and(|v| v.eq_ignore_ascii_case("auto_reply"));
+    let subj = mail.subject().to_ascii_lowercase();
+    let vac_subject = ["out of office", "auto:", "automatic reply", "autoreply", "auto-reply", "vacation"]
+        .iter()
+        .any(|k| subj.contains(k));
+    (auto || marker || vac_subject) && !looks_like_bounce_text(&mail.body)
+}
+
+/// Words that only delivery failures use.
+fn looks_like_bounce_text(body: &str) -> bool {
+    let l = body.get(..body.len().min(20_000)).unwrap_or(body).to_ascii_lowercase();
+    [
+        "could not be delivered",
+        "couldn't be delivered",
+        "undeliverable",
+        "delivery has failed",
+        "delivery to the following",
+        "permanent error",
+        "permanent fatal error",
+        "returned to sender",
+        "delivery status notification",
+        "mail delivery failed",
+        "delivery failure",
+        "failed recipient",
+        "was not delivered",
+        "wasn't delivered",
+        "unable to deliver",
+        "could not deliver",
+        "delivery problem",
+        "remote host said",
+        "host unknown",
+    ]
+    .iter()
+    .any(|k| l.contains(k))
+}
