@@ -45,7 +45,11 @@ fn main() -> ExitCode {
         Ok(c) => c,
         Err(e) => {
             let _ = e.print();
-            return if e.use_stderr() { ExitCode::from(2) } else { ExitCode::SUCCESS };
+            return if e.use_stderr() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            };
         }
     };
     let Cmd::Explain { json, lang: _, files } = cli.command;
@@ -63,7 +67,11 @@ fn main() -> ExitCode {
         };
         let mut report = bounce::analyze(&raw);
         report.source = path.clone();
-        let res = if json { print_json(&mut out, &report) } else { print_text(&mut out, &report) };
+        let res = if json {
+            print_json(&mut out, &report)
+        } else {
+            print_text(&mut out, &report)
+        };
         if res.is_err() {
             return ExitCode::from(1);
         }

@@ -100,7 +100,11 @@ impl Command {
             Command::Starttls
         } else if l.starts_with("auth") {
             Command::Auth
-        } else if l.starts_with("conn") || l.contains("initial connection") || l.contains("greeting") || l.contains("banner") {
+        } else if l.starts_with("conn")
+            || l.contains("initial connection")
+            || l.contains("greeting")
+            || l.contains("banner")
+        {
             Command::Conn
         } else {
             return None;
@@ -191,6 +195,8 @@ reasons! {
     Vacation = "vacation",
 }
 
+// The variants come from a macro, so `#[default]` cannot mark one.
+#[allow(clippy::derivable_impls)]
 impl Default for Reason {
     fn default() -> Self {
         Reason::Undefined
@@ -300,7 +306,10 @@ pub struct Warning {
 impl Warning {
     /// A warning with no arguments.
     pub fn new(id: &str) -> Warning {
-        Warning { id: id.to_string(), args: Vec::new() }
+        Warning {
+            id: id.to_string(),
+            args: Vec::new(),
+        }
     }
 
     /// Adds one named argument.

@@ -9,22 +9,55 @@ use std::sync::LazyLock;
 /// Matched case-insensitively on the diagnostic with whitespace collapsed.
 pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
     (r"greylist|gray-?list|try again later", Reason::Blocked),
-    (r"user unknown|unknown user|no such user|mailbox unavailable|does not exist|recipient address rejected: user|invalid recipient|unknown recipient|no mailbox|mailbox not found|address rejected", Reason::UserUnknown),
-    (r"mailbox (?:is )?full|over ?quota|quota exceeded|insufficient storage|mailbox size limit", Reason::MailboxFull),
-    (r"message (?:is )?too (?:big|large)|size exceeds|exceeds (?:the )?(?:maximum )?(?:message )?size", Reason::MesgTooBig),
-    (r"relay(?:ing)? (?:access )?denied|relaying (?:not|denied)|not permitted to relay|unable to relay", Reason::NoRelaying),
-    (r"reverse dns|ptr record|no ptr|rdns|reverse lookup|cannot find your hostname|forward-confirmed", Reason::RequirePtr),
+    (
+        r"user unknown|unknown user|no such user|mailbox unavailable|does not exist|recipient address rejected: user|invalid recipient|unknown recipient|no mailbox|mailbox not found|address rejected",
+        Reason::UserUnknown,
+    ),
+    (
+        r"mailbox (?:is )?full|over ?quota|quota exceeded|insufficient storage|mailbox size limit",
+        Reason::MailboxFull,
+    ),
+    (
+        r"message (?:is )?too (?:big|large)|size exceeds|exceeds (?:the )?(?:maximum )?(?:message )?size",
+        Reason::MesgTooBig,
+    ),
+    (
+        r"relay(?:ing)? (?:access )?denied|relaying (?:not|denied)|not permitted to relay|unable to relay",
+        Reason::NoRelaying,
+    ),
+    (
+        r"reverse dns|ptr record|no ptr|rdns|reverse lookup|cannot find your hostname|forward-confirmed",
+        Reason::RequirePtr,
+    ),
     (r"spf|dkim|dmarc|unauthenticated|not authenticated", Reason::AuthFailure),
-    (r"blacklist|blocklist|block list|black list|dnsbl|rbl|spamhaus|spamcop|barracuda|not allowed to connect|client host .*(?:blocked|rejected)|access denied|banned|\bblocked\b", Reason::Blocked),
+    (
+        r"blacklist|blocklist|block list|black list|dnsbl|rbl|spamhaus|spamcop|barracuda|not allowed to connect|client host .*(?:blocked|rejected)|access denied|banned|\bblocked\b",
+        Reason::Blocked,
+    ),
     (r"reputation", Reason::BadReputation),
     (r"spam|junk", Reason::SpamDetected),
     (r"virus|malware|infected", Reason::VirusDetected),
-    (r"sender address rejected|sender (?:is )?(?:rejected|denied)|domain of sender", Reason::Rejected),
-    (r"host (?:or domain name )?not found|unknown host|no such domain|domain (?:not found|does not exist)|unrouteable|couldn't find any host", Reason::HostUnknown),
+    (
+        r"sender address rejected|sender (?:is )?(?:rejected|denied)|domain of sender",
+        Reason::Rejected,
+    ),
+    (
+        r"host (?:or domain name )?not found|unknown host|no such domain|domain (?:not found|does not exist)|unrouteable|couldn't find any host",
+        Reason::HostUnknown,
+    ),
     (r"disabled|suspended|inactive|deactivated", Reason::Suspend),
-    (r"too many (?:connections|recipients)|connection limit", Reason::TooManyConn),
-    (r"rate limit|too many messages|sending limit|try again later", Reason::Speeding),
-    (r"policy|not authorized|prohibited|rules rejection", Reason::PolicyViolation),
+    (
+        r"too many (?:connections|recipients)|connection limit",
+        Reason::TooManyConn,
+    ),
+    (
+        r"rate limit|too many messages|sending limit|try again later",
+        Reason::Speeding,
+    ),
+    (
+        r"policy|not authorized|prohibited|rules rejection",
+        Reason::PolicyViolation,
+    ),
     (r"tls|starttls", Reason::FailedStartTls),
 ];
 
@@ -67,9 +100,7 @@ pub fn classify(r: &Recipient) -> Reason {
 
 /// The reason an enhanced status code alone implies, if any.
 pub fn by_status(s: &str) -> Option<Reason> {
-    let mut p = s.splitn(2, '.');
-    let _class = p.next()?;
-    let rest = p.next()?;
+    let (_class, rest) = s.split_once('.')?;
     Some(match rest {
         "1.1" | "1.10" | "1.0" => Reason::UserUnknown,
         "1.2" => Reason::HostUnknown,
@@ -94,7 +125,8 @@ pub fn by_status(s: &str) -> Option<Reason> {
         "7.7" => Reason::VirusDetected,
         "7.23" | "7.24" | "7.25" | "7.26" | "7.27" => Reason::AuthFailure,
         "7.10" | "7.11" => Reason::FailedStartTls,
-        "7.8" | "7.9" | "7.12" | "7.13" | "7.14" | "7.15" | "7.16" | "7.17" | "7.18" | "7.19" | "7.20" | "7.21" | "7.22" => Reason::SecurityError,
+        "7.8" | "7.9" | "7.12" | "7.13" | "7.14" | "7.15" | "7.16" | "7.17" | "7.18" | "7.19" | "7.20" | "7.21"
+        | "7.22" => Reason::SecurityError,
         _ => return None,
     })
 }
@@ -108,10 +140,17 @@ pub fn is_hard(r: &Recipient) -> bool {
         }
     }
     match r.reason {
-        Reason::Delivered | Reason::Feedback | Reason::Vacation | Reason::Expired => return r.reason == Reason::Expired && r.status.as_deref().is_some_and(|s| s.starts_with('5')),
+        Reason::Delivered | Reason::Feedback | Reason::Vacation | Reason::Expired => {
+            return r.reason == Reason::Expired && r.status.as_deref().is_some_and(|s| s.starts_with('5'))
+        }
         _ => {}
     }
-    match r.status.as_deref().and_then(|s| s.chars().next()).or_else(|| r.reply_code.chars().next()) {
+    match r
+        .status
+        .as_deref()
+        .and_then(|s| s.chars().next())
+        .or_else(|| r.reply_code.chars().next())
+    {
         Some('5') => true,
         Some('4') | Some('2') => false,
         _ => r.action == Some(Action::Failed),

@@ -43,7 +43,10 @@ pub fn is_valid_status(s: &str) -> bool {
 pub fn find_status(text: &str) -> Option<Found> {
     STATUS.captures_iter(text).find_map(|c| {
         let m = c.get(1)?;
-        is_valid_status(m.as_str()).then(|| Found { code: m.as_str().to_string(), range: m.range() })
+        is_valid_status(m.as_str()).then(|| Found {
+            code: m.as_str().to_string(),
+            range: m.range(),
+        })
     })
 }
 
@@ -55,7 +58,10 @@ pub fn find_reply(text: &str) -> Option<Found> {
     }
     REPLY.captures_iter(text).find_map(|c| {
         let m = c.get(1)?;
-        Some(Found { code: m.as_str().to_string(), range: m.range() })
+        Some(Found {
+            code: m.as_str().to_string(),
+            range: m.range(),
+        })
     })
 }
 
@@ -68,8 +74,14 @@ pub fn find_reply_status(text: &str) -> Option<(Found, Found)> {
             return None;
         }
         Some((
-            Found { code: r.as_str().to_string(), range: r.range() },
-            Found { code: s.as_str().to_string(), range: s.range() },
+            Found {
+                code: r.as_str().to_string(),
+                range: r.range(),
+            },
+            Found {
+                code: s.as_str().to_string(),
+                range: s.range(),
+            },
         ))
     })
 }
@@ -89,7 +101,10 @@ pub fn specificity(status: &str) -> u8 {
 /// Picks between the DSN `Status` field and the code in the reply text:
 /// the more specific wins, the field on a tie. The classes must agree for the text code to win.
 pub fn pick_status(field: Option<&str>, in_text: Option<&str>) -> Option<String> {
-    match (field.filter(|s| is_valid_status(s)), in_text.filter(|s| is_valid_status(s))) {
+    match (
+        field.filter(|s| is_valid_status(s)),
+        in_text.filter(|s| is_valid_status(s)),
+    ) {
         (Some(f), Some(t)) => {
             if t[..1] == f[..1] && specificity(t) > specificity(f) {
                 Some(t.to_string())
@@ -113,7 +128,10 @@ mod tests {
         assert_eq!(find_reply(t).unwrap().code, "550");
         assert_eq!(find_status(t).unwrap().code, "5.1.1");
         assert!(find_status("version 10.5.1.2 and 192.0.2.1").is_none());
-        assert_eq!(find_reply_status("550-5.7.26 Unauthenticated").unwrap().1.code, "5.7.26");
+        assert_eq!(
+            find_reply_status("550-5.7.26 Unauthenticated").unwrap().1.code,
+            "5.7.26"
+        );
     }
 
     #[test]

@@ -53,7 +53,11 @@ pub fn parse(text: &str) -> DsnFields {
         flush_field(&mut cur, &mut last);
         if let Some((name, value)) = line.split_once(':') {
             let name = name.trim();
-            if !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
+            if !name.is_empty()
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+            {
                 last = Some((name.to_ascii_lowercase(), value.trim().to_string()));
             }
         }
@@ -64,9 +68,12 @@ pub fn parse(text: &str) -> DsnFields {
     }
     let mut out = DsnFields::default();
     for b in blocks {
-        let is_recipient = b
-            .iter()
-            .any(|(n, _)| matches!(n.as_str(), "final-recipient" | "original-recipient" | "action" | "status"));
+        let is_recipient = b.iter().any(|(n, _)| {
+            matches!(
+                n.as_str(),
+                "final-recipient" | "original-recipient" | "action" | "status"
+            )
+        });
         if is_recipient {
             out.recipients.push(b);
         } else if out.recipients.is_empty() {
@@ -86,7 +93,13 @@ mod tests {
         let d = parse(t);
         assert_eq!(field(&d.message, "reporting-mta"), Some("dns; mx.example.org"));
         assert_eq!(d.recipients.len(), 2);
-        assert_eq!(field(&d.recipients[0], "diagnostic-code"), Some("smtp; 550 5.1.1 no such user"));
-        assert_eq!(typed_value(field(&d.recipients[1], "final-recipient").unwrap()), "b@example.com");
+        assert_eq!(
+            field(&d.recipients[0], "diagnostic-code"),
+            Some("smtp; 550 5.1.1 no such user")
+        );
+        assert_eq!(
+            typed_value(field(&d.recipients[1], "final-recipient").unwrap()),
+            "b@example.com"
+        );
     }
 }

@@ -23,7 +23,11 @@ pub fn build(
     failing: Option<&str>,
 ) -> (Vec<Hop>, Option<usize>) {
     let mut hops: Vec<Hop> = Vec::new();
-    let chain: &[ReceivedHop] = if mail.returned_received.is_empty() { &[] } else { &mail.returned_received };
+    let chain: &[ReceivedHop] = if mail.returned_received.is_empty() {
+        &[]
+    } else {
+        &mail.returned_received
+    };
     let mut prev_ts: Option<i64> = None;
     for (i, r) in chain.iter().rev().enumerate() {
         let delay = match (prev_ts, r.timestamp) {
@@ -70,7 +74,10 @@ pub fn build(
     let mut failing_hop = None;
     let from = reporting_mta.map(str::to_string).or(last_by);
     for t in tried {
-        if hops.iter().any(|h| h.role == HopRole::Remote && h.by.as_deref() == Some(t.host.as_str())) {
+        if hops
+            .iter()
+            .any(|h| h.role == HopRole::Remote && h.by.as_deref() == Some(t.host.as_str()))
+        {
             continue;
         }
         hops.push(Hop {
@@ -89,9 +96,11 @@ pub fn build(
         failing_hop = Some(hops.len() - 1);
     }
     if failing_hop.is_none() && failing.is_some() {
-        failing_hop = hops
-            .iter()
-            .rposition(|h| h.by.as_deref().zip(failing).is_some_and(|(b, f)| b.eq_ignore_ascii_case(f)));
+        failing_hop = hops.iter().rposition(|h| {
+            h.by.as_deref()
+                .zip(failing)
+                .is_some_and(|(b, f)| b.eq_ignore_ascii_case(f))
+        });
     }
     (hops, failing_hop)
 }

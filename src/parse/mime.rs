@@ -54,7 +54,10 @@ impl Mail {
 
     /// The first header of the returned message with this (lower-case) name.
     pub fn returned_header(&self, name: &str) -> Option<&str> {
-        self.returned_headers.iter().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.returned_headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The subject of the report.
@@ -71,12 +74,21 @@ impl Mail {
 /// Reads the input as a message when it is one, or as plain text otherwise.
 pub fn read(bytes: &[u8], text: &str) -> Mail {
     if !starts_with_header(text) {
-        return Mail { body: text.to_string(), ..Mail::default() };
+        return Mail {
+            body: text.to_string(),
+            ..Mail::default()
+        };
     }
     let Some(msg) = MessageParser::default().parse(bytes) else {
-        return Mail { body: text.to_string(), ..Mail::default() };
+        return Mail {
+            body: text.to_string(),
+            ..Mail::default()
+        };
     };
-    let mut mail = Mail { is_message: true, ..Mail::default() };
+    let mut mail = Mail {
+        is_message: true,
+        ..Mail::default()
+    };
     mail.headers = header_list(&msg);
     mail.received = received_list(&msg);
     if let Some(ct) = msg.content_type() {
@@ -175,11 +187,30 @@ fn received_hop(r: &mail_parser::Received) -> ReceivedHop {
     });
     let date = r.date.filter(|d| d.is_valid());
     ReceivedHop {
-        from: host(&r.from).or_else(|| r.from_iprev.as_ref().map(|s| s.to_string())).or_else(|| host(&r.helo)),
+        from: host(&r.from)
+            .or_else(|| r.from_iprev.as_ref().map(|s| s.to_string()))
+            .or_else(|| host(&r.helo)),
         ip,
         by: host(&r.by),
         timestamp: date.map(|d| d.to_timestamp()),
         date: date.map(|d| d.to_rfc3339()),
+    }
+}
+
+/// Keeps the first returned message's headers.
+fn set_returned(mail: &mut Mail, inner: &Message) {
+    if mail.returned_headers.is_empty() {
+        mail.returned_headers = header_list(inner);
+        mail.returned_received = received_list(inner);
+    }
+}
+
+/// Parses raw returned headers and keeps them when none were found yet.
+fn set_returned_raw(mail: &mut Mail, raw: &[u8]) {
+    if mail.returned_headers.is_empty() {
+        if let Some(inner) = MessageParser::default().parse_headers(raw) {
+            set_returned(mail, &inner);
+        }
     }
 }
 
@@ -191,12 +222,7 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
             .map(|c| content_type_name(c.ctype(), c.subtype()))
             .unwrap_or_else(|| "text/plain".to_string());
         match (&part.body, ct.as_str()) {
-            (PartType::Message(inner), _) => {
-                if mail.returned_headers.is_empty() {
-                    mail.returned_headers = header_list(inner);
-                    mail.returned_received = received_list(inner);
-                }
-            }
+            (PartType::Message(inner), _) => set_returned(mail, inner),
             (_, "message/delivery-status" | "message/global-delivery-status") => {
                 let t = String::from_utf8_lossy(part.contents()).into_owned();
                 mail.dsn.get_or_insert_with(String::new).push_str(&t);
@@ -205,13 +231,7 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
                 mail.feedback = Some(String::from_utf8_lossy(part.contents()).into_owned());
             }
             (_, "text/rfc822-headers" | "message/global-headers" | "message/rfc822-headers") => {
-                if mail.returned_headers.is_empty() {
-                    let raw = part.contents();
-                    if let Some(inner) = MessageParser::default().parse_headers(raw) {
-                        mail.returned_headers = header_list(&inner);
-                        mail.returned_received = received_list(&inner);
-                    }
-                }
+                set_returned_raw(mail, part.contents())
             }
             (PartType::Text(t), _) => {
                 if i == 0 && part.is_multipart() {
@@ -223,14 +243,9 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
                 mail.body.push_str(t);
             }
             (PartType::Html(h), _) => html.push(h.to_string()),
+            // A returned message that mail-parser kept as bytes (e.g. nested too deep).
             (PartType::Binary(b) | PartType::InlineBinary(b), c) if c.starts_with("message/") => {
-                // A returned message that mail-parser kept as bytes (e.g. nested too deep).
-                if mail.returned_headers.is_empty() {
-                    if let Some(inner) = MessageParser::default().parse_headers(b.as_ref()) {
-                        mail.returned_headers = header_list(&inner);
-                        mail.returned_received = received_list(&inner);
-                    }
-                }
+                set_returned_raw(mail, b.as_ref())
             }
             _ => {}
         }

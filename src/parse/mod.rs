@@ -34,7 +34,10 @@ pub fn parse(input: &Input) -> Report {
         report.kind = Kind::AutoReply;
         report.format = "rfc3834".into();
         let who = mail.header("from").map(|f| formats::rfc3464::clean_address(f));
-        report.recipients = vec![Recipient { address: who, ..Recipient::default() }];
+        report.recipients = vec![Recipient {
+            address: who,
+            ..Recipient::default()
+        }];
         return report;
     }
     let x = formats::extract(&mail);
@@ -47,7 +50,12 @@ pub fn parse(input: &Input) -> Report {
     report.recipients = x.recipients;
     for r in &mut report.recipients {
         if r.action.is_none() {
-            r.action = match r.status.as_deref().or(r.reply_code.get(..1)).and_then(|s| s.chars().next()) {
+            r.action = match r
+                .status
+                .as_deref()
+                .or(r.reply_code.get(..1))
+                .and_then(|s| s.chars().next())
+            {
                 Some('5') => Some(Action::Failed),
                 Some('4') => Some(Action::Delayed),
                 Some('2') => Some(Action::Delivered),
@@ -93,7 +101,11 @@ fn original(mail: &Mail) -> Option<Original> {
 fn feedback(mail: &Mail) -> Option<Vec<Recipient>> {
     let part = mail.feedback.as_deref()?;
     let f = dsn::parse(part);
-    let all: Vec<(String, String)> = f.message.into_iter().chain(f.recipients.into_iter().flatten()).collect();
+    let all: Vec<(String, String)> = f
+        .message
+        .into_iter()
+        .chain(f.recipients.into_iter().flatten())
+        .collect();
     let ftype = dsn::field(&all, "feedback-type").map(|s| s.trim().to_ascii_lowercase());
     let mut rcpts: Vec<String> = all
         .iter()
@@ -126,14 +138,25 @@ fn is_auto_reply(mail: &Mail) -> bool {
     if mail.dsn.is_some() {
         return false;
     }
-    let auto = mail.header("auto-submitted").is_some_and(|v| v.to_ascii_lowercase().starts_with("auto-replied"));
+    let auto = mail
+        .header("auto-submitted")
+        .is_some_and(|v| v.to_ascii_lowercase().starts_with("auto-replied"));
     let marker = mail.header("x-autoreply").is_some()
         || mail.header("x-autorespond").is_some()
-        || mail.header("precedence").is_some_and(|v| v.eq_ignore_ascii_case("auto_reply"));
+        || mail
+            .header("precedence")
+            .is_some_and(|v| v.eq_ignore_ascii_case("auto_reply"));
     let subj = mail.subject().to_ascii_lowercase();
-    let vac_subject = ["out of office", "auto:", "automatic reply", "autoreply", "auto-reply", "vacation"]
-        .iter()
-        .any(|k| subj.contains(k));
+    let vac_subject = [
+        "out of office",
+        "auto:",
+        "automatic reply",
+        "autoreply",
+        "auto-reply",
+        "vacation",
+    ]
+    .iter()
+    .any(|k| subj.contains(k));
     (auto || marker || vac_subject) && !looks_like_bounce_text(&mail.body)
 }
 

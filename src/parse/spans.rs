@@ -12,28 +12,55 @@ pub fn locate(text: &str, report: &mut Report) {
         let rec = Some(i);
         let diag = r.diagnostic.as_deref().and_then(|d| find_diagnostic(text, d));
         if let Some((s, e)) = diag {
-            spans.push(Span { start: s, end: e, what: SpanKind::Diagnostic, recipient: rec });
+            spans.push(Span {
+                start: s,
+                end: e,
+                what: SpanKind::Diagnostic,
+                recipient: rec,
+            });
         }
         // Codes are looked for inside the diagnostic first, so the highlight is the one that matters.
         let within = diag.unwrap_or((0, text.len()));
         if !r.reply_code.is_empty() {
-            if let Some(s) = find_token(text, &r.reply_code, within).or_else(|| find_token(text, &r.reply_code, (0, text.len()))) {
-                spans.push(Span { start: s, end: s + r.reply_code.len(), what: SpanKind::ReplyCode, recipient: rec });
+            if let Some(s) =
+                find_token(text, &r.reply_code, within).or_else(|| find_token(text, &r.reply_code, (0, text.len())))
+            {
+                spans.push(Span {
+                    start: s,
+                    end: s + r.reply_code.len(),
+                    what: SpanKind::ReplyCode,
+                    recipient: rec,
+                });
             }
         }
         if let Some(st) = r.status.as_deref() {
             if let Some(s) = find_token(text, st, within).or_else(|| find_token(text, st, (0, text.len()))) {
-                spans.push(Span { start: s, end: s + st.len(), what: SpanKind::Status, recipient: rec });
+                spans.push(Span {
+                    start: s,
+                    end: s + st.len(),
+                    what: SpanKind::Status,
+                    recipient: rec,
+                });
             }
         }
         if let Some(a) = r.address.as_deref() {
             if let Some(s) = find_ci(text, a, 0) {
-                spans.push(Span { start: s, end: s + a.len(), what: SpanKind::Recipient, recipient: rec });
+                spans.push(Span {
+                    start: s,
+                    end: s + a.len(),
+                    what: SpanKind::Recipient,
+                    recipient: rec,
+                });
             }
         }
         if let Some(h) = r.remote_mta.as_deref() {
             if let Some(s) = find_ci(text, h, 0) {
-                spans.push(Span { start: s, end: s + h.len(), what: SpanKind::RemoteMta, recipient: rec });
+                spans.push(Span {
+                    start: s,
+                    end: s + h.len(),
+                    what: SpanKind::RemoteMta,
+                    recipient: rec,
+                });
             }
         }
     }
@@ -51,7 +78,8 @@ fn find_token(text: &str, needle: &str, range: (usize, usize)) -> Option<usize> 
         let s = from + p;
         let e = s + needle.len();
         let before_ok = s == 0 || !(bytes[s - 1].is_ascii_alphanumeric() || bytes[s - 1] == b'.');
-        let after_ok = e >= bytes.len() || !(bytes[e].is_ascii_digit() || (bytes[e] == b'.' && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)));
+        let after_ok = e >= bytes.len()
+            || !(bytes[e].is_ascii_digit() || (bytes[e] == b'.' && bytes.get(e + 1).is_some_and(u8::is_ascii_digit)));
         if before_ok && after_ok {
             return Some(range.0 + s);
         }

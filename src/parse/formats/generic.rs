@@ -53,8 +53,10 @@ pub fn addresses(text: &str) -> Vec<String> {
 pub fn is_system_address(a: &str) -> bool {
     let l = a.to_ascii_lowercase();
     let local = l.split('@').next().unwrap_or("");
-    matches!(local, "mailer-daemon" | "postmaster" | "mail-daemon" | "maildaemon" | "daemon" | "root")
-        || local.starts_with("mailer-daemon")
+    matches!(
+        local,
+        "mailer-daemon" | "postmaster" | "mail-daemon" | "maildaemon" | "daemon" | "root"
+    ) || local.starts_with("mailer-daemon")
 }
 
 /// The SMTP stage named near the address ("in reply to RCPT TO command").
@@ -62,7 +64,9 @@ pub fn command_near(text: &str, address: Option<&str>) -> Option<Command> {
     let start = address.and_then(|a| text.find(a)).unwrap_or(0);
     let window = text.get(start..).unwrap_or(text);
     let window = &window[..floor_boundary(window, 2000)];
-    COMMAND.captures(window).and_then(|c| Command::parse(c.get(1)?.as_str()))
+    COMMAND
+        .captures(window)
+        .and_then(|c| Command::parse(c.get(1)?.as_str()))
 }
 
 fn floor_boundary(s: &str, max: usize) -> usize {
@@ -88,7 +92,10 @@ pub fn hosts(text: &str) -> Vec<TriedHost> {
         };
         let host = host.trim_end_matches('.').to_string();
         if !out.iter().any(|t| t.host.eq_ignore_ascii_case(&host)) {
-            out.push(TriedHost { host, ip: ip.filter(|i| i.contains('.') || i.contains(':')) });
+            out.push(TriedHost {
+                host,
+                ip: ip.filter(|i| i.contains('.') || i.contains(':')),
+            });
         }
     }
     out
@@ -153,7 +160,11 @@ pub fn extract(mail: &Mail) -> Option<Extracted> {
         remote_mta: tried.last().map(|t| t.host.clone()),
         ..Recipient::default()
     };
-    let mut x = Extracted { format: "generic", tried: tried.clone(), ..Extracted::default() };
+    let mut x = Extracted {
+        format: "generic",
+        tried: tried.clone(),
+        ..Extracted::default()
+    };
     if recipients.is_empty() {
         if diag.is_some() {
             x.recipients.push(make(None));

@@ -26,10 +26,7 @@ pub struct Extracted {
 pub type Extractor = fn(&Mail) -> Option<Extracted>;
 
 /// All formats, most specific first; `generic` is last and always answers.
-pub const FORMATS: &[(&str, Extractor)] = &[
-    ("rfc3464", rfc3464::extract),
-    ("generic", generic::extract),
-];
+pub const FORMATS: &[(&str, Extractor)] = &[("rfc3464", rfc3464::extract), ("generic", generic::extract)];
 
 /// Runs the formats in order and returns the first answer.
 pub fn extract(mail: &Mail) -> Extracted {
@@ -38,5 +35,8 @@ pub fn extract(mail: &Mail) -> Extracted {
             return x;
         }
     }
-    Extracted { format: "generic", ..Extracted::default() }
+    Extracted {
+        format: "generic",
+        ..Extracted::default()
+    }
 }

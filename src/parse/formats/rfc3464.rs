@@ -37,7 +37,9 @@ pub fn from_dsn(mail: &Mail) -> Option<Extracted> {
         let diagnostic = field(block, "diagnostic-code")
             .map(|v| typed_value(v).to_string())
             .filter(|d| !d.is_empty());
-        let remote = field(block, "remote-mta").map(|v| host_of(typed_value(v))).filter(|h| !h.is_empty());
+        let remote = field(block, "remote-mta")
+            .map(|v| host_of(typed_value(v)))
+            .filter(|h| !h.is_empty());
         let (reply, status_in_text) = diagnostic.as_deref().map(generic::codes_in).unwrap_or_default();
         let status_field = field(block, "status").map(|s| s.split_whitespace().next().unwrap_or("").to_string());
         let mut r = Recipient {
