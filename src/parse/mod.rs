@@ -33,7 +33,7 @@ pub fn parse(input: &Input) -> Report {
     if is_auto_reply(&mail) {
         report.kind = Kind::AutoReply;
         report.format = "rfc3834".into();
-        let who = mail.header("from").map(|f| formats::rfc3464::clean_address(f));
+        let who = mail.header("from").map(formats::rfc3464::clean_address);
         report.recipients = vec![Recipient {
             address: who,
             ..Recipient::default()
