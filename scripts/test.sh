@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every check of the project: installs what is missing, then format, lint,
+# native tests (with a DoH server on loopback), the wasm32 build, browser tests.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+export CARGO_TERM_COLOR=never TRUNK_SKIP_VERSION_CHECK=true
+step() { printf '\n==== %s\n' "$*"; }
+
+step "setup"
+scripts/setup.sh test
+
+step "cargo fmt --check"
+cargo fmt --check
+
+step "cargo clippy (native, all targets)"
+cargo clippy --all-targets --locked -- -D warnings
+
+step "cargo clippy (wasm32)"
+cargo clippy --target wasm32-unknown-unknown --locked --lib --bins -- -D warnings
+
+step "cargo test"
+cargo test --locked
+
+step "wasm32 build of the library"
+cargo build --target wasm32-unknown-unknown --lib --locked
+
+for extra in scripts/fuzz.sh scripts/wasm-test.sh scripts/e2e.sh; do
+  if [ -x "$extra" ]; then
+    step "$extra"
+    case "$extra" in
+      scripts/fuzz.sh) "$extra" --replay ;;
+      *) "$extra" ;;
+    esac
+  fi
+done
+step "all checks passed"
