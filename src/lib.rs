@@ -7,7 +7,10 @@
 //! web app). The core knows nothing of the browser.
 
 pub mod diagnose;
+pub mod explain;
+pub mod i18n;
 pub mod input;
+pub mod kb;
 pub mod model;
 pub mod parse;
 

@@ -52,7 +52,8 @@ fn main() -> ExitCode {
             };
         }
     };
-    let Cmd::Explain { json, lang: _, files } = cli.command;
+    let Cmd::Explain { json, lang, files } = cli.command;
+    let localizer = localizer_for(lang.as_deref());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
@@ -70,7 +71,7 @@ fn main() -> ExitCode {
         let res = if json {
             print_json(&mut out, &report)
         } else {
-            print_text(&mut out, &report)
+            print_text(&mut out, &report, &localizer)
         };
         if res.is_err() {
             return ExitCode::from(1);
@@ -89,18 +90,18 @@ fn print_json(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
     writeln!(out)
 }
 
-fn print_text(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
-    writeln!(out, "{}: {:?} ({})", r.source, r.kind, r.format)?;
-    for rc in &r.recipients {
-        writeln!(
-            out,
-            "  {} {} {} {} {:?}",
-            rc.address.as_deref().unwrap_or("-"),
-            rc.reply_code,
-            rc.status.as_deref().unwrap_or("-"),
-            rc.reason.as_str(),
-            rc.diagnostic
-        )?;
+/// The localizer for `--lang`, else the locale of `LC_ALL` / `LC_MESSAGES` / `LANG`, else English.
+fn localizer_for(lang: Option<&str>) -> bounce::i18n::Localizer {
+    let requested = lang.map(str::to_string).or_else(bounce::i18n::env_locale);
+    match requested.as_deref() {
+        Some(tag) => bounce::i18n::Localizer::new(&[tag]),
+        None => bounce::i18n::Localizer::new(&[]),
     }
-    Ok(())
+}
+
+fn print_text(out: &mut impl Write, r: &Report, loc: &bounce::i18n::Localizer) -> std::io::Result<()> {
+    let explanation = bounce::explain::explain(r, loc);
+    writeln!(out, "== {} ==", r.source)?;
+    write!(out, "{}", bounce::explain::to_plain(&explanation))?;
+    writeln!(out)
 }

@@ -14,5 +14,6 @@ pub fn diagnose(report: &mut Report) {
             _ => reason::classify(r),
         };
         r.hard = reason::is_hard(r);
+        r.rules = crate::kb::rule_ids(r, &report.format);
     }
 }
