@@ -170,6 +170,13 @@ fn rules_for(report: &Report, r: &Recipient) -> Vec<&'static Rule> {
 fn explain_recipient(report: &Report, r: &Recipient, loc: &Localizer) -> RecipientExplanation {
     let rules = rules_for(report, r);
     let top = rules.first().copied();
+    // Advice comes from the top rule and the other matches that agree with its reason, so a
+    // generic rule for a different reason does not dilute it.
+    let advising: Vec<&'static Rule> = rules
+        .iter()
+        .copied()
+        .filter(|rule| top.is_none_or(|t| t.reason == rule.reason))
+        .collect();
     let greylisted = rules.iter().any(|rule| rule.id == "greylisting");
     let (title, what) = match top {
         Some(rule) => (loc.msg(&rule.title_id(), &[]), loc.msg(&rule.what_id(), &[])),
@@ -179,7 +186,7 @@ fn explain_recipient(report: &Report, r: &Recipient, loc: &Localizer) -> Recipie
     what_parts.extend(facts(report, r, loc));
 
     let mut causes: Vec<String> = Vec::new();
-    for rule in &rules {
+    for rule in &advising {
         for id in rule.causes {
             let text = loc.msg(id, &[]);
             if !causes.contains(&text) && causes.len() < MAX_CAUSES {
@@ -189,7 +196,7 @@ fn explain_recipient(report: &Report, r: &Recipient, loc: &Localizer) -> Recipie
     }
 
     let mut groups: Vec<(Party, Vec<&'static str>)> = Vec::new();
-    for rule in &rules {
+    for rule in &advising {
         for (party, steps) in rule.fixes {
             let slot = match groups.iter().position(|(p, _)| p == party) {
                 Some(i) => i,

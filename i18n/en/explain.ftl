@@ -1,0 +1,74 @@
+# Headings, summaries, parties, stages, facts and input warnings of an explanation (src/explain).
+
+label-recipient = Recipient
+label-no-address = (no address in the input)
+label-who-must-act = Who must act
+label-causes = Likely causes
+label-fixes = What to do
+label-codes = What the codes mean
+label-rules = Matched rules
+label-warnings = Warnings
+
+headline-not-a-bounce = This does not look like a bounce message.
+headline-feedback = This is a spam complaint (feedback report), not a bounce.
+headline-auto-reply = This is an automatic reply (for example out of office), not a bounce.
+headline-no-recipients = This looks like a bounce, but it names no recipient and no reply.
+headline-failed = { $count ->
+    [one] Delivery failed for one recipient.
+   *[other] Delivery failed for { $count } recipients.
+}
+headline-delayed = { $count ->
+    [one] Delivery to one recipient is delayed; the sending server keeps trying.
+   *[other] Delivery to { $count } recipients is delayed; the sending server keeps trying.
+}
+headline-delivered = { $count ->
+    [one] The message was delivered to one recipient.
+   *[other] The message was delivered to { $count } recipients.
+}
+
+summary-kind-dsn = A standard delivery status notification (DSN).
+summary-kind-ndr-text = A bounce message in plain text, without a machine-readable part.
+summary-kind-reply-line = A single server reply or log line.
+summary-kind-feedback = A feedback report about mail recipients marked as spam.
+summary-kind-auto-reply = An automatic reply.
+summary-kind-not-a-bounce = No delivery failure was found in it.
+summary-reporting-mta = The report was written by { $host }.
+summary-recipients = { $count ->
+    [one] It covers one recipient.
+   *[other] It covers { $count } recipients.
+}
+
+party-sender = The sender
+party-sender-admin = The sender's mail administrator
+party-recipient = The recipient
+party-recipient-admin = The recipient's mail administrator
+party-nobody = Nobody: waiting is enough
+
+permanence-hard = Permanent: sending the same message again will not help until the cause is fixed.
+permanence-soft = Temporary: the sending server retries by itself for a while.
+permanence-greylisted = Temporary (greylisting): the sending server retries by itself and the message will get through; waiting is the fix.
+permanence-delivered = Delivered: nothing failed.
+
+stage-conn = the connection greeting
+stage-helo = HELO
+stage-ehlo = EHLO
+stage-mail = MAIL FROM (the sender address)
+stage-rcpt = RCPT TO (the recipient address)
+stage-data = DATA (the message content)
+stage-bdat = BDAT (the message content)
+stage-starttls = STARTTLS (encryption)
+stage-auth = AUTH (login)
+
+fact-remote-stage = The server { $host } refused at { $stage }.
+fact-remote = The refusal came from { $host }.
+fact-stage = The refusal came at { $stage }.
+fact-reply = It replied: “{ $text }”.
+fact-ip = The reply names the IP address { $ip }.
+fact-list = The reply names the block list { $list }.
+fact-hop-ip = The refusing server's IP address was { $ip }.
+
+rule-none-title = No explanation available
+rule-none-what = Nothing in the knowledge base matches this outcome.
+
+warn-input-truncated = The input was cut at { $limit } bytes (it had { $size } bytes); only the beginning was analysed.
+warn-input-nul-bytes = The input contains NUL bytes; it may be a binary file rather than a message.
