@@ -1,73 +1,280 @@
-//! The reason classifier: reply text patterns first, then the enhanced status
-//! code, then the reply code. The pattern table is data, read top to bottom.
+//! The reason classifier. Three data tables, read top to bottom:
+//! reply-text patterns, enhanced status codes, basic reply codes. A few
+//! decisions combine them (a status code that names the reason outright beats
+//! vague words; the SMTP stage turns "unknown user" after DATA into `filtered`).
+//!
+//! Patterns are `regex` (linear time), matched case-insensitively on the
+//! diagnostic with whitespace collapsed.
 
-use crate::model::{Action, Reason, Recipient};
+use crate::model::{Action, Command, Reason, Recipient};
 use regex::RegexSet;
 use std::sync::LazyLock;
 
 /// Reply-text patterns and the reason each one means, most specific first.
-/// Matched case-insensitively on the diagnostic with whitespace collapsed.
 pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
-    (r"greylist|gray-?list|try again later", Reason::Blocked),
+    // Authentication of the sender's domain (SPF, DKIM, DMARC).
     (
-        r"user unknown|unknown user|no such user|mailbox unavailable|does not exist|recipient address rejected: user|invalid recipient|unknown recipient|no mailbox|mailbox not found|address rejected",
-        Reason::UserUnknown,
+        r"\b(?:spf|dkim|dmarc)\b.{0,40}\b(?:fail|check|policy|reject|invalid|alignment|not pass)|unauthenticated (?:email|mail|message)|authentication checks? failed|not authenticated.{0,30}(?:sender|domain)|sender domain.{0,20}not authenticated|5\.7\.2[3-7]\b",
+        Reason::AuthFailure,
+    ),
+    // RFC violations in the message itself.
+    (
+        r"duplicate header|multiple (?:\d+ \d\.\d\.\d+ )?addresses in from|not (?:rfc|rfc ?5322|rfc ?2822) compliant|rfc ?5322|violat\w* rfc|message is not rfc|missing (?:a )?(?:valid )?(?:date|from|message-id) header|header.{0,20}(?:missing|malformed)",
+        Reason::NotCompliantRfc,
+    ),
+    // Greylisting: temporary by design.
+    (
+        r"greylist|gr[ae]y[- ]?list|try again (?:in|after) \d+ (?:seconds|minutes)",
+        Reason::Blocked,
     ),
     (
-        r"mailbox (?:is )?full|over ?quota|quota exceeded|insufficient storage|mailbox size limit",
+        r"virus|malware|infected|trojan|harmful content|unsafe attachment|dangerous attachment",
+        Reason::VirusDetected,
+    ),
+    (
+        r"mailbox (?:is )?full|mailbox (?:is )?over|over ?quota|quota (?:exceeded|full)|exceeded (?:storage|quota)|insufficient (?:disk )?(?:storage|space)|mailbox size limit|mail ?box.{0,20}(?:exceeded|is full|capacity)|user'?s? (?:disk )?quota|disk quota|not enough (?:disk )?space|mailbox limit|maildir over quota|storage (?:limit|quota)|exceeded the local limit|too many messages in (?:this|the) mailbox|full mailbox",
         Reason::MailboxFull,
     ),
     (
-        r"message (?:is )?too (?:big|large)|size exceeds|exceeds (?:the )?(?:maximum )?(?:message )?size",
+        r"message (?:is )?too (?:big|large)|too large for this recipient|size (?:exceeds|limit)|exceeds? (?:the )?(?:maximum|max|fixed maximum|size)|message size|mail size|length limit|message length exceeds|recipsizelimit|message file too big",
         Reason::MesgTooBig,
     ),
     (
-        r"relay(?:ing)? (?:access )?denied|relaying (?:not|denied)|not permitted to relay|unable to relay",
+        r"exceed(?:s|ed)? .{0,30}(?:recipients|limit)|too many recipients|recipient limit",
+        Reason::ExceedLimit,
+    ),
+    (
+        r"(?:account|mailbox|user|address|recipient)\S* (?:\S+ )?(?:is |has been )?(?:disabled|suspended|deactivated|inactive|frozen|locked|expired|blocked|closed|not active|unavailable due|on hold|temporarily unavailable)|mailbox is frozen|account.{0,20}(?:has been )?(?:disabled|suspended|closed|terminated)|disabled (?:recipient|mailbox|account)|le compte du destinataire est bloqu|recipient account is blocked|inactive (?:user|account|mailbox)|suspended (?:account|user|mailbox)",
+        Reason::Suspend,
+    ),
+    (
+        r"has moved|address (?:has )?changed|no longer (?:valid|in use|with)|moved permanently",
+        Reason::HasMoved,
+    ),
+    (
+        r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|rejected)|not (?:permitted|allowed|configured) to relay|unable to relay|no relaying|relay not permitted|we do not relay|open relay|cannot relay|not a gateway|relaying (?:mail )?(?:to|for) .{0,40}(?:denied|not)|relay access|does not relay",
         Reason::NoRelaying,
     ),
     (
-        r"reverse dns|ptr record|no ptr|rdns|reverse lookup|cannot find your hostname|forward-confirmed",
+        r"reverse dns|reverse (?:lookup|resolution)|ptr record|no ptr|rdns|cannot find your hostname|(?:unresolvable|unknown) (?:client )?(?:host ?name|address)|forward[- ]confirmed|client host .{0,40}(?:unknown|not resolv)|dns (?:lookup|check) (?:of your (?:ip|address)|failed for your)|no reverse|ip address does not resolve|helo command rejected|invalid helo|bad helo|helo.{0,40}(?:not|does not) (?:resolve|match)|address .{0,20}has no dns|not in dns",
         Reason::RequirePtr,
     ),
-    (r"spf|dkim|dmarc|unauthenticated|not authenticated", Reason::AuthFailure),
     (
-        r"blacklist|blocklist|block list|black list|dnsbl|rbl|spamhaus|spamcop|barracuda|not allowed to connect|client host .*(?:blocked|rejected)|access denied|banned|\bblocked\b",
-        Reason::Blocked,
-    ),
-    (r"reputation", Reason::BadReputation),
-    (r"spam|junk", Reason::SpamDetected),
-    (r"virus|malware|infected", Reason::VirusDetected),
-    (
-        r"sender address rejected|sender (?:is )?(?:rejected|denied)|domain of sender",
+        r"sender address rejected|sender (?:is )?(?:rejected|denied|blocked|not allowed|refused|verify failed|unknown)|domain of sender|sender domain (?:does not exist|must resolve|not found|is invalid)|from: domain is invalid|sender verification|invalid sender|unknown sender|bad sender|envelope sender|mail from.{0,30}(?:rejected|refused|not)|rejected by sender|sender.{0,20}not (?:exist|valid)|does not accept mail from|address.{0,40}\.\.\. access denied",
         Reason::Rejected,
     ),
     (
-        r"host (?:or domain name )?not found|unknown host|no such domain|domain (?:not found|does not exist)|unrouteable|couldn't find any host",
-        Reason::HostUnknown,
-    ),
-    (r"disabled|suspended|inactive|deactivated", Reason::Suspend),
-    (
-        r"too many (?:connections|recipients)|connection limit",
+        r"ip frequency limited|too many (?:connections|sessions|concurrent)|connection limit|connection rate|rate limit(?:ed|ing)?.{0,20}connection|too many smtp sessions|maximum (?:number of )?connections|server busy|421 .{0,40}too many",
         Reason::TooManyConn,
     ),
     (
-        r"rate limit|too many messages|sending limit|try again later",
+        r"rate limit|too many messages|sending limit|sent too much|exceeded .{0,20}(?:rate|sending)|temporarily deferred due to (?:unexpected )?volume|throttl|messages per|daily limit|receiving mail at a rate",
         Reason::Speeding,
     ),
     (
-        r"policy|not authorized|prohibited|rules rejection",
+        r"spam|junk|bulk mail|\bube\b|unsolicited|content (?:rejected|filter|policy)|message content rejected|blacklisted url|rejected due to content|suspicious (?:content|message)|looks like|classified as|dictionary check|high (?:spam|probability)|scor(?:e|ed) too high|mail rejete|mail rejected\. ofr_506",
+        Reason::SpamDetected,
+    ),
+    (
+        r"reputation|poor (?:sender )?score|sender score|low reputation|user complaints|complaint rate|snds|sender.{0,20}(?:is|has been) (?:flagged|listed)",
+        Reason::BadReputation,
+    ),
+    (
+        r"blacklist|blocklist|block list|black list|dnsbl|\brbl\b|spamhaus|spamcop|barracuda|sorbs|uceprotect|not allowed to connect|client host .{0,80}(?:blocked|rejected|refused|denied)|banned|\bblocked\b|access denied|connection refused|refused to talk|service refused|not accepting (?:connections|mail from)|your (?:ip|host|server) .{0,40}(?:denied|rejected|refused|not allowed)|messages from \S+ weren't sent|please use the smtp server of your isp|dynamic ip|dial-?up|residential|no access from mail server|you cannot send e-mail to yourself|rejected: .{0,20}listed|listed (?:at|in|on)|service (?:currently )?unavailable.{0,20}(?:for|from)|sc-001|sc-004|dyn\.|ip .{0,20}(?:is|was|has been) (?:listed|blocked|rejected)",
+        Reason::Blocked,
+    ),
+    (
+        r"smtp auth(?:entication)?|authentication (?:required|failed|is required)|turn on smtp auth|must (?:authenticate|be authenticated)|not authorized|unauthorized|delivery not authorized|permission denied|insufficient permission|security policy|encryption required|requires? (?:a )?secure|access not allowed",
+        Reason::SecurityError,
+    ),
+    (
+        r"starttls|\btls\b.{0,30}(?:required|fail|handshake|negotiat)|must issue a starttls|ssl (?:required|handshake)|encrypted connection required",
+        Reason::FailedStartTls,
+    ),
+    (
+        r"host (?:or domain name )?not found|unknown host|no such (?:domain|host)|domain (?:name )?not found|domain (?:is |was )?not (?:found|reachable|exist)|domain does not exist|domain .{0,40}does not exist|unrouteable|unroutable|couldn't find any host|could not find any host|name service error|nxdomain|host unknown|invalid domain|no mx (?:record|host)|bad destination (?:system|host|mailbox address domain)|no route to host|mx .{0,20}not found|domain .{0,40}(?:not reachable|unreachable)|recipient domain|domain is not (?:configured|valid)|does not have an mx|unable to resolve|unknown domain|dns error.{0,80}nxdomain|not our customer",
+        Reason::HostUnknown,
+    ),
+    (
+        r"null mx|doesn'?t receive email|does not accept mail|accepts no mail|no smtp service|not accepting (?:any )?mail|mx or srv record indicated no smtp",
+        Reason::NotAccept,
+    ),
+    (
+        r"user unknown|unknown user|no such (?:user|mailbox|recipient|address|account)|mailbox (?:is )?unavailable|(?:address|mailbox|account|user|recipient)\S* (?:does not|doesn'?t) exist|does not exist (?:here|at|on)|user (?:not|doesn'?t) (?:exist|found)|user not exist|invalid (?:recipient|mailbox|address|user)|unknown (?:recipient|mailbox|address|local part|local-part)|no mailbox|mailbox not found|recipient not found|not a valid (?:user|mailbox|recipient)|address (?:not found|unknown|invalid)|not listed in|no account|doesn'?t have a .{0,40} account|recipient (?:unknown|invalid|rejected: user)|recipientnotfound|bad destination mailbox|unknown or illegal alias|account that you tried to reach does not exist|email address wasn'?t found|address couldn'?t be found|no valid recipients|not a registered|recipient address rejected: (?:user|undeliverable address|unknown)|undeliverable address|unrouteable address|name is not recognized|recipient name is not recognized|user doesn'?t have|mailbox doesn'?t exist|unknown or invalid|no such person|not our user|is not a valid mailbox|address rejected|invalid address|this user doesn|rejected: user",
+        Reason::UserUnknown,
+    ),
+    (
+        r"mailer error|local delivery failed|delivery to (?:a )?(?:program|pipe) failed|procmail|exit (?:code|status) [1-9]|\|ifs=|command (?:died|failed)|pipe to|x-unix; ?[1-9]",
+        Reason::MailerError,
+    ),
+    (r"\bon hold\b|pending|deferred for|held for", Reason::OnHold),
+    (
+        r"routing loop|mail loop|loop detected|too many hops|hop count exceeded|maximum hop|dns (?:failure|error|lookup failed)|temporary (?:dns|lookup) failure|network (?:is )?unreachable|connection (?:timed out|reset|dropped|lost)|timeout|timed out|host not reachable|unable to connect|could not connect|can't connect|connect to .{0,80} failed|did not accept our requests to connect|unable to contact|no answer|lost connection",
+        Reason::NetworkError,
+    ),
+    (
+        r"queue too long|message expired|expired|retry time(?:out)? (?:exceeded|reached)|delivery time expired|has been delayed|been in the queue|could not be delivered within|gave up|giving up|will be retried|delivery attempts will continue|not yet been delivered",
+        Reason::Expired,
+    ),
+    (
+        r"disk full|out of (?:disk )?space|insufficient system storage|system (?:is )?full|no space left",
+        Reason::SystemFull,
+    ),
+    (
+        r"internal (?:server |system )?error|system error|local error|temporary (?:server |local )?(?:failure|error|problem)|service (?:currently |temporarily )?(?:not available|unavailable)|resources temporarily unavailable|try again later|try later|server error|unexpected error|processing error|temporarily unavailable|ldap|unable to (?:handle|process)|closing transmission channel",
+        Reason::SystemError,
+    ),
+    (
+        r"policy|prohibited|rules rejection|not accepted|content.{0,20}not allowed|message (?:was )?(?:rejected|refused)|header error|refused by|administrative prohibition|blocked because its content|media error",
         Reason::PolicyViolation,
     ),
-    (r"tls|starttls", Reason::FailedStartTls),
+    (
+        r"syntax error|command unrecognized|unrecognized command|bad sequence|command not implemented|line too long|invalid command|protocol error",
+        Reason::SyntaxError,
+    ),
 ];
 
 static TEXT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
     RegexSet::new(TEXT_PATTERNS.iter().map(|(p, _)| format!("(?i){p}"))).expect("reason patterns compile")
 });
 
+/// Enhanced status codes (subject.detail) that name the reason outright, beating vague words.
+pub const STATUS_STRONG: &[(&str, Reason)] = &[
+    ("1.2", Reason::HostUnknown),
+    ("1.6", Reason::HasMoved),
+    ("1.8", Reason::Rejected),
+    ("1.10", Reason::UserUnknown),
+    ("2.1", Reason::Suspend),
+    ("2.2", Reason::MailboxFull),
+    ("2.3", Reason::ExceedLimit),
+    ("3.4", Reason::MesgTooBig),
+    ("7.13", Reason::Suspend),
+    ("7.23", Reason::AuthFailure),
+    ("7.24", Reason::AuthFailure),
+    ("7.25", Reason::RequirePtr),
+    ("7.26", Reason::AuthFailure),
+    ("7.27", Reason::AuthFailure),
+    ("7.7", Reason::VirusDetected),
+];
+
+/// Enhanced status codes (subject.detail) and the reason they suggest when the text says nothing clearer.
+pub const STATUS_WEAK: &[(&str, Reason)] = &[
+    ("1.1", Reason::UserUnknown),
+    ("1.0", Reason::UserUnknown),
+    ("1.3", Reason::UserUnknown),
+    ("1.4", Reason::UserUnknown),
+    ("1.5", Reason::UserUnknown),
+    ("1.7", Reason::Rejected),
+    ("2.0", Reason::Filtered),
+    ("2.4", Reason::MailerError),
+    ("3.0", Reason::MailerError),
+    ("3.1", Reason::SystemFull),
+    ("3.2", Reason::NotAccept),
+    ("3.3", Reason::SystemError),
+    ("3.5", Reason::SystemError),
+    ("4.0", Reason::NetworkError),
+    ("4.1", Reason::Expired),
+    ("4.2", Reason::NetworkError),
+    ("4.3", Reason::NetworkError),
+    ("4.4", Reason::HostUnknown),
+    ("4.5", Reason::NetworkError),
+    ("4.6", Reason::NetworkError),
+    ("4.7", Reason::Expired),
+    ("4.316", Reason::Expired),
+    ("5.0", Reason::SyntaxError),
+    ("5.1", Reason::SyntaxError),
+    ("5.2", Reason::SyntaxError),
+    ("5.3", Reason::TooManyConn),
+    ("5.4", Reason::SyntaxError),
+    ("5.5", Reason::SyntaxError),
+    ("6.0", Reason::ContentError),
+    ("6.1", Reason::ContentError),
+    ("6.2", Reason::ContentError),
+    ("6.3", Reason::ContentError),
+    ("6.4", Reason::ContentError),
+    ("6.5", Reason::ContentError),
+    ("6.6", Reason::ContentError),
+    ("7.0", Reason::SecurityError),
+    ("7.1", Reason::Rejected),
+    ("7.2", Reason::SecurityError),
+    ("7.3", Reason::SecurityError),
+    ("7.4", Reason::SecurityError),
+    ("7.5", Reason::SecurityError),
+    ("7.6", Reason::SecurityError),
+    ("7.8", Reason::SecurityError),
+    ("7.9", Reason::SecurityError),
+    ("7.10", Reason::FailedStartTls),
+    ("7.11", Reason::FailedStartTls),
+    ("7.12", Reason::SecurityError),
+    ("7.14", Reason::SecurityError),
+    ("7.15", Reason::SecurityError),
+    ("7.16", Reason::SecurityError),
+    ("7.17", Reason::SecurityError),
+    ("7.18", Reason::SecurityError),
+    ("7.19", Reason::SecurityError),
+    ("7.20", Reason::AuthFailure),
+    ("7.21", Reason::AuthFailure),
+    ("7.22", Reason::AuthFailure),
+    ("7.28", Reason::Speeding),
+    ("7.29", Reason::AuthFailure),
+    ("7.30", Reason::SecurityError),
+];
+
+/// Basic reply codes and the reason they suggest when nothing else does.
+pub const REPLY_CODES: &[(&str, Reason)] = &[
+    ("421", Reason::SystemError),
+    ("450", Reason::SystemError),
+    ("451", Reason::SystemError),
+    ("452", Reason::SystemFull),
+    ("500", Reason::SyntaxError),
+    ("501", Reason::SyntaxError),
+    ("502", Reason::SyntaxError),
+    ("503", Reason::SyntaxError),
+    ("504", Reason::SyntaxError),
+    ("521", Reason::NotAccept),
+    ("556", Reason::NotAccept),
+    ("530", Reason::SecurityError),
+    ("535", Reason::SecurityError),
+    ("550", Reason::OnHold),
+    ("551", Reason::HasMoved),
+    ("552", Reason::MailboxFull),
+    ("553", Reason::UserUnknown),
+    ("554", Reason::OnHold),
+];
+
 /// Collapses runs of whitespace so patterns survive line wraps.
 pub fn normalize(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The reason the reply text names, if any.
+pub fn by_text(diagnostic: &str) -> Option<Reason> {
+    let n = normalize(diagnostic);
+    TEXT_SET.matches(&n).iter().next().map(|i| TEXT_PATTERNS[i].1)
+}
+
+fn status_key(s: &str) -> Option<&str> {
+    s.split_once('.').map(|(_, rest)| rest)
+}
+
+fn lookup(table: &[(&str, Reason)], key: &str) -> Option<Reason> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, r)| *r)
+}
+
+/// The reason an enhanced status code alone names outright, if any.
+pub fn by_status_strong(s: &str) -> Option<Reason> {
+    let key = status_key(s)?;
+    if key.starts_with("7.5") && key.len() == 5 || key.starts_with("7.6") && key.len() == 5 {
+        // Microsoft's own 5.7.5xx / 5.7.6xx: access and tenant rules.
+        return Some(Reason::SecurityError);
+    }
+    lookup(STATUS_STRONG, key)
+}
+
+/// The reason an enhanced status code alone implies, if any.
+pub fn by_status(s: &str) -> Option<Reason> {
+    let key = status_key(s)?;
+    by_status_strong(s).or_else(|| lookup(STATUS_WEAK, key))
 }
 
 /// The reason for one recipient's outcome.
@@ -75,74 +282,69 @@ pub fn classify(r: &Recipient) -> Reason {
     if r.action == Some(Action::Delivered) || r.status.as_deref().is_some_and(|s| s.starts_with('2')) {
         return Reason::Delivered;
     }
-    if let Some(d) = r.diagnostic.as_deref() {
-        let n = normalize(d);
-        if let Some(i) = TEXT_SET.matches(&n).iter().next() {
-            return TEXT_PATTERNS[i].1;
-        }
-    }
-    if let Some(s) = r.status.as_deref() {
-        if let Some(x) = by_status(s) {
-            return x;
-        }
-    }
-    match r.reply_code.as_str() {
-        "421" | "452" => Reason::TooManyConn,
-        "450" | "451" => Reason::SystemError,
-        "500" | "501" | "502" | "503" | "504" => Reason::SyntaxError,
-        "521" | "556" => Reason::NotAccept,
-        "550" | "551" | "553" => Reason::UserUnknown,
-        "552" => Reason::MailboxFull,
-        "554" => Reason::PolicyViolation,
-        _ => Reason::Undefined,
-    }
+    let text = r.diagnostic.as_deref().and_then(by_text);
+    let status = r.status.as_deref();
+    let strong = status.and_then(by_status_strong);
+    let reason = match (text, strong) {
+        // Words that name a cause the code cannot express win over it.
+        (
+            Some(
+                t @ (Reason::AuthFailure
+                | Reason::NotCompliantRfc
+                | Reason::VirusDetected
+                | Reason::NoRelaying
+                | Reason::SpamDetected
+                | Reason::MailboxFull),
+            ),
+            _,
+        ) => t,
+        (_, Some(s)) => s,
+        (Some(t), None) => t,
+        (None, None) => status
+            .and_then(by_status)
+            .filter(|s| !(*s == Reason::SyntaxError && status.is_some_and(|st| st.ends_with(".0.0"))))
+            .or_else(|| lookup(REPLY_CODES, &r.reply_code))
+            .unwrap_or_else(|| {
+                if r.action == Some(Action::Delayed) {
+                    Reason::Expired
+                } else if status.is_some() || !r.reply_code.is_empty() {
+                    Reason::OnHold
+                } else {
+                    Reason::Undefined
+                }
+            }),
+    };
+    by_stage(reason, r)
 }
 
-/// The reason an enhanced status code alone implies, if any.
-pub fn by_status(s: &str) -> Option<Reason> {
-    let (_class, rest) = s.split_once('.')?;
-    Some(match rest {
-        "1.1" | "1.10" | "1.0" => Reason::UserUnknown,
-        "1.2" => Reason::HostUnknown,
-        "1.3" => Reason::UserUnknown,
-        "1.6" => Reason::HasMoved,
-        "1.7" | "1.8" => Reason::Rejected,
-        "2.1" => Reason::Suspend,
-        "2.2" => Reason::MailboxFull,
-        "2.3" => Reason::ExceedLimit,
-        "2.4" => Reason::MailerError,
-        "3.0" => Reason::SystemError,
-        "3.1" => Reason::SystemFull,
-        "3.2" => Reason::NotAccept,
-        "3.4" => Reason::MesgTooBig,
-        "3.5" => Reason::SystemError,
-        "4.0" | "4.1" | "4.2" | "4.3" | "4.4" | "4.5" | "4.6" => Reason::NetworkError,
-        "4.7" => Reason::Expired,
-        "5.0" | "5.1" | "5.2" | "5.3" | "5.4" | "5.5" => Reason::SyntaxError,
-        "6.0" | "6.1" | "6.2" | "6.3" | "6.4" | "6.5" => Reason::ContentError,
-        "7.0" => Reason::SecurityError,
-        "7.1" => Reason::Rejected,
-        "7.7" => Reason::VirusDetected,
-        "7.23" | "7.24" | "7.25" | "7.26" | "7.27" => Reason::AuthFailure,
-        "7.10" | "7.11" => Reason::FailedStartTls,
-        "7.8" | "7.9" | "7.12" | "7.13" | "7.14" | "7.15" | "7.16" | "7.17" | "7.18" | "7.19" | "7.20" | "7.21"
-        | "7.22" => Reason::SecurityError,
-        _ => return None,
-    })
+/// "Unknown user" refused after the message was sent is a content filter's answer, and a refusal of
+/// `MAIL FROM` concerns the sender, not the recipient.
+fn by_stage(reason: Reason, r: &Recipient) -> Reason {
+    let status_detail = r.status.as_deref().and_then(status_key).unwrap_or("");
+    match (reason, r.command) {
+        (Reason::UserUnknown, Some(Command::Data | Command::Bdat)) => Reason::Filtered,
+        (Reason::UserUnknown, Some(Command::Mail)) => Reason::Rejected,
+        (Reason::UserUnknown, _) if status_detail == "2.0" || status_detail == "7.1" => Reason::Filtered,
+        (Reason::Blocked | Reason::SecurityError | Reason::PolicyViolation, Some(Command::Mail))
+            if status_detail == "7.1" || status_detail == "1.0" =>
+        {
+            Reason::Rejected
+        }
+        _ => reason,
+    }
 }
 
 /// Whether retrying the same message cannot help: 5xx outcomes, except greylisting.
 pub fn is_hard(r: &Recipient) -> bool {
     if let Some(d) = r.diagnostic.as_deref() {
         let l = d.to_ascii_lowercase();
-        if l.contains("greylist") || l.contains("graylist") || l.contains("gray-list") {
+        if l.contains("greylist") || l.contains("graylist") || l.contains("gray-list") || l.contains("grey-list") {
             return false;
         }
     }
     match r.reason {
-        Reason::Delivered | Reason::Feedback | Reason::Vacation | Reason::Expired => {
-            return r.reason == Reason::Expired && r.status.as_deref().is_some_and(|s| s.starts_with('5'))
-        }
+        Reason::Delivered | Reason::Feedback | Reason::Vacation => return false,
+        Reason::Expired => return r.status.as_deref().is_some_and(|s| s.starts_with('5')),
         _ => {}
     }
     match r
@@ -154,5 +356,70 @@ pub fn is_hard(r: &Recipient) -> bool {
         Some('5') => true,
         Some('4') | Some('2') => false,
         _ => r.action == Some(Action::Failed),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rcpt(diag: &str, status: Option<&str>, code: &str) -> Recipient {
+        Recipient {
+            diagnostic: Some(diag.to_string()),
+            status: status.map(str::to_string),
+            reply_code: code.to_string(),
+            action: Some(Action::Failed),
+            ..Recipient::default()
+        }
+    }
+
+    #[test]
+    fn text_status_and_stage() {
+        assert_eq!(
+            classify(&rcpt(
+                "550 5.1.1 <a@example.com>: Recipient address rejected: User unknown",
+                Some("5.1.1"),
+                "550"
+            )),
+            Reason::UserUnknown
+        );
+        assert_eq!(
+            classify(&rcpt("552 5.2.2 Over quota", Some("5.2.2"), "552")),
+            Reason::MailboxFull
+        );
+        assert_eq!(
+            classify(&rcpt(
+                "550-5.7.26 Unauthenticated email from example.com is not accepted due to DMARC policy",
+                Some("5.7.26"),
+                "550"
+            )),
+            Reason::AuthFailure
+        );
+        let mut r = rcpt("550 Unknown user a@example.com", Some("5.0.0"), "550");
+        r.command = Some(Command::Data);
+        assert_eq!(classify(&r), Reason::Filtered);
+        assert_eq!(
+            classify(&rcpt(
+                "554 5.7.1 Service unavailable; Client host [192.0.2.1] blocked using zen.spamhaus.org",
+                Some("5.7.1"),
+                "554"
+            )),
+            Reason::Blocked
+        );
+    }
+
+    #[test]
+    fn greylisting_is_soft() {
+        let mut r = rcpt("451 4.7.1 Greylisted, please try again later", Some("4.7.1"), "451");
+        r.reason = classify(&r);
+        assert!(!is_hard(&r));
+        let mut r = rcpt("550 5.7.1 Greylisted for testing", Some("5.7.1"), "550");
+        r.reason = classify(&r);
+        assert!(!is_hard(&r));
+    }
+
+    #[test]
+    fn every_pattern_compiles() {
+        assert_eq!(TEXT_SET.len(), TEXT_PATTERNS.len());
     }
 }

@@ -16,14 +16,16 @@ pub struct Found {
 }
 
 static STATUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z.#])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.]|\.[^0-9])").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z.])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.]|\.[^0-9])").unwrap());
 
 static REPLY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z.#:/-])([245][0-5][0-9])(?:[ \-]|$|\]|'|,|\))").unwrap());
 
 static REPLY_STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?:^|[^0-9A-Za-z.#:/-])([245][0-5][0-9])[ \-]+#?([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.]|\.[^0-9])")
-        .unwrap()
+    Regex::new(
+        r"(?:^|[^0-9A-Za-z.#:/-])([245][0-5][0-9])[ \-']+#?([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.]|\.[^0-9])",
+    )
+    .unwrap()
 });
 
 /// True for an enhanced status code RFC 3463 allows: class 2, 4 or 5; subject 0–7.
@@ -116,6 +118,20 @@ pub fn pick_status(field: Option<&str>, in_text: Option<&str>) -> Option<String>
         (None, Some(t)) => Some(t.to_string()),
         (None, None) => None,
     }
+}
+
+/// Picks the status for a reply: a status written right after the reply code (`550 5.7.1`) is the
+/// remote server's own and wins over the DSN `Status` field unless it is less specific; otherwise
+/// [`pick_status`] decides.
+pub fn pick_status_for_reply(field: Option<&str>, reply: &str) -> Option<String> {
+    let field = field.filter(|s| is_valid_status(s));
+    if let Some((_, s)) = find_reply_status(reply) {
+        return match field {
+            Some(f) if specificity(f) > specificity(&s.code) => Some(f.to_string()),
+            _ => Some(s.code),
+        };
+    }
+    pick_status(field, find_status(reply).map(|f| f.code).as_deref())
 }
 
 #[cfg(test)]

@@ -47,6 +47,7 @@ pub fn parse(input: &Input) -> Report {
     let (hops, failing_hop) = hops::build(&mail, x.reporting_mta.as_deref(), &x.tried, failing.as_deref());
     report.hops = hops;
     report.failing_hop = failing_hop;
+    let x_from_dsn = x.from_dsn;
     report.recipients = x.recipients;
     for r in &mut report.recipients {
         if r.action.is_none() {
@@ -63,7 +64,7 @@ pub fn parse(input: &Input) -> Report {
             };
         }
     }
-    report.kind = if mail.dsn.is_some() && !report.recipients.is_empty() && report.format != "generic" {
+    report.kind = if x_from_dsn && !report.recipients.is_empty() {
         Kind::Dsn
     } else if report.recipients.is_empty() {
         Kind::NotABounce

@@ -4,7 +4,7 @@
 //! Its helpers are shared by the format modules.
 
 use super::Extracted;
-use crate::model::{Command, Recipient};
+use crate::model::Command;
 use crate::parse::codes;
 use crate::parse::hops::TriedHost;
 use crate::parse::mime::Mail;
@@ -135,42 +135,5 @@ pub fn first_reply(text: &str) -> Option<String> {
 
 /// Free-text extraction: any input, any sender.
 pub fn extract(mail: &Mail) -> Option<Extracted> {
-    let text = &mail.body;
-    let cut = text.len();
-    let head = &text[..cut];
-    let sender: Vec<String> = [mail.header("to"), mail.returned_header("from")]
-        .into_iter()
-        .flatten()
-        .flat_map(addresses)
-        .collect();
-    let diag = first_reply(head);
-    let (reply, status) = diag.as_deref().map(codes_in).unwrap_or_default();
-    let tried = hosts(head);
-    let recipients: Vec<String> = addresses(head)
-        .into_iter()
-        .filter(|a| !is_system_address(a) && !sender.iter().any(|s| s.eq_ignore_ascii_case(a)))
-        .take(1)
-        .collect();
-    let make = |address: Option<String>| Recipient {
-        command: command_near(head, address.as_deref()),
-        address,
-        status: status.clone(),
-        reply_code: reply.clone().unwrap_or_default(),
-        diagnostic: diag.clone(),
-        remote_mta: tried.last().map(|t| t.host.clone()),
-        ..Recipient::default()
-    };
-    let mut x = Extracted {
-        format: "generic",
-        tried: tried.clone(),
-        ..Extracted::default()
-    };
-    if recipients.is_empty() {
-        if diag.is_some() {
-            x.recipients.push(make(None));
-        }
-    } else {
-        x.recipients = recipients.into_iter().map(|a| make(Some(a))).collect();
-    }
-    Some(x)
+    Some(super::text::extract(mail, &super::text::DEFAULT, "generic"))
 }

@@ -1,9 +1,29 @@
 //! One module per family of bounce senders. Detection is ordered, most
 //! specific first; the first format that recognises the input extracts it
 //! alone (no merging of several formats' guesses).
+//!
+//! A module recognises its sender by headers and fixed phrases, then reads the
+//! DSN part when there is one (`rfc3464::from_dsn`, completed from the text)
+//! or the text alone (`text::extract` with the module's markers).
 
+pub mod amazonses;
+pub mod courier;
+pub mod domino;
+pub mod exchange;
+pub mod exim;
 pub mod generic;
+pub mod gmail;
+pub mod googlegroups;
+pub mod messagingserver;
+pub mod mimecast;
+pub mod opensmtpd;
+pub mod postfix;
+pub mod qmail;
 pub mod rfc3464;
+pub mod sendmail;
+pub mod text;
+pub mod yahoo;
+pub mod zoho;
 
 use super::hops::TriedHost;
 use super::mime::Mail;
@@ -20,13 +40,33 @@ pub struct Extracted {
     pub recipients: Vec<Recipient>,
     /// Remote hosts tried, in order.
     pub tried: Vec<TriedHost>,
+    /// True when the recipients come from a delivery-status part.
+    pub from_dsn: bool,
 }
 
 /// A format: its id and an extractor that returns `None` when the input is not of that format.
 pub type Extractor = fn(&Mail) -> Option<Extracted>;
 
 /// All formats, most specific first; `generic` is last and always answers.
-pub const FORMATS: &[(&str, Extractor)] = &[("rfc3464", rfc3464::extract), ("generic", generic::extract)];
+pub const FORMATS: &[(&str, Extractor)] = &[
+    ("exchange", exchange::extract),
+    ("googlegroups", googlegroups::extract),
+    ("gmail", gmail::extract),
+    ("amazonses", amazonses::extract),
+    ("mimecast", mimecast::extract),
+    ("zoho", zoho::extract),
+    ("yahoo", yahoo::extract),
+    ("messagingserver", messagingserver::extract),
+    ("domino", domino::extract),
+    ("courier", courier::extract),
+    ("opensmtpd", opensmtpd::extract),
+    ("qmail", qmail::extract),
+    ("exim", exim::extract),
+    ("postfix", postfix::extract),
+    ("sendmail", sendmail::extract),
+    ("rfc3464", rfc3464::extract),
+    ("generic", generic::extract),
+];
 
 /// Runs the formats in order and returns the first answer.
 pub fn extract(mail: &Mail) -> Extracted {
@@ -39,4 +79,42 @@ pub fn extract(mail: &Mail) -> Extracted {
         format: "generic",
         ..Extracted::default()
     }
+}
+
+/// The usual reading for a recognised sender: its DSN part completed from its text, or the text alone.
+pub fn standard(mail: &Mail, rules: &text::Rules, format: &'static str) -> Extracted {
+    let mut x = match rfc3464::from_dsn(mail) {
+        Some(mut x) => {
+            text::complete(&mut x, mail, rules);
+            x
+        }
+        None => text::extract(mail, rules, format),
+    };
+    x.format = format;
+    x
+}
+
+/// True when the lower-cased body contains any of the phrases (searched in its first 64 KiB).
+pub fn body_has(mail: &Mail, phrases: &[&str]) -> bool {
+    let b = mail.body.get(..mail.body.len().min(65536)).unwrap_or(&mail.body);
+    let b = if b.len() < mail.body.len().min(65536) {
+        // Not a char boundary: fall back to a lossy look at the bytes.
+        String::from_utf8_lossy(&mail.body.as_bytes()[..mail.body.len().min(65536)]).to_ascii_lowercase()
+    } else {
+        b.to_ascii_lowercase()
+    };
+    phrases.iter().any(|p| b.contains(p))
+}
+
+/// True when the top-level header holds any of the lower-case fragments.
+pub fn header_has(mail: &Mail, name: &str, fragments: &[&str]) -> bool {
+    mail.headers.iter().filter(|(n, _)| n == name).any(|(_, v)| {
+        let l = v.to_ascii_lowercase();
+        fragments.iter().any(|f| l.contains(f))
+    })
+}
+
+/// True when the top-level header exists.
+pub fn has_header(mail: &Mail, name: &str) -> bool {
+    mail.headers.iter().any(|(n, _)| n == name)
 }

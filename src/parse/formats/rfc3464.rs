@@ -15,6 +15,7 @@ use crate::parse::mime::Mail;
 pub fn extract(mail: &Mail) -> Option<Extracted> {
     let mut x = from_dsn(mail)?;
     x.format = "rfc3464";
+    super::text::complete(&mut x, mail, &super::text::DEFAULT);
     Some(x)
 }
 
@@ -26,6 +27,7 @@ pub fn from_dsn(mail: &Mail) -> Option<Extracted> {
         return None;
     }
     let mut x = Extracted {
+        from_dsn: true,
         reporting_mta: field(&fields.message, "reporting-mta").map(|v| host_of(typed_value(v))),
         ..Extracted::default()
     };
@@ -45,7 +47,10 @@ pub fn from_dsn(mail: &Mail) -> Option<Extracted> {
         let mut r = Recipient {
             address,
             action: field(block, "action").and_then(Action::parse),
-            status: codes::pick_status(status_field.as_deref(), status_in_text.as_deref()),
+            status: match diagnostic.as_deref() {
+                Some(d) => codes::pick_status_for_reply(status_field.as_deref(), d),
+                None => codes::pick_status(status_field.as_deref(), status_in_text.as_deref()),
+            },
             reply_code: reply.unwrap_or_default(),
             diagnostic,
             remote_mta: remote.clone(),

@@ -1,0 +1,555 @@
+//! The shared engine for human-readable bounce text: cuts the report part off
+//! the returned message, splits it into one block per recipient and reads the
+//! reply, codes, SMTP stage and remote host of each block.
+//!
+//! Format modules configure it with their own markers; `generic` uses the
+//! defaults. Everything is line-based and linear in the text.
+
+use super::generic;
+use super::Extracted;
+use crate::model::{Action, Recipient};
+use crate::parse::codes;
+use crate::parse::hops::TriedHost;
+use crate::parse::mime::Mail;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How one sender family lays out its text.
+#[derive(Debug, Clone, Copy)]
+pub struct Rules {
+    /// Lower-case line fragments after which the per-recipient report starts (first found wins).
+    pub start: &'static [&'static str],
+    /// Lower-case line fragments that begin the returned message (the report ends there).
+    pub end: &'static [&'static str],
+}
+
+/// Markers most senders put before the returned message.
+pub const DEFAULT_END: &[&str] = &[
+    "below this line is a copy of the message",
+    "----- original message -----",
+    "original message follows",
+    "below is a copy of the original message",
+    "this is a copy of the message",
+    "original message headers",
+    "------ this is a copy of",
+    "----- the header of the original message",
+    "the original message headers are",
+    "content-type: message/rfc822",
+    "content-type: text/rfc822-headers",
+    "------- returned message --------",
+    "--- original message",
+    "----- original message",
+    "original message:",
+    "----- message header follows -----",
+    "undelivered message follows",
+    "------ original message",
+    "unsent message below",
+    "headers of the original message",
+    "-----original message-----",
+];
+
+/// The default rules: no start marker, the common end markers.
+pub const DEFAULT: Rules = Rules {
+    start: &[],
+    end: DEFAULT_END,
+};
+
+/// One recipient's stretch of the report text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Block {
+    /// The recipient address.
+    pub address: String,
+    /// Byte range of the block in the report region.
+    pub start: usize,
+    /// End of the block (exclusive).
+    pub end: usize,
+}
+
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+        .unwrap()
+});
+
+/// Words introducing the remote server's reply on the same or the next lines.
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:\b(?:said|says|replied|answered|responded)\s*:|remote server returned(?: was)?\s*:?|server returned(?: was)?\s*:|response from the remote server was\s*:|response was\s*:|failed with\s*:|error was\s*:|\bhost\s+[A-Za-z0-9][A-Za-z0-9.-]*\s*\[[0-9A-Fa-f.:]+\]\s*:|diagnostic[- ]code\s*:\s*(?:smtp|x-[a-z-]+)?\s*;?|reason\s*:)",
+    )
+    .unwrap()
+});
+
+static IN_REPLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\(?\s*in reply to\s+(?:end of data|end of message|[a-z]+(?:\s+to|\s+from)?)(?:\s+command)?\s*\)?")
+        .unwrap()
+});
+
+/// Header names that start the returned message when no marker does.
+const HEADER_START: &[&str] = &[
+    "received:",
+    "return-path:",
+    "x-received:",
+    "dkim-signature:",
+    "authentication-results:",
+    "arc-seal:",
+    "x-original-to:",
+    "delivered-to:",
+];
+
+/// Lower-cased prefixes of lines that carry a header of the returned message, not a recipient.
+const NOT_RECIPIENT_LINE: &[&str] = &[
+    "from:",
+    "reply-to:",
+    "sender:",
+    "return-path:",
+    "errors-to:",
+    "mail from",
+    "x-",
+    "message-id",
+    "cc:",
+    "by ",
+    "for ",
+    "envelope-from",
+    "(envelope-from",
+    "the original message was received",
+    "from ",
+];
+
+/// Finds the report part of the body: after the first start marker, before the first end marker.
+pub fn region<'a>(body: &'a str, rules: &Rules) -> (usize, &'a str) {
+    let mut start = 0;
+    if !rules.start.is_empty() {
+        if let Some(p) = find_line_with(body, 0, rules.start) {
+            start = next_line(body, p);
+        }
+    }
+    let mut end = body.len();
+    let ends: Vec<&str> = rules.end.iter().chain(DEFAULT_END.iter()).copied().collect();
+    if let Some(p) = find_line_with(body, start, &ends) {
+        end = p;
+    }
+    if let Some(p) = header_block_start(body, start, end) {
+        end = p;
+    }
+    (start, body.get(start..end).unwrap_or(""))
+}
+
+/// Start of the line that holds one of the lower-case markers, at or after `from`.
+pub fn find_line_with(text: &str, from: usize, markers: &[&str]) -> Option<usize> {
+    let mut pos = from;
+    for line in text.get(from..)?.split_inclusive('\n') {
+        let l = line.trim().to_ascii_lowercase();
+        if !l.is_empty() && markers.iter().any(|m| l.contains(m)) {
+            return Some(pos);
+        }
+        pos += line.len();
+    }
+    None
+}
+
+fn next_line(text: &str, pos: usize) -> usize {
+    text.get(pos..)
+        .and_then(|t| t.find('\n'))
+        .map(|i| pos + i + 1)
+        .unwrap_or(text.len())
+}
+
+/// The start of a header block (two header lines in a row, the first a typical trace header).
+fn header_block_start(text: &str, from: usize, to: usize) -> Option<usize> {
+    let slice = text.get(from..to)?;
+    let mut pos = from;
+    let mut lines = slice.split_inclusive('\n').peekable();
+    while let Some(line) = lines.next() {
+        let l = line.trim_end().to_ascii_lowercase();
+        if HEADER_START.iter().any(|h| l.starts_with(h)) {
+            if let Some(n) = lines.peek() {
+                let nl = n.trim_end();
+                let header_like = nl.starts_with([' ', '\t'])
+                    || nl
+                        .split_once(':')
+                        .is_some_and(|(name, _)| !name.is_empty() && !name.contains(' ') && name.is_ascii());
+                if header_like {
+                    return Some(pos);
+                }
+            }
+        }
+        pos += line.len();
+    }
+    None
+}
+
+/// True when the address stands where a recipient is listed: alone on its line, or after a short label.
+fn listed(line_before: &str) -> bool {
+    let b = line_before.trim().trim_end_matches(['<', '"', '\'', '(', '[']).trim();
+    if b.is_empty() || b.chars().all(|c| matches!(c, '>' | '*' | '-' | '•' | '#' | ':' | ' ')) {
+        return true;
+    }
+    let l = b.to_ascii_lowercase();
+    if NOT_RECIPIENT_LINE.iter().any(|p| l.starts_with(p)) {
+        return false;
+    }
+    (b.ends_with(':') && b.len() <= 60 && !b.contains("said"))
+        || l.ends_with("to")
+        || l.ends_with("rfc822;")
+        || l.ends_with("recipient")
+}
+
+/// Recipient blocks of a report region, in order. `exclude` holds addresses that are the sender's.
+pub fn blocks(region: &str, exclude: &[String]) -> Vec<Block> {
+    let mut found: Vec<(String, usize)> = Vec::new();
+    let mut loose: Vec<(String, usize)> = Vec::new();
+    for m in ADDRESS.find_iter(region) {
+        let a = m.as_str().trim_matches('.').to_string();
+        if generic::is_system_address(&a) || exclude.iter().any(|e| e.eq_ignore_ascii_case(&a)) {
+            continue;
+        }
+        let line_start = region.get(..m.start()).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        let before = region.get(line_start..m.start()).unwrap_or("");
+        let target = if listed(before) { &mut found } else { &mut loose };
+        if !target.iter().any(|(o, _)| o.eq_ignore_ascii_case(&a)) {
+            target.push((a, line_start));
+        }
+    }
+    let chosen = if found.is_empty() {
+        loose.into_iter().take(1).collect()
+    } else {
+        found
+    };
+    let mut out: Vec<Block> = Vec::new();
+    for (i, (a, s)) in chosen.iter().enumerate() {
+        let end = chosen
+            .get(i + 1)
+            .map(|(_, n)| *n)
+            .filter(|n| *n > *s)
+            .unwrap_or(region.len());
+        out.push(Block {
+            address: a.clone(),
+            start: *s,
+            end,
+        });
+    }
+    out
+}
+
+/// The facts of one block of report text.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Facts {
+    /// The reply text, unfolded.
+    pub diagnostic: Option<String>,
+    /// The three-digit reply code in it.
+    pub reply: Option<String>,
+    /// The enhanced status code in it.
+    pub status: Option<String>,
+    /// The SMTP stage named.
+    pub command: Option<crate::model::Command>,
+    /// Remote hosts named, in order.
+    pub hosts: Vec<TriedHost>,
+}
+
+/// Reads the reply, codes, stage and hosts of one block of text. `address` is skipped on its line.
+pub fn facts(block: &str, address: Option<&str>) -> Facts {
+    let diagnostic = diagnostic(block, address);
+    let (reply, status) = diagnostic.as_deref().map(generic::codes_in).unwrap_or_default();
+    let status = status.or_else(|| codes::find_status(block).map(|f| f.code));
+    Facts {
+        reply,
+        status,
+        command: generic::command_near(block, None),
+        hosts: generic::hosts(block),
+        diagnostic,
+    }
+}
+
+/// The reply text in a block: after an intro ("said:", "Remote host said:", ...), a `<<<` transcript
+/// line, the first line with a code, or else the words next to the address.
+pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
+    let lines: Vec<&str> = block.lines().collect();
+    // 1. Sendmail transcripts: `<<< 550 ...`.
+    if let Some(i) = lines
+        .iter()
+        .position(|l| l.trim_start().starts_with("<<<") && codes::find_reply(l).is_some())
+    {
+        let mut out = String::new();
+        for l in lines.iter().skip(i) {
+            let t = l.trim_start();
+            if !t.starts_with("<<<") {
+                break;
+            }
+            push_words(&mut out, t.trim_start_matches('<'));
+            if t.trim_start_matches('<').trim_start().get(3..4) != Some("-") {
+                break;
+            }
+        }
+        return clean(&out);
+    }
+    // 2. An intro phrase, the reply after it.
+    let mut pos = 0;
+    for (i, l) in lines.iter().enumerate() {
+        if let Some(m) = INTRO.find(l) {
+            let rest = l.get(m.end()..).unwrap_or("");
+            let mut out = String::new();
+            push_words(&mut out, rest);
+            for n in lines.iter().skip(i + 1).take(15) {
+                let t = n.trim();
+                if t.is_empty() {
+                    if out.trim().is_empty() {
+                        continue;
+                    }
+                    break;
+                }
+                if t.starts_with("---") || t.starts_with("***") || t.starts_with("===") {
+                    break;
+                }
+                if !out.is_empty() && INTRO.is_match(t) && !t.to_ascii_lowercase().starts_with("reason") {
+                    break;
+                }
+                push_words(&mut out, t);
+            }
+            let d = clean(&out);
+            if d.as_deref().is_some_and(|d| d.len() > 2) {
+                return d;
+            }
+        }
+        pos += l.len() + 1;
+    }
+    let _ = pos;
+    // 3. The first line with a code, with its continuations.
+    if let Some(r) = generic::first_reply(block) {
+        return clean(&r);
+    }
+    // 4. The words next to the address, or the lines after it.
+    let mut out = String::new();
+    let mut seen_addr = address.is_none();
+    for l in &lines {
+        let t = l.trim();
+        if !seen_addr {
+            if let Some(a) = address {
+                if let Some(p) = find_ci(t, a) {
+                    seen_addr = true;
+                    let rest = t.get(p + a.len()..).unwrap_or("");
+                    let rest = rest.trim_start_matches(['>', ':', '.', ' ', ',', ';', '"', '\'', ']', ')']);
+                    push_words(&mut out, rest);
+                    continue;
+                }
+            }
+            continue;
+        }
+        if t.is_empty() {
+            if out.is_empty() {
+                continue;
+            }
+            break;
+        }
+        if t.starts_with("---") || t.starts_with("***") || t.starts_with("===") {
+            break;
+        }
+        push_words(&mut out, t);
+        if out.len() > 300 {
+            break;
+        }
+    }
+    clean(&out)
+}
+
+fn find_ci(hay: &str, needle: &str) -> Option<usize> {
+    hay.to_ascii_lowercase().find(&needle.to_ascii_lowercase())
+}
+
+fn push_words(out: &mut String, s: &str) {
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+}
+
+/// Trims a reply: surrounding quotes, the "(in reply to ... command)" tail, mailto links.
+pub fn clean(s: &str) -> Option<String> {
+    let mut t = s.trim().to_string();
+    if let Some(m) = IN_REPLY.find(&t) {
+        let tail = t.get(m.end()..).unwrap_or("").trim().to_string();
+        t.truncate(m.start());
+        if !tail.is_empty() && t.trim().is_empty() {
+            t = tail;
+        }
+    }
+    let t = t
+        .trim()
+        .trim_matches(|c| c == '\'' || c == '"')
+        .trim_start_matches([':', ' '])
+        .trim();
+    (!t.is_empty()).then(|| t.to_string())
+}
+
+/// Addresses that belong to the sender: the bounce's `To`, the returned `From` and `Return-Path`.
+pub fn sender_addresses(mail: &Mail) -> Vec<String> {
+    [
+        mail.header("to"),
+        mail.returned_header("from"),
+        mail.returned_header("return-path"),
+        mail.returned_header("sender"),
+    ]
+    .into_iter()
+    .flatten()
+    .flat_map(generic::addresses)
+    .collect()
+}
+
+/// What the text says happened when it gives no code: failed, delayed or unknown.
+pub fn action_in(text: &str) -> Option<Action> {
+    let l = text.to_ascii_lowercase();
+    let delayed = [
+        "has been delayed",
+        "delivery delayed",
+        "will be retried",
+        "will retry",
+        "still trying",
+        "not yet been delivered",
+        "warning message only",
+        "delivery is delayed",
+        "temporarily deferred",
+    ];
+    if delayed.iter().any(|k| l.contains(k)) {
+        return Some(Action::Delayed);
+    }
+    None
+}
+
+/// Extracts recipients from text alone, configured by `rules`.
+pub fn extract(mail: &Mail, rules: &Rules, format: &'static str) -> Extracted {
+    let body = &mail.body;
+    let (_, region) = region(body, rules);
+    let exclude = sender_addresses(mail);
+    let bl = blocks(region, &exclude);
+    let global = facts(region, None);
+    let mut x = Extracted {
+        format,
+        ..Extracted::default()
+    };
+    let action = action_in(region);
+    for b in &bl {
+        let text = region.get(b.start..b.end).unwrap_or("");
+        let f = facts(text, Some(&b.address));
+        let mut r = recipient_from(&f, Some(b.address.clone()));
+        if r.reply_code.is_empty() && r.status.is_none() && f.diagnostic.is_none() {
+            fill_from(&mut r, &global);
+        }
+        if r.action.is_none() {
+            r.action = action;
+        }
+        add_hosts(&mut x.tried, &f.hosts);
+        x.recipients.push(r);
+    }
+    if bl.is_empty() && global.diagnostic.is_some() {
+        let mut r = recipient_from(&global, None);
+        if r.action.is_none() {
+            r.action = action;
+        }
+        x.recipients.push(r);
+    }
+    add_hosts(&mut x.tried, &global.hosts);
+    x
+}
+
+/// A recipient from the facts of its block.
+pub fn recipient_from(f: &Facts, address: Option<String>) -> Recipient {
+    Recipient {
+        address,
+        status: f.status.clone(),
+        reply_code: f.reply.clone().unwrap_or_default(),
+        diagnostic: f.diagnostic.clone(),
+        remote_mta: f.hosts.last().map(|h| h.host.clone()),
+        command: f.command,
+        ..Recipient::default()
+    }
+}
+
+/// Fills what a recipient lacks from other facts (e.g. the whole report's).
+pub fn fill_from(r: &mut Recipient, f: &Facts) {
+    if r.diagnostic.is_none() {
+        r.diagnostic = f.diagnostic.clone();
+    }
+    if r.reply_code.is_empty() {
+        r.reply_code = f.reply.clone().unwrap_or_default();
+    }
+    if r.status.is_none() {
+        r.status = f.status.clone();
+    }
+    if r.command.is_none() {
+        r.command = f.command;
+    }
+    if r.remote_mta.is_none() {
+        r.remote_mta = f.hosts.last().map(|h| h.host.clone());
+    }
+}
+
+/// Adds hosts not yet listed.
+pub fn add_hosts(tried: &mut Vec<TriedHost>, hosts: &[TriedHost]) {
+    for h in hosts {
+        if !tried.iter().any(|t| t.host.eq_ignore_ascii_case(&h.host)) {
+            tried.push(h.clone());
+        }
+    }
+}
+
+/// Completes DSN recipients from the human text: a reply code, diagnostic, stage or host the
+/// delivery-status part lacks is taken from that recipient's block of text.
+pub fn complete(x: &mut Extracted, mail: &Mail, rules: &Rules) {
+    let (_, region) = region(&mail.body, rules);
+    let bl = blocks(region, &[]);
+    for r in &mut x.recipients {
+        let Some(a) = r.address.as_deref() else { continue };
+        let Some(b) = bl.iter().find(|b| b.address.eq_ignore_ascii_case(a)) else {
+            continue;
+        };
+        let text = region.get(b.start..b.end).unwrap_or("");
+        let f = facts(text, Some(a));
+        let weak_diag = r.diagnostic.as_deref().is_none_or(|d| codes::find_reply(d).is_none());
+        if weak_diag && f.reply.is_some() {
+            r.diagnostic = f.diagnostic.clone();
+            if r.reply_code.is_empty() {
+                r.reply_code = f.reply.clone().unwrap_or_default();
+            }
+            r.status = codes::pick_status(r.status.as_deref(), f.status.as_deref());
+        } else if r.diagnostic.is_none() {
+            r.diagnostic = f.diagnostic.clone();
+        }
+        if r.command.is_none() {
+            r.command = f.command;
+        }
+        if r.remote_mta.is_none() {
+            r.remote_mta = f.hosts.last().map(|h| h.host.clone());
+        }
+        add_hosts(&mut x.tried, &f.hosts);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_recipients_and_reads_replies() {
+        let t = "The mail system\n\n<a@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 <a@example.com>:\n    Recipient address rejected: User unknown (in reply to RCPT TO command)\n\n<b@example.org>: host mx.example.org[192.0.2.2] said: 452 4.2.2 Mailbox full (in\n    reply to RCPT TO command)\n";
+        let bl = blocks(t, &[]);
+        assert_eq!(bl.len(), 2);
+        let f = facts(&t[bl[0].start..bl[0].end], Some("a@example.com"));
+        assert_eq!(f.reply.as_deref(), Some("550"));
+        assert_eq!(f.status.as_deref(), Some("5.1.1"));
+        assert_eq!(
+            f.diagnostic.as_deref(),
+            Some("550 5.1.1 <a@example.com>: Recipient address rejected: User unknown")
+        );
+        assert_eq!(f.command, Some(crate::model::Command::Rcpt));
+        let g = facts(&t[bl[1].start..bl[1].end], Some("b@example.org"));
+        assert_eq!(g.status.as_deref(), Some("4.2.2"));
+        assert_eq!(g.hosts[0].host, "mx.example.org");
+    }
+
+    #[test]
+    fn region_stops_at_returned_headers() {
+        let t = "Unknown user: a@example.com\nOriginal message follows.\n\nFrom: b@example.org\n";
+        let (_, r) = region(t, &DEFAULT);
+        assert_eq!(r, "Unknown user: a@example.com\n");
+    }
+}
