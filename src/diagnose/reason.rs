@@ -12,9 +12,29 @@ use std::sync::LazyLock;
 
 /// Reply-text patterns and the reason each one means, most specific first.
 pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
+    // Specific phrasings that would otherwise fall under a broader word below.
+    (
+        r"blocked because its content|network not allowed|header error",
+        Reason::PolicyViolation,
+    ),
+    (
+        r"5\.4\.1 .{0,20}recipient address rejected: access denied",
+        Reason::UserUnknown,
+    ),
+    (r"recipient preferences", Reason::Filtered),
+    (r"groups\.google\.com|google groups", Reason::Rejected),
+    (
+        r"@\S+>?\.\.\. access denied|sending to/from an address that has been blacklisted",
+        Reason::Rejected,
+    ),
+    (r"\bon hold\b", Reason::OnHold),
+    (
+        r"reputation|user complaints|poor (?:sender )?score|sender score|complaint rate",
+        Reason::BadReputation,
+    ),
     // Authentication of the sender's domain (SPF, DKIM, DMARC).
     (
-        r"\b(?:spf|dkim|dmarc)\b.{0,40}\b(?:fail|check|policy|reject|invalid|alignment|not pass)|unauthenticated (?:email|mail|message)|authentication checks? failed|not authenticated.{0,30}(?:sender|domain)|sender domain.{0,20}not authenticated|5\.7\.2[3-7]\b",
+        r"\b(?:spf|dkim|dmarc)\b.{0,40}\b(?:fail|check|policy|reject|invalid|alignment|not pass)|unauthenticated (?:email|mail|message)|authentication checks? failed|not authenticated.{0,30}(?:sender|domain)|sender domain.{0,20}not authenticated|bad spf|spf record|per it's spf",
         Reason::AuthFailure,
     ),
     // RFC violations in the message itself.
@@ -32,7 +52,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::VirusDetected,
     ),
     (
-        r"mailbox (?:is )?full|mailbox (?:is )?over|over ?quota|quota (?:exceeded|full)|exceeded (?:storage|quota)|insufficient (?:disk )?(?:storage|space)|mailbox size limit|mail ?box.{0,20}(?:exceeded|is full|capacity)|user'?s? (?:disk )?quota|disk quota|not enough (?:disk )?space|mailbox limit|maildir over quota|storage (?:limit|quota)|exceeded the local limit|too many messages in (?:this|the) mailbox|full mailbox",
+        r"mailbox (?:is )?full|mailbox (?:is )?over|over ?quota|quota (?:exceeded|full)|exceeded (?:storage|quota)|insufficient (?:disk )?(?:storage|space)|mailbox size limit|mail ?box.{0,20}(?:exceeded|is full|capacity)|user'?s? (?:disk )?quota|disk quota|not enough (?:disk )?space|mailbox limit|mail ?folder is full|maildir over quota|storage (?:limit|quota)|exceeded the local limit|too many messages in (?:this|the) mailbox|full mailbox",
         Reason::MailboxFull,
     ),
     (
@@ -40,7 +60,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::MesgTooBig,
     ),
     (
-        r"exceed(?:s|ed)? .{0,30}(?:recipients|limit)|too many recipients|recipient limit",
+        r"exceed(?:s|ed)? .{0,30}(?:recipients|limit)|recipient limit",
         Reason::ExceedLimit,
     ),
     (
@@ -64,7 +84,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::Rejected,
     ),
     (
-        r"ip frequency limited|too many (?:connections|sessions|concurrent)|connection limit|connection rate|rate limit(?:ed|ing)?.{0,20}connection|too many smtp sessions|maximum (?:number of )?connections|server busy|421 .{0,40}too many",
+        r"ip frequency limited|too many recipients|too many (?:connections|sessions|concurrent)|connection limit|connection rate|rate limit(?:ed|ing)?.{0,20}connection|too many smtp sessions|maximum (?:number of )?connections|server busy|421 .{0,40}too many",
         Reason::TooManyConn,
     ),
     (
@@ -72,15 +92,11 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::Speeding,
     ),
     (
-        r"spam|junk|bulk mail|\bube\b|unsolicited|content (?:rejected|filter|policy)|message content rejected|blacklisted url|rejected due to content|suspicious (?:content|message)|looks like|classified as|dictionary check|high (?:spam|probability)|scor(?:e|ed) too high|mail rejete|mail rejected\. ofr_506",
+        r"\bspam\b|spam (?:detected|rejection|message|content)|junk|bulk mail|\bube\b|unsolicited|content (?:rejected|filter|policy)|message content rejected|blacklisted url|rejected due to content|suspicious (?:content|message)|looks like|classified as|dictionary check|high (?:spam|probability)|scor(?:e|ed) too high|mail rejete|mail rejected\. ofr_506",
         Reason::SpamDetected,
     ),
     (
-        r"reputation|poor (?:sender )?score|sender score|low reputation|user complaints|complaint rate|snds|sender.{0,20}(?:is|has been) (?:flagged|listed)",
-        Reason::BadReputation,
-    ),
-    (
-        r"blacklist|blocklist|block list|black list|dnsbl|\brbl\b|spamhaus|spamcop|barracuda|sorbs|uceprotect|not allowed to connect|client host .{0,80}(?:blocked|rejected|refused|denied)|banned|\bblocked\b|access denied|connection refused|refused to talk|service refused|not accepting (?:connections|mail from)|your (?:ip|host|server) .{0,40}(?:denied|rejected|refused|not allowed)|messages from \S+ weren't sent|please use the smtp server of your isp|dynamic ip|dial-?up|residential|no access from mail server|you cannot send e-mail to yourself|rejected: .{0,20}listed|listed (?:at|in|on)|service (?:currently )?unavailable.{0,20}(?:for|from)|sc-001|sc-004|dyn\.|ip .{0,20}(?:is|was|has been) (?:listed|blocked|rejected)",
+        r"blacklist|blocklist|block list|black list|dnsbl|\brbl\b|spamhaus|spamcop|barracuda|sorbs|uceprotect|not allowed to connect|client host .{0,80}(?:blocked|rejected|refused|denied)|banned|\bblocked\b|access denied|connection refused|refused to talk|service refused|not accepting (?:connections|mail from)|your (?:ip|host|server) .{0,40}(?:denied|rejected|refused|not allowed)|messages from \S+ weren't sent|please use the smtp server of your isp|dynamic ip|dial-?up|residential|no access from mail server|you cannot send e-mail to yourself|rejected: .{0,20}listed|service (?:currently )?unavailable.{0,20}(?:for|from)|sc-001|sc-004|dyn\.|ip .{0,20}(?:is|was|has been) (?:listed|blocked|rejected)",
         Reason::Blocked,
     ),
     (
@@ -92,28 +108,27 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::FailedStartTls,
     ),
     (
-        r"host (?:or domain name )?not found|unknown host|no such (?:domain|host)|domain (?:name )?not found|domain (?:is |was )?not (?:found|reachable|exist)|domain does not exist|domain .{0,40}does not exist|unrouteable|unroutable|couldn't find any host|could not find any host|name service error|nxdomain|host unknown|invalid domain|no mx (?:record|host)|bad destination (?:system|host|mailbox address domain)|no route to host|mx .{0,20}not found|domain .{0,40}(?:not reachable|unreachable)|recipient domain|domain is not (?:configured|valid)|does not have an mx|unable to resolve|unknown domain|dns error.{0,80}nxdomain|not our customer",
+        r"host (?:or domain name )?not found|unknown host|no such (?:domain|host)|domain (?:name )?not found|domain (?:is |was )?not (?:found|reachable|exist)|domain does not exist|domain .{0,40}does not exist|unrouteable|unroutable|couldn't find any host|could not find any host|name service error|nxdomain|host unknown|invalid domain|bad destination (?:system|host|mailbox address domain)|no route to host|mx .{0,20}not found|domain .{0,40}(?:not reachable|unreachable)|recipient domain|domain is not (?:configured|valid)|does not have an mx|unable to resolve|unknown domain|(?:^|\s)[a-z0-9-]+(?:\.[a-z0-9-]+)+ does not exist|dns error.{0,80}nxdomain|not our customer",
         Reason::HostUnknown,
     ),
     (
-        r"null mx|doesn'?t receive email|does not accept mail|accepts no mail|no smtp service|not accepting (?:any )?mail|mx or srv record indicated no smtp",
+        r"null mx|no mx (?:record|host|found)|doesn'?t receive email|does not accept mail|accepts no mail|no smtp service|not accepting (?:any )?mail|mx or srv record indicated no smtp",
         Reason::NotAccept,
     ),
     (
-        r"user unknown|unknown user|no such (?:user|mailbox|recipient|address|account)|mailbox (?:is )?unavailable|(?:address|mailbox|account|user|recipient)\S* (?:does not|doesn'?t) exist|does not exist (?:here|at|on)|user (?:not|doesn'?t) (?:exist|found)|user not exist|invalid (?:recipient|mailbox|address|user)|unknown (?:recipient|mailbox|address|local part|local-part)|no mailbox|mailbox not found|recipient not found|not a valid (?:user|mailbox|recipient)|address (?:not found|unknown|invalid)|not listed in|no account|doesn'?t have a .{0,40} account|recipient (?:unknown|invalid|rejected: user)|recipientnotfound|bad destination mailbox|unknown or illegal alias|account that you tried to reach does not exist|email address wasn'?t found|address couldn'?t be found|no valid recipients|not a registered|recipient address rejected: (?:user|undeliverable address|unknown)|undeliverable address|unrouteable address|name is not recognized|recipient name is not recognized|user doesn'?t have|mailbox doesn'?t exist|unknown or invalid|no such person|not our user|is not a valid mailbox|address rejected|invalid address|this user doesn|rejected: user",
+        r"user unknown|unknown user|no such (?:user|mailbox|recipient|address|account)|mailbox (?:is )?unavailable|(?:address|mailbox|account|user|recipient)\S* (?:does not|doesn'?t) exist|does not exist (?:here|at|on)|user (?:not|doesn'?t) (?:exist|found)|user not exist|invalid (?:recipient|mailbox|address|user)|unknown (?:recipient|mailbox|address|local part|local-part)|no mailbox|mailbox not found|recipient not found|not a valid (?:user|mailbox|recipient)|address (?:not found|unknown|invalid)|not listed in|no account|doesn'?t have a .{0,40} account|recipient (?:unknown|invalid|rejected: user)|recipientnotfound|bad destination mailbox|unknown or illegal alias|account that you tried to reach does not exist|email address wasn'?t found|address couldn'?t be found|no valid recipients|not a registered|recipient address rejected: (?:user|undeliverable address|unknown)|undeliverable address|unrouteable address|invalid .{0,20}userid|name is not recognized|recipient name is not recognized|user doesn'?t have|mailbox doesn'?t exist|unknown or invalid|no such person|not our user|is not a valid mailbox|invalid address|this user doesn|rejected: user",
         Reason::UserUnknown,
     ),
     (
-        r"mailer error|local delivery failed|delivery to (?:a )?(?:program|pipe) failed|procmail|exit (?:code|status) [1-9]|\|ifs=|command (?:died|failed)|pipe to|x-unix; ?[1-9]",
+        r"mailer error|local delivery failed|delivery to (?:a )?(?:program|pipe) failed|procmail:|exit (?:code|status) [1-9]|command (?:died|failed)|pipe to|x-unix; ?[1-9]",
         Reason::MailerError,
     ),
-    (r"\bon hold\b|pending|deferred for|held for", Reason::OnHold),
     (
-        r"routing loop|mail loop|loop detected|too many hops|hop count exceeded|maximum hop|dns (?:failure|error|lookup failed)|temporary (?:dns|lookup) failure|network (?:is )?unreachable|connection (?:timed out|reset|dropped|lost)|timeout|timed out|host not reachable|unable to connect|could not connect|can't connect|connect to .{0,80} failed|did not accept our requests to connect|unable to contact|no answer|lost connection",
+        r"routing loop|mail loop|loop detected|too many hops|hop count exceeded|maximum hop|name service error|dns (?:failure|error|lookup failed)|temporary (?:dns|lookup) failure|network (?:is )?unreachable|connection (?:reset|dropped|lost)|could not connect|can't connect|connect to .{0,80} failed|establish an smtp connection|no answer|lost connection",
         Reason::NetworkError,
     ),
     (
-        r"queue too long|message expired|expired|retry time(?:out)? (?:exceeded|reached)|delivery time expired|has been delayed|been in the queue|could not be delivered within|gave up|giving up|will be retried|delivery attempts will continue|not yet been delivered",
+        r"timed out|timeout|host not reachable|did not accept our requests to connect|unable to connect|queue too long|message expired|expired|retry time(?:out)? (?:exceeded|reached)|delivery time expired|has been delayed|been in the queue|could not be delivered within|gave up|giving up|will be retried|delivery attempts will continue|not yet been delivered",
         Reason::Expired,
     ),
     (
@@ -121,11 +136,11 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::SystemFull,
     ),
     (
-        r"internal (?:server |system )?error|system error|local error|temporary (?:server |local )?(?:failure|error|problem)|service (?:currently |temporarily )?(?:not available|unavailable)|resources temporarily unavailable|try again later|try later|server error|unexpected error|processing error|temporarily unavailable|ldap|unable to (?:handle|process)|closing transmission channel",
+        r"internal (?:server |system )?error|system error|local error|temporary (?:server |local )?(?:failure|error|problem)|service (?:currently |temporarily )?(?:not available|unavailable)|resources temporarily unavailable|try again later|try later|server error|unexpected error|processing error|temporarily unavailable|ldap server|unable to (?:handle|process)|closing transmission channel",
         Reason::SystemError,
     ),
     (
-        r"policy|prohibited|rules rejection|not accepted|content.{0,20}not allowed|message (?:was )?(?:rejected|refused)|header error|refused by|administrative prohibition|blocked because its content|media error",
+        r"policy|prohibited|rules rejection|not accepted|content.{0,20}not allowed|message (?:was )?(?:rejected|refused)|header error|refused by|administrative prohibition",
         Reason::PolicyViolation,
     ),
     (
@@ -144,7 +159,6 @@ pub const STATUS_STRONG: &[(&str, Reason)] = &[
     ("1.6", Reason::HasMoved),
     ("1.8", Reason::Rejected),
     ("1.10", Reason::UserUnknown),
-    ("2.1", Reason::Suspend),
     ("2.2", Reason::MailboxFull),
     ("2.3", Reason::ExceedLimit),
     ("3.4", Reason::MesgTooBig),
@@ -165,9 +179,10 @@ pub const STATUS_WEAK: &[(&str, Reason)] = &[
     ("1.4", Reason::UserUnknown),
     ("1.5", Reason::UserUnknown),
     ("1.7", Reason::Rejected),
+    ("2.1", Reason::Suspend),
     ("2.0", Reason::Filtered),
     ("2.4", Reason::MailerError),
-    ("3.0", Reason::MailerError),
+    ("3.0", Reason::SystemError),
     ("3.1", Reason::SystemFull),
     ("3.2", Reason::NotAccept),
     ("3.3", Reason::SystemError),
@@ -264,16 +279,16 @@ fn lookup(table: &[(&str, Reason)], key: &str) -> Option<Reason> {
 /// The reason an enhanced status code alone names outright, if any.
 pub fn by_status_strong(s: &str) -> Option<Reason> {
     let key = status_key(s)?;
-    if key.starts_with("7.5") && key.len() == 5 || key.starts_with("7.6") && key.len() == 5 {
-        // Microsoft's own 5.7.5xx / 5.7.6xx: access and tenant rules.
-        return Some(Reason::SecurityError);
-    }
     lookup(STATUS_STRONG, key)
 }
 
 /// The reason an enhanced status code alone implies, if any.
 pub fn by_status(s: &str) -> Option<Reason> {
     let key = status_key(s)?;
+    if (key.starts_with("7.5") || key.starts_with("7.6") || key.starts_with("7.7")) && key.len() == 5 {
+        // Microsoft's own 5.7.5xx-7xx: access, tenant and sender rules.
+        return Some(Reason::SecurityError);
+    }
     by_status_strong(s).or_else(|| lookup(STATUS_WEAK, key))
 }
 
@@ -321,15 +336,19 @@ pub fn classify(r: &Recipient) -> Reason {
 /// `MAIL FROM` concerns the sender, not the recipient.
 fn by_stage(reason: Reason, r: &Recipient) -> Reason {
     let status_detail = r.status.as_deref().and_then(status_key).unwrap_or("");
+    let temporary = r.status.as_deref().is_some_and(|s| s.starts_with('4'));
     match (reason, r.command) {
+        (Reason::HostUnknown, Some(Command::Mail)) => Reason::Rejected,
+        (Reason::HostUnknown, _) if temporary => Reason::NetworkError,
+        (
+            Reason::OnHold | Reason::Undefined | Reason::PolicyViolation | Reason::SecurityError | Reason::Rejected,
+            Some(Command::Conn | Command::Helo | Command::Ehlo),
+        ) => Reason::Blocked,
+        (Reason::OnHold | Reason::SecurityError | Reason::PolicyViolation, Some(Command::Mail)) => Reason::Rejected,
         (Reason::UserUnknown, Some(Command::Data | Command::Bdat)) => Reason::Filtered,
         (Reason::UserUnknown, Some(Command::Mail)) => Reason::Rejected,
         (Reason::UserUnknown, _) if status_detail == "2.0" || status_detail == "7.1" => Reason::Filtered,
-        (Reason::Blocked | Reason::SecurityError | Reason::PolicyViolation, Some(Command::Mail))
-            if status_detail == "7.1" || status_detail == "1.0" =>
-        {
-            Reason::Rejected
-        }
+        (Reason::Blocked, Some(Command::Mail)) if status_detail == "7.1" || status_detail == "1.0" => Reason::Rejected,
         _ => reason,
     }
 }

@@ -48,6 +48,13 @@ pub fn parse(input: &Input) -> Report {
     report.hops = hops;
     report.failing_hop = failing_hop;
     let x_from_dsn = x.from_dsn;
+    let mut x = x;
+    if x.recipients.is_empty() && mail.is_message && (is_from_mail_system(&mail) || bounce_subject(&mail)) {
+        // A bounce whose recipients we cannot find still failed somewhere: keep one unnamed recipient.
+        let (_, region) = formats::text::region(&mail.body, &formats::text::DEFAULT);
+        let f = formats::text::facts(region, None);
+        x.recipients.push(formats::text::recipient_from(&f, None));
+    }
     report.recipients = x.recipients;
     for r in &mut report.recipients {
         if r.action.is_none() {
@@ -64,9 +71,15 @@ pub fn parse(input: &Input) -> Report {
             };
         }
     }
+    let bouncy = looks_like_bounce_text(&mail.body) || is_from_mail_system(&mail) || bounce_subject(&mail);
+    let has_code = report
+        .recipients
+        .iter()
+        .any(|r| !r.reply_code.is_empty() || r.status.is_some());
     report.kind = if x_from_dsn && !report.recipients.is_empty() {
         Kind::Dsn
-    } else if report.recipients.is_empty() {
+    } else if report.recipients.is_empty() || (report.format == "generic" && !bouncy && (mail.is_message || !has_code))
+    {
         Kind::NotABounce
     } else if !mail.is_message
         && report.recipients.len() == 1
@@ -100,6 +113,15 @@ fn original(mail: &Mail) -> Option<Original> {
 
 /// Recipients of an ARF feedback report (RFC 5965), or `None` when this is not one.
 fn feedback(mail: &Mail) -> Option<Vec<Recipient>> {
+    if mail.feedback.is_none() {
+        // Outlook.com's complaint format: the reported message with `X-HmXmrOriginalRecipient`.
+        let rcpt = mail.returned_header("x-hmxmroriginalrecipient")?;
+        return Some(vec![Recipient {
+            address: Some(formats::rfc3464::clean_address(rcpt)),
+            feedback_type: Some("abuse".into()),
+            ..Recipient::default()
+        }]);
+    }
     let part = mail.feedback.as_deref()?;
     let f = dsn::parse(part);
     let all: Vec<(String, String)> = f
@@ -136,7 +158,7 @@ fn feedback(mail: &Mail) -> Option<Vec<Recipient>> {
 /// An RFC 3834 automatic reply: `Auto-Submitted: auto-replied` or the common vacation markers,
 /// and nothing that makes it a delivery report.
 fn is_auto_reply(mail: &Mail) -> bool {
-    if mail.dsn.is_some() {
+    if mail.dsn.is_some() || is_from_mail_system(mail) || bounce_subject(mail) {
         return false;
     }
     let auto = mail
@@ -146,11 +168,15 @@ fn is_auto_reply(mail: &Mail) -> bool {
         || mail.header("x-autorespond").is_some()
         || mail
             .header("precedence")
-            .is_some_and(|v| v.eq_ignore_ascii_case("auto_reply"));
+            .is_some_and(|v| v.eq_ignore_ascii_case("auto_reply"))
+        || mail
+            .header("x-apple-action")
+            .is_some_and(|v| v.eq_ignore_ascii_case("vacation"));
     let subj = mail.subject().to_ascii_lowercase();
     let vac_subject = [
         "out of office",
         "auto:",
+        "auto reply",
         "automatic reply",
         "autoreply",
         "auto-reply",
@@ -159,6 +185,43 @@ fn is_auto_reply(mail: &Mail) -> bool {
     .iter()
     .any(|k| subj.contains(k));
     (auto || marker || vac_subject) && !looks_like_bounce_text(&mail.body)
+}
+
+/// True when the report comes from a mail system's own address (MAILER-DAEMON, postmaster).
+fn is_from_mail_system(mail: &Mail) -> bool {
+    let from = mail.from().to_ascii_lowercase();
+    [
+        "mailer-daemon",
+        "postmaster@",
+        "mail delivery",
+        "mail-daemon",
+        "mailer daemon",
+    ]
+    .iter()
+    .any(|k| from.contains(k))
+}
+
+/// Subjects that bounces use.
+fn bounce_subject(mail: &Mail) -> bool {
+    let s = mail.subject().to_ascii_lowercase();
+    [
+        "undeliver",
+        "delivery status notification",
+        "returned mail",
+        "delivery failure",
+        "failure notice",
+        "mail delivery failed",
+        "delivery has failed",
+        "delayed",
+        "not delivered",
+        "delivery notification",
+        "returned to sender",
+        "nondeliverable",
+        "warning: message",
+        "undelivered",
+    ]
+    .iter()
+    .any(|k| s.contains(k))
 }
 
 /// Words that only delivery failures use.

@@ -199,11 +199,17 @@ pub fn blocks(region: &str, exclude: &[String]) -> Vec<Block> {
     let mut loose: Vec<(String, usize)> = Vec::new();
     for m in ADDRESS.find_iter(region) {
         let a = m.as_str().trim_matches('.').to_string();
-        if generic::is_system_address(&a) || exclude.iter().any(|e| e.eq_ignore_ascii_case(&a)) {
+        if exclude.iter().any(|e| e.eq_ignore_ascii_case(&a)) {
             continue;
         }
         let line_start = region.get(..m.start()).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
         let before = region.get(line_start..m.start()).unwrap_or("");
+        // A system address counts only when listed alone on its line (a report to postmaster@).
+        if generic::is_system_address(&a)
+            && (a.to_ascii_lowercase().starts_with("mailer-daemon") || !before.trim().is_empty())
+        {
+            continue;
+        }
         let target = if listed(before) { &mut found } else { &mut loose };
         if !target.iter().any(|(o, _)| o.eq_ignore_ascii_case(&a)) {
             target.push((a, line_start));
@@ -281,37 +287,39 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
         }
         return clean(&out);
     }
-    // 2. An intro phrase, the reply after it.
-    let mut pos = 0;
+    // 2. An intro phrase, the reply after it; a reply carrying a code beats one without.
+    let mut first: Option<String> = None;
     for (i, l) in lines.iter().enumerate() {
-        if let Some(m) = INTRO.find(l) {
-            let rest = l.get(m.end()..).unwrap_or("");
-            let mut out = String::new();
-            push_words(&mut out, rest);
-            for n in lines.iter().skip(i + 1).take(15) {
-                let t = n.trim();
-                if t.is_empty() {
-                    if out.trim().is_empty() {
-                        continue;
-                    }
-                    break;
+        let Some(m) = INTRO.find(l) else { continue };
+        let rest = l.get(m.end()..).unwrap_or("");
+        let mut out = String::new();
+        push_words(&mut out, rest);
+        for n in lines.iter().skip(i + 1).take(15) {
+            let t = n.trim();
+            if t.is_empty() {
+                if out.trim().is_empty() {
+                    continue;
                 }
-                if t.starts_with("---") || t.starts_with("***") || t.starts_with("===") {
-                    break;
-                }
-                if !out.is_empty() && INTRO.is_match(t) && !t.to_ascii_lowercase().starts_with("reason") {
-                    break;
-                }
-                push_words(&mut out, t);
+                break;
             }
-            let d = clean(&out);
-            if d.as_deref().is_some_and(|d| d.len() > 2) {
-                return d;
+            if t.starts_with("---") || t.starts_with("***") || t.starts_with("===") {
+                break;
             }
+            if !out.is_empty() && INTRO.is_match(t) {
+                break;
+            }
+            push_words(&mut out, t);
         }
-        pos += l.len() + 1;
+        if let Some(d) = clean(&out).filter(|d| d.len() > 2) {
+            if codes::find_reply(&d).is_some() || codes::find_status(&d).is_some() {
+                return Some(d);
+            }
+            first.get_or_insert(d);
+        }
     }
-    let _ = pos;
+    if first.is_some() {
+        return first;
+    }
     // 3. The first line with a code, with its continuations.
     if let Some(r) = generic::first_reply(block) {
         return clean(&r);
