@@ -78,6 +78,62 @@ pub struct FixGroup {
     pub steps: Vec<String>,
 }
 
+/// Every fixed message id the explanation itself uses, with the Fluent arguments it passes, so
+/// tests can check that each exists in every locale and gets every argument it needs.
+/// (Rule, advice and code messages are listed by [`crate::kb`].)
+pub const MESSAGES: &[(&str, &[&str])] = &[
+    ("label-recipient", &[]),
+    ("label-no-address", &[]),
+    ("label-who-must-act", &[]),
+    ("label-causes", &[]),
+    ("label-fixes", &[]),
+    ("label-codes", &[]),
+    ("label-rules", &[]),
+    ("label-warnings", &[]),
+    ("headline-not-a-bounce", &[]),
+    ("headline-feedback", &[]),
+    ("headline-auto-reply", &[]),
+    ("headline-no-recipients", &[]),
+    ("headline-failed", &["count"]),
+    ("headline-delayed", &["count"]),
+    ("headline-delivered", &["count"]),
+    ("summary-kind-dsn", &[]),
+    ("summary-kind-ndr-text", &[]),
+    ("summary-kind-reply-line", &[]),
+    ("summary-kind-feedback", &[]),
+    ("summary-kind-auto-reply", &[]),
+    ("summary-kind-not-a-bounce", &[]),
+    ("summary-reporting-mta", &["host"]),
+    ("summary-recipients", &["count"]),
+    ("party-sender", &[]),
+    ("party-sender-admin", &[]),
+    ("party-recipient", &[]),
+    ("party-recipient-admin", &[]),
+    ("party-nobody", &[]),
+    ("permanence-hard", &[]),
+    ("permanence-soft", &[]),
+    ("permanence-greylisted", &[]),
+    ("permanence-delivered", &[]),
+    ("stage-conn", &[]),
+    ("stage-helo", &[]),
+    ("stage-ehlo", &[]),
+    ("stage-mail", &[]),
+    ("stage-rcpt", &[]),
+    ("stage-data", &[]),
+    ("stage-bdat", &[]),
+    ("stage-starttls", &[]),
+    ("stage-auth", &[]),
+    ("fact-remote-stage", &["host", "stage"]),
+    ("fact-remote", &["host"]),
+    ("fact-stage", &["stage"]),
+    ("fact-reply", &["text"]),
+    ("fact-ip", &["ip"]),
+    ("fact-list", &["list"]),
+    ("fact-hop-ip", &["ip"]),
+    ("rule-none-title", &[]),
+    ("rule-none-what", &[]),
+];
+
 /// Most causes shown per recipient.
 const MAX_CAUSES: usize = 6;
 

@@ -337,3 +337,47 @@ pub fn block_list(diagnostic: &str) -> Option<String> {
 pub fn ip_in(diagnostic: &str) -> Option<String> {
     IPV4.as_ref()?.captures(diagnostic).map(|c| c[1].to_string())
 }
+
+/// Every message id the knowledge base can ask for, with the Fluent arguments it passes: rule
+/// titles and texts, causes, fixes, party names and the generic code meanings. Tests use it to
+/// check that each id exists in every locale and that no message is left unused.
+pub fn message_ids() -> Vec<(String, Vec<&'static str>)> {
+    let mut out: Vec<(String, Vec<&'static str>)> = Vec::new();
+    let mut push = |id: String, args: Vec<&'static str>| {
+        if !out.iter().any(|(i, _)| *i == id) {
+            out.push((id, args));
+        }
+    };
+    for rule in rules::RULES {
+        push(rule.title_id(), vec![]);
+        push(rule.what_id(), vec![]);
+        for c in rule.causes {
+            push(c.to_string(), vec![]);
+        }
+        for (_, steps) in rule.fixes {
+            for s in *steps {
+                push(s.to_string(), vec![]);
+            }
+        }
+    }
+    for p in Party::ALL {
+        push(format!("party-{}", p.as_str()), vec![]);
+    }
+    for c in codes::REPLY_CODES {
+        push(format!("reply-{c}"), vec!["code"]);
+    }
+    for c in ["2", "3", "4", "5"] {
+        push(format!("reply-class-{c}"), vec!["code"]);
+    }
+    for c in codes::STATUS_CLASSES {
+        push(format!("status-class-{c}"), vec!["status"]);
+    }
+    for s in codes::STATUS_SUBJECTS {
+        push(format!("status-subject-{s}"), vec!["status"]);
+    }
+    for d in codes::STATUS_DETAILS {
+        push(format!("status-{}", d.replace('.', "-")), vec!["status"]);
+    }
+    push("status-detail-unregistered".to_string(), vec!["status"]);
+    out
+}
