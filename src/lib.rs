@@ -7,6 +7,7 @@
 //! web app). The core knows nothing of the browser.
 
 pub mod diagnose;
+pub mod dns;
 pub mod explain;
 pub mod i18n;
 pub mod input;

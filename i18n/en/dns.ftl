@@ -1,0 +1,83 @@
+# DNS check evidence (src/dns/evidence.rs). Owner: DNS checks.
+
+dns-resolver-unreachable = The DNS checks could not use the resolver { $resolver } (offline, blocked or a wrong address), so nothing was checked. The rest of the explanation does not depend on them.
+dns-no-sending-ip = The report does not show the IP address of the sending server, so reverse DNS, blocklists and SPF were not checked.
+dns-ip-from-path = The sending IP { $ip } is the last public address on the message's path; the server that refused may have seen another address.
+
+dns-ptr-confirmed = Reverse DNS is fine: { $ip } has the PTR record { $name }, and that name resolves back to { $ip }.
+dns-ptr-generic = The PTR record of { $ip } is { $name }, which looks like a generic name for a home or dynamic connection. Many servers refuse mail from such names: ask whoever controls the address to set a PTR record with your mail server's own name.
+dns-ptr-missing = Reverse DNS is missing: your server's IP { $ip } has no PTR record. Many receiving servers refuse mail from such addresses. Ask whoever controls the address (your hosting or network provider) to set a PTR record with your mail server's name, and make that name resolve back to { $ip }.
+dns-ptr-mismatch = Reverse DNS does not match: the PTR record of { $ip } names { $names }, but that name resolves to { $addrs }, not back to { $ip }. Point the name's A/AAAA record to { $ip }, or change the PTR record to a name that does.
+dns-ptr-unknown = Reverse DNS of { $ip } could not be checked: { $why }
+
+dns-dnsbl-listed = Confirmed: your server's IP { $ip } is listed on { $list } (code { $codes }). Delist here: { $url }
+dns-dnsbl-reason = { $list } gives this reason: { $reason }
+dns-dnsbl-clean = { $ip } is not listed on { $count ->
+    [one] the blocklist checked
+   *[other] any of the { $count } blocklists checked
+} ({ $lists }).
+dns-dnsbl-public-resolver = { $list } cannot be checked through a public resolver: it refuses such queries (code 127.255.255.254) and this says nothing about your address. Look the address up on its page: { $url }
+dns-dnsbl-rate-limited = { $list } refused the query because of too many queries from this resolver; look the address up on its page: { $url }
+dns-dnsbl-list-error = { $list } answered with its error code { $code }, not a listing; its answer was ignored.
+dns-dnsbl-lists-everything = { $list } lists even its test address 127.0.0.1, so it lists everything; its answer was ignored.
+dns-dnsbl-not-answering = { $list } does not list its test address 127.0.0.2, so it is not answering properly (closed, or not reachable through this resolver); its answer was ignored.
+dns-dnsbl-bad-answer = { $list } answered { $addr }, which is not a blocklist code; the list is broken and its answer was ignored.
+dns-dnsbl-dead = { $list } has been closed; it was not queried.
+dns-dnsbl-unknown = { $list } could not be checked: { $why }
+
+dns-spf-pass = SPF of { $domain } allows { $ip } (mechanism "{ $term }" in the record of { $at }).
+dns-spf-fail = SPF of { $domain } fails for { $ip }: nothing in the record "{ $record }" allows this address, and "{ $term }" (in the record of { $at }) rejects it. Add { $fix } (or the include of your mail provider) to the SPF record of { $domain }, or send through a server it already allows.
+dns-spf-softfail = SPF of { $domain } gives softfail for { $ip }: nothing in the record "{ $record }" allows this address, and "{ $term }" (in the record of { $at }) marks it as suspicious. Add { $fix } (or the include of your mail provider) to the SPF record of { $domain }.
+dns-spf-neutral = SPF of { $domain } is neutral for { $ip }: "{ $term }" (in the record of { $at }) makes no statement. Receivers treat such mail as unauthenticated; add { $fix } to the record "{ $record }".
+dns-spf-neutral-default = SPF of { $domain } is neutral for { $ip }: no mechanism of the record "{ $record }" matches this address. Add { $fix } to the record.
+dns-spf-none = { $domain } has no SPF record, so receivers cannot tell whether its mail is genuine. Publish one, e.g. "v=spf1 { $fix } -all" with all the servers that send its mail.
+dns-spf-permerror = The SPF record of { $domain } is broken (permerror): { $problem } Problem at "{ $term }" in the record of { $at }. Receivers may treat this like a fail; fix the record "{ $record }".
+dns-spf-temperror = SPF of { $domain } could not be evaluated (temperror): { $why }
+
+dns-spf-problem-no-record = the target has no SPF record.
+dns-spf-problem-multiple = the domain publishes more than one SPF record (there must be exactly one).
+dns-spf-problem-syntax = the term "{ $term }" cannot be read.
+dns-spf-problem-lookups = the evaluation needs more than 10 DNS lookups (include, a, mx, ptr, exists, redirect); flatten the record or remove includes.
+dns-spf-problem-void = more than 2 lookups find nothing; remove mechanisms that point to names that do not exist.
+dns-spf-problem-mx = an "mx" mechanism points to a domain with more than 10 MX records.
+dns-spf-problem-target = { $target } has no SPF record, but the record includes or redirects to it.
+
+dns-dmarc-policy = DMARC of { $domain } (record { $at }): { $policy ->
+    [reject] mail that fails DMARC is refused (p=reject).
+    [quarantine] mail that fails DMARC goes to spam (p=quarantine).
+   *[none] mail that fails DMARC is only reported (p=none).
+}
+dns-dmarc-spf-consequence = Since SPF does not pass for this IP, the message passes DMARC only with a valid DKIM signature of { $domain }; otherwise receivers apply p={ $policy }. Fix SPF or sign the mail with DKIM.
+dns-dmarc-testing = The DMARC record of { $domain } is in testing mode (t=y): receivers apply a lighter policy.
+dns-dmarc-missing = { $domain } has no DMARC record.
+dns-dmarc-unknown = DMARC of { $domain } could not be checked: { $why }
+dns-dmarc-org = The organisational domain of { $domain } is { $org }.
+
+dns-mx-list = Mail for { $domain } goes to { $count ->
+    [one] this server
+   *[other] these servers
+}: { $hosts }.
+dns-mx-null = { $domain } publishes a null MX (RFC 7505): it accepts no mail at all. Check the spelling of the address; if it is right, the recipient's domain does not receive mail.
+dns-mx-implicit = { $domain } has no MX record; mail goes to its address { $addrs }.
+dns-mx-nomail = { $domain } exists but has neither an MX record nor an address, so no mail can be delivered to it. Check the spelling of the address.
+dns-mx-nodomain = The domain { $domain } does not exist. Check the spelling of the address.
+dns-mx-unknown = The mail servers of { $domain } could not be checked: { $why }
+
+dns-host-resolves = The refusing server { $host } has the address { $addrs }.
+dns-host-noaddress = The refusing server { $host } has no address in DNS.
+dns-host-nodomain = The refusing server's name { $host } does not exist in DNS.
+dns-host-unknown = The address of { $host } could not be checked: { $why }
+
+dns-why-timeout = the resolver did not answer in time.
+dns-why-network = the resolver could not be reached ({ $detail }).
+dns-why-http = the resolver answered with HTTP error { $status }.
+dns-why-content-type = the resolver answered with "{ $type }" instead of a DNS message.
+dns-why-oversized = the answer was too large to be a DNS message.
+dns-why-malformed = the answer was not a valid DNS message.
+dns-why-truncated = the answer was truncated.
+dns-why-servfail = the resolver could not get an answer (SERVFAIL).
+dns-why-refused = the resolver refused the query.
+dns-why-rcode = the resolver answered with DNS error { $code }.
+dns-why-cname-loop = the name's CNAME records form a loop.
+dns-why-mismatch = the answer was for a different question.
+dns-why-bad-name = the name is not valid in DNS.

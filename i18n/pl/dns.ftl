@@ -1,0 +1,83 @@
+# Dowody z kontroli DNS (src/dns/evidence.rs). Właściciel: kontrole DNS.
+
+dns-resolver-unreachable = Kontrole DNS nie mogły skorzystać z resolwera { $resolver } (brak sieci, blokada albo błędny adres), więc niczego nie sprawdzono. Reszta wyjaśnienia od nich nie zależy.
+dns-no-sending-ip = Zwrotka nie podaje adresu IP serwera nadawcy, więc nie sprawdzono odwrotnego DNS, czarnych list ani SPF.
+dns-ip-from-path = Adres IP nadawcy { $ip } to ostatni publiczny adres na drodze wiadomości; serwer odbiorcy mógł widzieć inny adres.
+
+dns-ptr-confirmed = Odwrotny DNS jest w porządku: { $ip } ma rekord PTR { $name }, a ta nazwa wskazuje z powrotem na { $ip }.
+dns-ptr-generic = Rekord PTR adresu { $ip } to { $name }, co wygląda na ogólną nazwę łącza domowego lub dynamicznego. Wiele serwerów odrzuca pocztę z takich nazw: poproś dysponenta adresu o rekord PTR z nazwą Twojego serwera pocztowego.
+dns-ptr-missing = Brak odwrotnego DNS: adres IP Twojego serwera { $ip } nie ma rekordu PTR. Wiele serwerów odbiorców odrzuca pocztę z takich adresów. Poproś dysponenta adresu (hosting lub dostawcę łącza) o ustawienie rekordu PTR z nazwą Twojego serwera pocztowego i zadbaj, by ta nazwa wskazywała z powrotem na { $ip }.
+dns-ptr-mismatch = Odwrotny DNS się nie zgadza: rekord PTR adresu { $ip } wskazuje { $names }, ale ta nazwa prowadzi do { $addrs }, a nie z powrotem do { $ip }. Ustaw rekord A/AAAA tej nazwy na { $ip } albo zmień rekord PTR na nazwę, która na niego wskazuje.
+dns-ptr-unknown = Nie udało się sprawdzić odwrotnego DNS adresu { $ip }: { $why }
+
+dns-dnsbl-listed = Potwierdzone: adres IP Twojego serwera { $ip } jest na czarnej liście { $list } (kod { $codes }). Wniosek o usunięcie: { $url }
+dns-dnsbl-reason = Lista { $list } podaje powód: { $reason }
+dns-dnsbl-clean = Adresu { $ip } nie ma na { $count ->
+    [one] sprawdzonej czarnej liście
+   *[other] żadnej z { $count } sprawdzonych czarnych list
+} ({ $lists }).
+dns-dnsbl-public-resolver = Listy { $list } nie da się sprawdzić przez publiczny resolwer: odrzuca takie zapytania (kod 127.255.255.254), co nic nie mówi o Twoim adresie. Sprawdź adres na jej stronie: { $url }
+dns-dnsbl-rate-limited = Lista { $list } odrzuciła zapytanie, bo ten resolwer wysyła ich za dużo; sprawdź adres na jej stronie: { $url }
+dns-dnsbl-list-error = Lista { $list } odpowiedziała kodem błędu { $code }, a nie wpisem; odpowiedź pominięto.
+dns-dnsbl-lists-everything = Lista { $list } zgłasza nawet swój adres testowy 127.0.0.1, czyli zgłasza wszystko; odpowiedź pominięto.
+dns-dnsbl-not-answering = Lista { $list } nie zgłasza swojego adresu testowego 127.0.0.2, więc nie działa poprawnie (zamknięta albo niedostępna przez ten resolwer); odpowiedź pominięto.
+dns-dnsbl-bad-answer = Lista { $list } odpowiedziała adresem { $addr }, który nie jest kodem czarnej listy; lista jest uszkodzona, odpowiedź pominięto.
+dns-dnsbl-dead = Lista { $list } została zamknięta; nie wysłano do niej zapytania.
+dns-dnsbl-unknown = Nie udało się sprawdzić listy { $list }: { $why }
+
+dns-spf-pass = SPF domeny { $domain } dopuszcza { $ip } (mechanizm „{ $term }” w rekordzie { $at }).
+dns-spf-fail = SPF domeny { $domain } nie przepuszcza { $ip }: nic w rekordzie „{ $record }” nie dopuszcza tego adresu, a „{ $term }” (w rekordzie { $at }) go odrzuca. Dodaj { $fix } (albo include swojego dostawcy poczty) do rekordu SPF domeny { $domain } lub wysyłaj przez serwer, który już jest w nim dopuszczony.
+dns-spf-softfail = SPF domeny { $domain } daje dla { $ip } wynik softfail: nic w rekordzie „{ $record }” nie dopuszcza tego adresu, a „{ $term }” (w rekordzie { $at }) oznacza go jako podejrzany. Dodaj { $fix } (albo include swojego dostawcy poczty) do rekordu SPF domeny { $domain }.
+dns-spf-neutral = SPF domeny { $domain } jest neutralny dla { $ip }: „{ $term }” (w rekordzie { $at }) niczego nie przesądza. Odbiorcy traktują taką pocztę jak nieuwierzytelnioną; dodaj { $fix } do rekordu „{ $record }”.
+dns-spf-neutral-default = SPF domeny { $domain } jest neutralny dla { $ip }: żaden mechanizm rekordu „{ $record }” nie pasuje do tego adresu. Dodaj { $fix } do rekordu.
+dns-spf-none = Domena { $domain } nie ma rekordu SPF, więc odbiorcy nie mogą ocenić, czy jej poczta jest prawdziwa. Opublikuj go, np. „v=spf1 { $fix } -all” ze wszystkimi serwerami, które wysyłają jej pocztę.
+dns-spf-permerror = Rekord SPF domeny { $domain } jest błędny (permerror): { $problem } Problem w „{ $term }” w rekordzie { $at }. Odbiorcy mogą to traktować jak fail; popraw rekord „{ $record }”.
+dns-spf-temperror = Nie udało się ocenić SPF domeny { $domain } (temperror): { $why }
+
+dns-spf-problem-no-record = domena docelowa nie ma rekordu SPF.
+dns-spf-problem-multiple = domena publikuje więcej niż jeden rekord SPF (musi być dokładnie jeden).
+dns-spf-problem-syntax = nie da się odczytać fragmentu „{ $term }”.
+dns-spf-problem-lookups = ocena wymaga ponad 10 zapytań DNS (include, a, mx, ptr, exists, redirect); spłaszcz rekord albo usuń część include.
+dns-spf-problem-void = ponad 2 zapytania nic nie znajdują; usuń mechanizmy wskazujące nieistniejące nazwy.
+dns-spf-problem-mx = mechanizm „mx” wskazuje domenę z ponad 10 rekordami MX.
+dns-spf-problem-target = { $target } nie ma rekordu SPF, a rekord go dołącza (include) lub do niego przekierowuje (redirect).
+
+dns-dmarc-policy = DMARC domeny { $domain } (rekord { $at }): { $policy ->
+    [reject] poczta, która nie przejdzie DMARC, jest odrzucana (p=reject).
+    [quarantine] poczta, która nie przejdzie DMARC, trafia do spamu (p=quarantine).
+   *[none] poczta, która nie przejdzie DMARC, jest tylko raportowana (p=none).
+}
+dns-dmarc-spf-consequence = Skoro SPF nie przechodzi dla tego adresu IP, wiadomość przejdzie DMARC tylko z poprawnym podpisem DKIM domeny { $domain }; w przeciwnym razie odbiorcy stosują p={ $policy }. Popraw SPF albo podpisuj pocztę DKIM.
+dns-dmarc-testing = Rekord DMARC domeny { $domain } jest w trybie testowym (t=y): odbiorcy stosują łagodniejszą politykę.
+dns-dmarc-missing = Domena { $domain } nie ma rekordu DMARC.
+dns-dmarc-unknown = Nie udało się sprawdzić DMARC domeny { $domain }: { $why }
+dns-dmarc-org = Domena organizacyjna dla { $domain } to { $org }.
+
+dns-mx-list = Poczta dla { $domain } trafia { $count ->
+    [one] na serwer
+   *[other] na serwery
+}: { $hosts }.
+dns-mx-null = Domena { $domain } publikuje pusty rekord MX (null MX, RFC 7505): nie przyjmuje żadnej poczty. Sprawdź pisownię adresu; jeśli jest poprawna, domena odbiorcy po prostu nie odbiera poczty.
+dns-mx-implicit = Domena { $domain } nie ma rekordu MX; poczta trafia na jej adres { $addrs }.
+dns-mx-nomail = Domena { $domain } istnieje, ale nie ma ani rekordu MX, ani adresu, więc nie da się do niej doręczyć poczty. Sprawdź pisownię adresu.
+dns-mx-nodomain = Domena { $domain } nie istnieje. Sprawdź pisownię adresu.
+dns-mx-unknown = Nie udało się sprawdzić serwerów pocztowych domeny { $domain }: { $why }
+
+dns-host-resolves = Serwer odbiorcy { $host } ma adres { $addrs }.
+dns-host-noaddress = Serwer odbiorcy { $host } nie ma adresu w DNS.
+dns-host-nodomain = Nazwa serwera odbiorcy { $host } nie istnieje w DNS.
+dns-host-unknown = Nie udało się sprawdzić adresu { $host }: { $why }
+
+dns-why-timeout = resolwer nie odpowiedział na czas.
+dns-why-network = nie udało się połączyć z resolwerem ({ $detail }).
+dns-why-http = resolwer odpowiedział błędem HTTP { $status }.
+dns-why-content-type = resolwer odpowiedział treścią „{ $type }” zamiast wiadomości DNS.
+dns-why-oversized = odpowiedź była za duża jak na wiadomość DNS.
+dns-why-malformed = odpowiedź nie była poprawną wiadomością DNS.
+dns-why-truncated = odpowiedź była obcięta.
+dns-why-servfail = resolwer nie zdołał uzyskać odpowiedzi (SERVFAIL).
+dns-why-refused = resolwer odmówił odpowiedzi.
+dns-why-rcode = resolwer odpowiedział błędem DNS { $code }.
+dns-why-cname-loop = rekordy CNAME tej nazwy tworzą pętlę.
+dns-why-mismatch = odpowiedź dotyczyła innego pytania.
+dns-why-bad-name = ta nazwa nie jest poprawna w DNS.

@@ -1,0 +1,362 @@
+//! Turns a [`DnsReport`] into evidence lines for the explanation, most relevant first.
+//!
+//! [`evidence_items`] gives message ids with arguments (messages in `i18n/<locale>/dns.ftl`), so
+//! any face can localize them; [`evidence`] formats them with a [`Localizer`]. Problems that
+//! match the bounce's reason come first (a listing for a "blocked" refusal), then a missing or
+//! mismatched PTR, then other problems, then inconclusive checks, then plain facts.
+
+use super::checks::{HostStatus, MxStatus, PtrStatus};
+use super::dmarc::{DmarcStatus, Policy};
+use super::dnsbl::DnsblStatus;
+use super::spf::{SpfProblem, SpfResult};
+use super::wire::Why;
+use super::{DnsReport, IpSource};
+use crate::i18n::Localizer;
+use serde::Serialize;
+
+/// A message argument: plain text, or another message (e.g. the reason a lookup failed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
+pub enum Arg {
+    /// Inserted as is.
+    Text(String),
+    /// Localized first, then inserted.
+    Msg(String, Vec<(String, String)>),
+}
+
+/// One evidence line before localization.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EvidenceItem {
+    /// Fluent message id (`dns-…`).
+    pub id: String,
+    /// Named arguments.
+    pub args: Vec<(String, Arg)>,
+    /// 0 = most relevant.
+    pub rank: u8,
+}
+
+struct Items {
+    out: Vec<EvidenceItem>,
+}
+
+impl Items {
+    fn push(&mut self, rank: u8, id: &str, args: Vec<(&str, Arg)>) {
+        self.out.push(EvidenceItem {
+            id: id.to_string(),
+            args: args.into_iter().map(|(k, v)| (k.to_string(), v)).collect(),
+            rank,
+        });
+    }
+}
+
+fn t(s: impl Into<String>) -> Arg {
+    Arg::Text(s.into())
+}
+
+/// The localizable text of a lookup failure.
+fn why(w: &Why) -> Arg {
+    let (id, args): (&str, Vec<(String, String)>) = match w {
+        Why::Timeout => ("dns-why-timeout", vec![]),
+        Why::Network(d) => ("dns-why-network", vec![("detail".into(), d.clone())]),
+        Why::Http(s) => ("dns-why-http", vec![("status".into(), s.to_string())]),
+        Why::ContentType(c) => ("dns-why-content-type", vec![("type".into(), c.clone())]),
+        Why::Oversized => ("dns-why-oversized", vec![]),
+        Why::Malformed(_) => ("dns-why-malformed", vec![]),
+        Why::Truncated => ("dns-why-truncated", vec![]),
+        Why::ServFail => ("dns-why-servfail", vec![]),
+        Why::Refused => ("dns-why-refused", vec![]),
+        Why::Rcode(c) => ("dns-why-rcode", vec![("code".into(), c.to_string())]),
+        Why::CnameLoop => ("dns-why-cname-loop", vec![]),
+        Why::Mismatch => ("dns-why-mismatch", vec![]),
+        Why::BadName => ("dns-why-bad-name", vec![]),
+    };
+    Arg::Msg(id.to_string(), args)
+}
+
+fn spf_problem(p: &SpfProblem) -> Arg {
+    let (id, args): (&str, Vec<(String, String)>) = match p {
+        SpfProblem::NoRecord => ("dns-spf-problem-no-record", vec![]),
+        SpfProblem::MultipleRecords => ("dns-spf-problem-multiple", vec![]),
+        SpfProblem::Syntax(term) => ("dns-spf-problem-syntax", vec![("term".into(), term.clone())]),
+        SpfProblem::TooManyLookups => ("dns-spf-problem-lookups", vec![]),
+        SpfProblem::TooManyVoidLookups => ("dns-spf-problem-void", vec![]),
+        SpfProblem::TooManyMx => ("dns-spf-problem-mx", vec![]),
+        SpfProblem::TargetHasNoRecord(d) => ("dns-spf-problem-target", vec![("target".into(), d.clone())]),
+        SpfProblem::Dns(w) => return why(w),
+    };
+    Arg::Msg(id.to_string(), args)
+}
+
+fn in_group(reason: Option<&str>, group: &[&str]) -> bool {
+    reason.is_some_and(|r| group.contains(&r))
+}
+
+const BLOCK_REASONS: &[&str] = &["blocked", "badreputation", "rejected", "spamdetected", "requireptr"];
+const AUTH_REASONS: &[&str] = &["authfailure", "securityerror", "policyviolation", "rejected"];
+const HOST_REASONS: &[&str] = &["hostunknown", "userunknown", "notaccept", "networkerror", "norelaying"];
+
+/// The evidence lines as message ids and arguments, most relevant first.
+pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
+    let mut it = Items { out: Vec::new() };
+    let reason = d.targets.reason.as_deref();
+    if d.resolver_unreachable {
+        it.push(0, "dns-resolver-unreachable", vec![("resolver", t(&d.resolver))]);
+        return it.out;
+    }
+    let problem_rank = |group: &[&str]| if in_group(reason, group) { 0 } else { 2 };
+
+    match &d.targets.ip {
+        None => it.push(3, "dns-no-sending-ip", vec![]),
+        Some(ip) if ip.source == IpSource::Hops => it.push(3, "dns-ip-from-path", vec![("ip", t(&ip.ip))]),
+        Some(_) => {}
+    }
+
+    if let Some(p) = &d.ptr {
+        let ip = || ("ip", t(&p.ip));
+        let ptr_rank = if reason == Some("requireptr") { 0 } else { 1 };
+        match &p.status {
+            PtrStatus::Confirmed { name, generic: false } => {
+                it.push(4, "dns-ptr-confirmed", vec![ip(), ("name", t(name))])
+            }
+            PtrStatus::Confirmed { name, generic: true } => {
+                it.push(ptr_rank, "dns-ptr-generic", vec![ip(), ("name", t(name))])
+            }
+            PtrStatus::Missing => it.push(ptr_rank, "dns-ptr-missing", vec![ip()]),
+            PtrStatus::Mismatch { names, resolves_to } => {
+                let to = if resolves_to.is_empty() {
+                    "-".to_string()
+                } else {
+                    resolves_to.join(", ")
+                };
+                it.push(
+                    ptr_rank,
+                    "dns-ptr-mismatch",
+                    vec![ip(), ("names", t(names.join(", "))), ("addrs", t(to))],
+                );
+            }
+            PtrStatus::Unknown { why: w } => it.push(3, "dns-ptr-unknown", vec![ip(), ("why", why(w))]),
+        }
+    }
+
+    let ip = d.targets.ip.as_ref().map(|i| i.ip.clone()).unwrap_or_default();
+    let mut clean: Vec<String> = Vec::new();
+    for c in &d.dnsbl {
+        let list = || ("list", t(&c.list));
+        let url = || ("url", t(&c.delist_url));
+        match &c.status {
+            DnsblStatus::Listed { codes, reasons } => {
+                it.push(
+                    problem_rank(BLOCK_REASONS),
+                    "dns-dnsbl-listed",
+                    vec![("ip", t(&ip)), list(), ("codes", t(codes.join(", "))), url()],
+                );
+                for r in reasons {
+                    it.push(
+                        problem_rank(BLOCK_REASONS),
+                        "dns-dnsbl-reason",
+                        vec![list(), ("reason", t(r))],
+                    );
+                }
+            }
+            DnsblStatus::NotListed => clean.push(c.list.clone()),
+            DnsblStatus::PublicResolver => it.push(3, "dns-dnsbl-public-resolver", vec![list(), url()]),
+            DnsblStatus::RateLimited => it.push(3, "dns-dnsbl-rate-limited", vec![list(), url()]),
+            DnsblStatus::ListError { code } => it.push(3, "dns-dnsbl-list-error", vec![list(), ("code", t(code))]),
+            DnsblStatus::ListsEverything => it.push(3, "dns-dnsbl-lists-everything", vec![list()]),
+            DnsblStatus::NotAnswering => it.push(3, "dns-dnsbl-not-answering", vec![list()]),
+            DnsblStatus::BadAnswer { addr } => it.push(3, "dns-dnsbl-bad-answer", vec![list(), ("addr", t(addr))]),
+            DnsblStatus::NoIpv6 => {}
+            DnsblStatus::DeadList => it.push(5, "dns-dnsbl-dead", vec![list()]),
+            DnsblStatus::Unknown { why: w } => it.push(3, "dns-dnsbl-unknown", vec![list(), ("why", why(w))]),
+        }
+    }
+    if !clean.is_empty() {
+        it.push(
+            4,
+            "dns-dnsbl-clean",
+            vec![
+                ("ip", t(&ip)),
+                ("count", t(clean.len().to_string())),
+                ("lists", t(clean.join(", "))),
+            ],
+        );
+    }
+
+    let mut spf_failed = false;
+    if let Some(s) = &d.spf {
+        let last = s.chain.last();
+        let at = last.map(|x| x.domain.clone()).unwrap_or_else(|| s.domain.clone());
+        let term = last.map(|x| x.term.clone()).unwrap_or_default();
+        let record = s.record.clone().unwrap_or_default();
+        let fix = if s.ip.contains(':') {
+            format!("ip6:{}", s.ip)
+        } else {
+            format!("ip4:{}", s.ip)
+        };
+        let base = || vec![("domain", t(&s.domain)), ("ip", t(&s.ip))];
+        let auth = problem_rank(AUTH_REASONS);
+        match s.result {
+            SpfResult::Pass => {
+                let mut a = base();
+                a.extend([("term", t(&term)), ("at", t(&at))]);
+                it.push(4, "dns-spf-pass", a);
+            }
+            SpfResult::Fail | SpfResult::Softfail => {
+                spf_failed = true;
+                let mut a = base();
+                a.extend([
+                    ("record", t(&record)),
+                    ("term", t(&term)),
+                    ("at", t(&at)),
+                    ("fix", t(&fix)),
+                ]);
+                let id = if s.result == SpfResult::Fail {
+                    "dns-spf-fail"
+                } else {
+                    "dns-spf-softfail"
+                };
+                it.push(auth, id, a);
+            }
+            SpfResult::Neutral => {
+                spf_failed = true;
+                let mut a = base();
+                a.extend([("record", t(&record)), ("fix", t(&fix))]);
+                if term.is_empty() {
+                    it.push(auth, "dns-spf-neutral-default", a);
+                } else {
+                    a.extend([("term", t(&term)), ("at", t(&at))]);
+                    it.push(auth, "dns-spf-neutral", a);
+                }
+            }
+            SpfResult::None => {
+                spf_failed = true;
+                it.push(auth, "dns-spf-none", vec![("domain", t(&s.domain)), ("fix", t(&fix))]);
+            }
+            SpfResult::Permerror => {
+                spf_failed = true;
+                let p = s.problem.as_ref().map(spf_problem).unwrap_or_else(|| t("-"));
+                let mut a = base();
+                a.extend([
+                    ("record", t(&record)),
+                    ("problem", p),
+                    ("term", t(&term)),
+                    ("at", t(&at)),
+                ]);
+                it.push(auth, "dns-spf-permerror", a);
+            }
+            SpfResult::Temperror => {
+                let w = match &s.problem {
+                    Some(SpfProblem::Dns(w)) => why(w),
+                    _ => why(&Why::ServFail),
+                };
+                it.push(3, "dns-spf-temperror", vec![("domain", t(&s.domain)), ("why", w)]);
+            }
+        }
+    }
+
+    if let Some(m) = &d.dmarc {
+        let dom = || ("domain", t(&m.domain));
+        match &m.status {
+            DmarcStatus::Found {
+                record_domain,
+                policy,
+                testing,
+                ..
+            } => {
+                let rank = if spf_failed && *policy != Policy::None {
+                    problem_rank(AUTH_REASONS)
+                } else {
+                    4
+                };
+                it.push(
+                    rank,
+                    "dns-dmarc-policy",
+                    vec![
+                        dom(),
+                        ("policy", t(policy.as_str())),
+                        ("at", t(format!("_dmarc.{record_domain}"))),
+                    ],
+                );
+                if spf_failed && *policy != Policy::None {
+                    it.push(
+                        rank,
+                        "dns-dmarc-spf-consequence",
+                        vec![dom(), ("policy", t(policy.as_str()))],
+                    );
+                }
+                if *testing {
+                    it.push(4, "dns-dmarc-testing", vec![dom()]);
+                }
+            }
+            DmarcStatus::Missing => it.push(4, "dns-dmarc-missing", vec![dom()]),
+            DmarcStatus::Unknown { why: w } => it.push(3, "dns-dmarc-unknown", vec![dom(), ("why", why(w))]),
+        }
+        if m.org_domain != m.domain {
+            it.push(5, "dns-dmarc-org", vec![dom(), ("org", t(&m.org_domain))]);
+        }
+    }
+
+    let host_rank = if in_group(reason, HOST_REASONS) { 0 } else { 1 };
+    for m in &d.mx {
+        let dom = || ("domain", t(&m.domain));
+        match &m.status {
+            MxStatus::Mx { hosts } => {
+                let list: Vec<String> = hosts.iter().map(|(p, h)| format!("{h} ({p})")).collect();
+                it.push(
+                    4,
+                    "dns-mx-list",
+                    vec![
+                        dom(),
+                        ("count", t(hosts.len().to_string())),
+                        ("hosts", t(list.join(", "))),
+                    ],
+                );
+            }
+            MxStatus::NullMx => it.push(host_rank, "dns-mx-null", vec![dom()]),
+            MxStatus::Implicit { addrs } => it.push(4, "dns-mx-implicit", vec![dom(), ("addrs", t(addrs.join(", ")))]),
+            MxStatus::NoMail => it.push(host_rank, "dns-mx-nomail", vec![dom()]),
+            MxStatus::NoDomain => it.push(host_rank, "dns-mx-nodomain", vec![dom()]),
+            MxStatus::Unknown { why: w } => it.push(3, "dns-mx-unknown", vec![dom(), ("why", why(w))]),
+        }
+    }
+    for h in &d.hosts {
+        let host = || ("host", t(&h.host));
+        match &h.status {
+            HostStatus::Resolves { a, aaaa } => {
+                let all: Vec<String> = a.iter().chain(aaaa).cloned().collect();
+                it.push(5, "dns-host-resolves", vec![host(), ("addrs", t(all.join(", ")))]);
+            }
+            HostStatus::NoAddress => it.push(host_rank + 1, "dns-host-noaddress", vec![host()]),
+            HostStatus::NoDomain => it.push(host_rank + 1, "dns-host-nodomain", vec![host()]),
+            HostStatus::Unknown { why: w } => it.push(3, "dns-host-unknown", vec![host(), ("why", why(w))]),
+        }
+    }
+    let mut out = it.out;
+    out.sort_by_key(|i| i.rank);
+    out
+}
+
+fn format_arg(loc: &Localizer, a: &Arg) -> String {
+    match a {
+        Arg::Text(s) => s.clone(),
+        Arg::Msg(id, args) => {
+            let args: Vec<(&str, String)> = args.iter().map(|(k, v)| (k.as_str(), v.clone())).collect();
+            loc.msg(id, &args)
+        }
+    }
+}
+
+/// Formats one evidence item in the localizer's language.
+pub fn format_item(item: &EvidenceItem, loc: &Localizer) -> String {
+    let args: Vec<(&str, String)> = item
+        .args
+        .iter()
+        .map(|(k, v)| (k.as_str(), format_arg(loc, v)))
+        .collect();
+    loc.msg(&item.id, &args)
+}
+
+/// The evidence as localized lines, most relevant first.
+pub fn evidence(d: &DnsReport, loc: &Localizer) -> Vec<String> {
+    evidence_items(d).iter().map(|i| format_item(i, loc)).collect()
+}
