@@ -5,7 +5,7 @@ rule-greylisting-what = Serwer odbiorcy odsyła pocztę od nadawców, których j
 
 rule-spamhaus-pbl-title = Wysyłający adres IP jest w Spamhaus PBL
 rule-spamhaus-pbl-what = Serwer odbiorcy odmówił, bo wysyłający adres IP należy do zakresu, z którego według jego dostawcy nie powinno się wysyłać poczty bezpośrednio, np. łącza domowego.
-rule-spamhaus-xbl-title = Wysyłający adres IP jest na liście exploitów Spamhaus
+rule-spamhaus-xbl-title = Wysyłający adres IP jest na liście przejętych komputerów Spamhaus (XBL)
 rule-spamhaus-xbl-what = Serwer odbiorcy odmówił, bo Spamhaus wykrył, że z tego adresu IP wysyłają pocztę zainfekowane lub nadużywane komputery.
 rule-spamhaus-dbl-title = Domena z wiadomości jest w Spamhaus DBL
 rule-spamhaus-dbl-what = Serwer odbiorcy odrzucił wiadomość, bo zawarta w niej domena, często w linku, jest na czarnej liście domen Spamhaus.
