@@ -23,6 +23,12 @@ enum Cmd {
         /// Language of the explanation (e.g. `pl`); defaults to LC_ALL / LANG, then English.
         #[arg(long)]
         lang: Option<String>,
+        /// Also check the DNS facts behind the refusal (PTR, blocklists, SPF, DMARC, MX) over DoH.
+        #[arg(long)]
+        dns: bool,
+        /// DNS-over-HTTPS resolver URL for --dns (RFC 8484 GET); implies --dns. Default: Cloudflare.
+        #[arg(long, value_name = "URL")]
+        doh: Option<String>,
         /// Files to read; `-` for standard input.
         #[arg(required = true)]
         files: Vec<String>,
@@ -52,7 +58,20 @@ fn main() -> ExitCode {
             };
         }
     };
-    let Cmd::Explain { json, lang, files } = cli.command;
+    let Cmd::Explain {
+        json,
+        lang,
+        files,
+        dns,
+        doh,
+    } = cli.command;
+    let dns_config = match dns_config(dns, doh.as_deref()) {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("bounce: {e}");
+            return ExitCode::from(2);
+        }
+    };
     let localizer = localizer_for(lang.as_deref());
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
@@ -68,10 +87,14 @@ fn main() -> ExitCode {
         };
         let mut report = bounce::analyze(&raw);
         report.source = path.clone();
-        let res = if json {
-            print_json(&mut out, &report)
-        } else {
-            print_text(&mut out, &report, &localizer)
+        let dns_report = dns_config.as_ref().map(|c| bounce::dns::run_blocking(&report, c));
+        let res = match (&dns_report, json) {
+            (Some(d), true) => print_json_with_dns(&mut out, &report, d),
+            (None, true) => print_json(&mut out, &report),
+            (d, false) => print_text(&mut out, &report, &localizer).and_then(|_| match d {
+                Some(d) => print_dns_text(&mut out, d, &localizer),
+                None => Ok(()),
+            }),
         };
         if res.is_err() {
             return ExitCode::from(1);
@@ -104,4 +127,43 @@ fn print_text(out: &mut impl Write, r: &Report, loc: &bounce::i18n::Localizer) -
     writeln!(out, "== {} ==", r.source)?;
     write!(out, "{}", bounce::explain::to_plain(&explanation))?;
     writeln!(out)
+}
+
+/// The DNS-check configuration for `--dns` / `--doh URL`; `None` when no checks are wanted.
+fn dns_config(dns: bool, doh: Option<&str>) -> Result<Option<bounce::dns::Config>, String> {
+    match doh {
+        Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
+            Err(format!("--doh needs an http(s) URL, not {url:?}"))
+        }
+        Some(url) => Ok(Some(bounce::dns::Config::with_resolver(url))),
+        None if dns => Ok(Some(bounce::dns::Config::default())),
+        None => Ok(None),
+    }
+}
+
+/// The report as JSON with the DNS checks added as its `dns` field.
+fn print_json_with_dns(out: &mut impl Write, r: &Report, d: &bounce::dns::DnsReport) -> std::io::Result<()> {
+    let mut v = serde_json::to_value(r)?;
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("dns".into(), serde_json::to_value(d)?);
+    }
+    serde_json::to_writer(&mut *out, &v)?;
+    writeln!(out)
+}
+
+/// The DNS evidence lines after the explanation.
+fn print_dns_text(
+    out: &mut impl Write,
+    d: &bounce::dns::DnsReport,
+    loc: &bounce::i18n::Localizer,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "{}",
+        loc.msg("dns-cli-heading", &[("resolver", d.resolver.clone())])
+    )?;
+    for line in bounce::dns::evidence(d, loc) {
+        writeln!(out, "  - {line}")?;
+    }
+    Ok(())
 }

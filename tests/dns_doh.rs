@@ -13,39 +13,10 @@ use bounce::dns::{self, Config, IpSource, SendingIp, Targets};
 use bounce::i18n::Localizer;
 use futures::executor::block_on;
 use std::net::IpAddr;
-use std::process::Command;
-use std::sync::OnceLock;
 
-static URL: OnceLock<String> = OnceLock::new();
-
-/// The loopback DoH URL: `BOUNCE_DOH_URL`, or a server started once for this test process
-/// (it stops by itself when the process ends).
-fn url() -> &'static str {
-    URL.get_or_init(|| {
-        if let Ok(u) = std::env::var("BOUNCE_DOH_URL") {
-            if !u.is_empty() {
-                return u;
-            }
-        }
-        let script = concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/doh-server.sh");
-        let out = Command::new("bash")
-            .arg(script)
-            .args(["start", "--owner", &std::process::id().to_string()])
-            .output()
-            .expect("run scripts/doh-server.sh");
-        assert!(
-            out.status.success(),
-            "could not start the loopback DoH server (scripts/setup.sh test installs unbound and dnsdist): {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let stdout = String::from_utf8_lossy(&out.stdout);
-        stdout
-            .lines()
-            .find_map(|l| l.strip_prefix("DOH_URL="))
-            .expect("DOH_URL in the script's output")
-            .to_string()
-    })
-}
+#[path = "doh/server.rs"]
+mod server;
+use server::url;
 
 fn resolver() -> DohResolver<NativeTransport> {
     DohResolver::new(url(), NativeTransport::new(), 3000)

@@ -1,5 +1,6 @@
 # DNS check evidence (src/dns/evidence.rs). Owner: DNS checks.
 
+dns-cli-heading = DNS checks (resolver { $resolver }):
 dns-resolver-unreachable = The DNS checks could not use the resolver { $resolver } (offline, blocked or a wrong address), so nothing was checked. The rest of the explanation does not depend on them.
 dns-no-sending-ip = The report does not show the IP address of the sending server, so reverse DNS, blocklists and SPF were not checked.
 dns-ip-from-path = The sending IP { $ip } is the last public address on the message's path; the server that refused may have seen another address.
@@ -20,7 +21,10 @@ dns-dnsbl-public-resolver = { $list } cannot be checked through a public resolve
 dns-dnsbl-rate-limited = { $list } refused the query because of too many queries from this resolver; look the address up on its page: { $url }
 dns-dnsbl-list-error = { $list } answered with its error code { $code }, not a listing; its answer was ignored.
 dns-dnsbl-lists-everything = { $list } lists even its test address 127.0.0.1, so it lists everything; its answer was ignored.
-dns-dnsbl-not-answering = { $list } does not list its test address 127.0.0.2, so it is not answering properly (closed, or not reachable through this resolver); its answer was ignored.
+dns-dnsbl-not-answering = { $count ->
+    [one] The blocklist { $lists } does not list its test address 127.0.0.2, so it is not answering properly (closed, or not reachable through this resolver); its silence was not taken as "not listed".
+   *[other] { $count } blocklists ({ $lists }) do not list their test address 127.0.0.2, so they are not answering properly (closed, or not reachable through this resolver); their silence was not taken as "not listed".
+}
 dns-dnsbl-bad-answer = { $list } answered { $addr }, which is not a blocklist code; the list is broken and its answer was ignored.
 dns-dnsbl-dead = { $list } has been closed; it was not queried.
 dns-dnsbl-unknown = { $list } could not be checked: { $why }

@@ -1,5 +1,6 @@
 # Dowody z kontroli DNS (src/dns/evidence.rs). Właściciel: kontrole DNS.
 
+dns-cli-heading = Kontrole DNS (resolwer { $resolver }):
 dns-resolver-unreachable = Kontrole DNS nie mogły skorzystać z resolwera { $resolver } (brak sieci, blokada albo błędny adres), więc niczego nie sprawdzono. Reszta wyjaśnienia od nich nie zależy.
 dns-no-sending-ip = Zwrotka nie podaje adresu IP serwera nadawcy, więc nie sprawdzono odwrotnego DNS, czarnych list ani SPF.
 dns-ip-from-path = Adres IP nadawcy { $ip } to ostatni publiczny adres na drodze wiadomości; serwer odbiorcy mógł widzieć inny adres.
@@ -20,7 +21,11 @@ dns-dnsbl-public-resolver = Listy { $list } nie da się sprawdzić przez publicz
 dns-dnsbl-rate-limited = Lista { $list } odrzuciła zapytanie, bo ten resolwer wysyła ich za dużo; sprawdź adres na jej stronie: { $url }
 dns-dnsbl-list-error = Lista { $list } odpowiedziała kodem błędu { $code }, a nie wpisem; odpowiedź pominięto.
 dns-dnsbl-lists-everything = Lista { $list } zgłasza nawet swój adres testowy 127.0.0.1, czyli zgłasza wszystko; odpowiedź pominięto.
-dns-dnsbl-not-answering = Lista { $list } nie zgłasza swojego adresu testowego 127.0.0.2, więc nie działa poprawnie (zamknięta albo niedostępna przez ten resolwer); odpowiedź pominięto.
+dns-dnsbl-not-answering = { $count ->
+    [one] Lista { $lists } nie zgłasza swojego adresu testowego 127.0.0.2, więc nie działa poprawnie (zamknięta albo niedostępna przez ten resolwer); jej milczenia nie uznano za brak wpisu.
+    [few] { $count } czarne listy ({ $lists }) nie zgłaszają swojego adresu testowego 127.0.0.2, więc nie działają poprawnie (zamknięte albo niedostępne przez ten resolwer); ich milczenia nie uznano za brak wpisu.
+   *[other] { $count } czarnych list ({ $lists }) nie zgłasza swojego adresu testowego 127.0.0.2, więc nie działają poprawnie (zamknięte albo niedostępne przez ten resolwer); ich milczenia nie uznano za brak wpisu.
+}
 dns-dnsbl-bad-answer = Lista { $list } odpowiedziała adresem { $addr }, który nie jest kodem czarnej listy; lista jest uszkodzona, odpowiedź pominięto.
 dns-dnsbl-dead = Lista { $list } została zamknięta; nie wysłano do niej zapytania.
 dns-dnsbl-unknown = Nie udało się sprawdzić listy { $list }: { $why }

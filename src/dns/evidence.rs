@@ -140,6 +140,7 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
 
     let ip = d.targets.ip.as_ref().map(|i| i.ip.clone()).unwrap_or_default();
     let mut clean: Vec<String> = Vec::new();
+    let mut silent: Vec<String> = Vec::new();
     for c in &d.dnsbl {
         let list = || ("list", t(&c.list));
         let url = || ("url", t(&c.delist_url));
@@ -163,12 +164,19 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
             DnsblStatus::RateLimited => it.push(3, "dns-dnsbl-rate-limited", vec![list(), url()]),
             DnsblStatus::ListError { code } => it.push(3, "dns-dnsbl-list-error", vec![list(), ("code", t(code))]),
             DnsblStatus::ListsEverything => it.push(3, "dns-dnsbl-lists-everything", vec![list()]),
-            DnsblStatus::NotAnswering => it.push(3, "dns-dnsbl-not-answering", vec![list()]),
+            DnsblStatus::NotAnswering => silent.push(c.list.clone()),
             DnsblStatus::BadAnswer { addr } => it.push(3, "dns-dnsbl-bad-answer", vec![list(), ("addr", t(addr))]),
             DnsblStatus::NoIpv6 => {}
             DnsblStatus::DeadList => it.push(5, "dns-dnsbl-dead", vec![list()]),
             DnsblStatus::Unknown { why: w } => it.push(3, "dns-dnsbl-unknown", vec![list(), ("why", why(w))]),
         }
+    }
+    if !silent.is_empty() {
+        it.push(
+            3,
+            "dns-dnsbl-not-answering",
+            vec![("count", t(silent.len().to_string())), ("lists", t(silent.join(", ")))],
+        );
     }
     if !clean.is_empty() {
         it.push(
