@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Builds the web app into dist/ with trunk (release: wasm-release profile, wasm-opt -Oz).
+# Usage: scripts/build-web.sh [--dev] [--public-url URL]
+# Needs: trunk 0.21.14, wasm-bindgen-cli = Cargo.lock's wasm-bindgen, node_modules (binaryen's
+# wasm-opt) — scripts/setup.sh web installs them. Downloads nothing (Trunk.toml: offline).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+release=(--release)
+extra=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dev) release=() ;;
+    --public-url) extra+=(--public-url "$2"); shift ;;
+    *) echo "unknown option: $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+export PATH="$PWD/node_modules/.bin:$PATH"
+export TRUNK_SKIP_VERSION_CHECK=true
+for tool in trunk wasm-bindgen wasm-opt node; do
+  command -v "$tool" >/dev/null || { echo "missing $tool: run scripts/setup.sh web" >&2; exit 1; }
+done
+want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
+have=$(wasm-bindgen --version | awk '{print $2}')
+[ "$want" = "$have" ] || { echo "wasm-bindgen-cli $have != $want in Cargo.lock: run scripts/setup.sh web" >&2; exit 1; }
+nice -n 10 trunk build "${release[@]}" "${extra[@]}"

@@ -1,0 +1,73 @@
+//! Everything that can change the app's state, as one explicit enum (see [`super::state`]).
+
+use super::analysis::Analysis;
+use crate::i18n::Localizer;
+use std::rc::Rc;
+
+/// How "Copy explanation" formats the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CopyFormat {
+    /// Plain text, as the CLI prints it.
+    #[default]
+    Plain,
+    /// Markdown, for a ticket.
+    Markdown,
+}
+
+/// The outcome of the last copy, announced to screen readers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CopyStatus {
+    /// Copied to the clipboard.
+    Copied,
+    /// The browser refused.
+    Failed,
+}
+
+/// A state change.
+#[derive(Debug, Clone)]
+pub enum Action {
+    /// The input text changed (typed, pasted, dropped, opened or an example); `immediate`
+    /// skips the typing debounce (paste, drop, file, example).
+    SetText {
+        /// The new text.
+        text: Rc<str>,
+        /// Analyse without waiting for more typing.
+        immediate: bool,
+    },
+    /// Empties the input.
+    Clear,
+    /// The UI locale changed; `full` says whether the explanation bundle is loaded too.
+    SetLocale {
+        /// The localizer.
+        loc: Rc<Localizer>,
+        /// True when it holds every message, not only the UI ones.
+        full: bool,
+    },
+    /// The explanation bundle for the current locale failed to load.
+    LocaleFailed,
+    /// An analysis of input generation `generation` started (large inputs show progress).
+    AnalysisStarted {
+        /// Input generation.
+        generation: u64,
+        /// Runs in the worker.
+        in_worker: bool,
+    },
+    /// An analysis finished.
+    AnalysisDone {
+        /// Input generation it belongs to (stale results are dropped).
+        generation: u64,
+        /// The result.
+        analysis: Rc<Analysis>,
+        /// Milliseconds from start to result.
+        elapsed_ms: f64,
+    },
+    /// The worker failed.
+    AnalysisFailed {
+        /// Input generation.
+        generation: u64,
+    },
+    /// Copy format chosen.
+    SetCopyFormat(CopyFormat),
+    /// A copy finished.
+    Copied(CopyStatus),
+}

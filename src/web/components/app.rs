@@ -1,0 +1,33 @@
+//! The root component: owns the state, provides it to every component, lays out the page.
+
+use super::header::Header;
+use super::input_panel::InputPanel;
+use super::results::Results;
+use super::t;
+use crate::web::hooks::{use_analysis, use_locale_loader, AppHandle};
+use crate::web::locale;
+use crate::web::state::AppState;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The whole page.
+#[function_component(App)]
+pub fn app() -> Html {
+    let app: AppHandle = use_reducer(|| AppState::new(Rc::new(locale::ui_localizer(locale::initial()))));
+    use_locale_loader(app.clone());
+    use_analysis(app.clone());
+    let loc = app.loc.clone();
+    html! {
+        <ContextProvider<AppHandle> context={app.clone()}>
+            <a class="skip-link" href="#results">{ t(&loc, "ui-skip-to-results") }</a>
+            <Header />
+            <main class="layout">
+                <InputPanel />
+                <Results />
+            </main>
+            <footer class="footer">
+                <p>{ t(&loc, "ui-footer-privacy") }</p>
+            </footer>
+        </ContextProvider<AppHandle>>
+    }
+}

@@ -1,0 +1,131 @@
+//! The input: a text area that takes typing, pasting and dropped files, plus "Open file",
+//! the examples menu and "Clear".
+
+use super::examples_menu::ExamplesMenu;
+use super::status_line::StatusLine;
+use super::t;
+use crate::web::action::Action;
+use crate::web::hooks::{use_app, AppHandle};
+use std::rc::Rc;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, InputEvent};
+use yew::prelude::*;
+
+/// Reads a file the user gave (dropped or opened) as text and puts it in the input.
+fn load_file(app: AppHandle, file: web_sys::File) {
+    wasm_bindgen_futures::spawn_local(async move {
+        if let Ok(v) = JsFuture::from(file.text()).await {
+            if let Some(text) = v.as_string() {
+                app.dispatch(Action::SetText {
+                    text: Rc::from(text),
+                    immediate: true,
+                });
+            }
+        }
+    });
+}
+
+/// The input panel.
+#[function_component(InputPanel)]
+pub fn input_panel() -> Html {
+    let app = use_app();
+    let loc = app.loc.clone();
+    let dragging = use_state(|| false);
+    let file_input = use_node_ref();
+
+    let oninput = {
+        let app = app.clone();
+        Callback::from(move |e: InputEvent| {
+            let pasted = e.input_type().starts_with("insertFromPaste") || e.input_type() == "insertFromDrop";
+            let text = e.target_unchecked_into::<HtmlTextAreaElement>().value();
+            app.dispatch(Action::SetText {
+                text: Rc::from(text),
+                immediate: pasted,
+            });
+        })
+    };
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(true);
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |_e: DragEvent| dragging.set(false))
+    };
+    let ondrop = {
+        let app = app.clone();
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            dragging.set(false);
+            let Some(dt) = e.data_transfer() else { return };
+            if let Some(file) = dt.files().and_then(|f| f.get(0)) {
+                e.prevent_default();
+                load_file(app.clone(), file);
+            }
+        })
+    };
+    let open_click = {
+        let file_input = file_input.clone();
+        Callback::from(move |_e: MouseEvent| {
+            if let Some(input) = file_input.cast::<HtmlInputElement>() {
+                input.click();
+            }
+        })
+    };
+    let onfile = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let input = e.target_unchecked_into::<HtmlInputElement>();
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                load_file(app.clone(), file);
+            }
+            input.set_value("");
+        })
+    };
+    let clear = {
+        let app = app.clone();
+        Callback::from(move |_e: MouseEvent| app.dispatch(Action::Clear))
+    };
+    let empty = app.text.is_empty();
+    let value: AttrValue = AttrValue::Rc(app.text.clone());
+
+    html! {
+        <section class="panel input-panel" aria-labelledby="input-heading">
+            <h2 id="input-heading">{ t(&loc, "ui-input-heading") }</h2>
+            <p id="input-help" class="help">{ t(&loc, "ui-input-help") }</p>
+            <div class={classes!("dropzone", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
+                <label for="bounce-input" class="visually-hidden">{ t(&loc, "ui-input-label") }</label>
+                <textarea
+                    id="bounce-input"
+                    class="bounce-input"
+                    spellcheck="false"
+                    autocomplete="off"
+                    aria-describedby="input-help"
+                    placeholder={t(&loc, "ui-input-placeholder")}
+                    {value}
+                    {oninput}
+                />
+            </div>
+            <div class="input-actions">
+                <button type="button" class="button" onclick={open_click}>{ t(&loc, "ui-open-file") }</button>
+                <input
+                    ref={file_input}
+                    type="file"
+                    hidden=true
+                    tabindex="-1"
+                    aria-hidden="true"
+                    accept=".eml,.txt,.msg,.log,message/rfc822,text/plain"
+                    onchange={onfile}
+                />
+                <ExamplesMenu />
+                <button type="button" class="button secondary" onclick={clear} disabled={empty}>
+                    { t(&loc, "ui-clear") }
+                </button>
+            </div>
+            <StatusLine />
+        </section>
+    }
+}

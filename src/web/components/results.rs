@@ -1,0 +1,62 @@
+//! The right-hand side: the empty state, or everything explained about the input.
+
+use super::copy_panel::CopyPanel;
+use super::empty_state::EmptyState;
+use super::facts_table::FactsTable;
+use super::hop_diagram::HopDiagram;
+use super::recipient_section::RecipientSection;
+use super::source_view::SourceView;
+use super::summary::Summary;
+use super::{t, ta};
+use crate::web::hooks::use_app;
+use crate::web::state::Phase;
+use yew::prelude::*;
+
+/// The results column.
+#[function_component(Results)]
+pub fn results() -> Html {
+    let app = use_app();
+    let loc = app.loc.clone();
+    let body = if app.loc_failed {
+        html! { <p class="notice error" role="alert">{ t(&loc, "ui-error-locale") }</p> }
+    } else if let Some(a) = app.current().cloned() {
+        let stale = app.phase != Phase::Done;
+        let multi = a.recipients.len() > 1;
+        html! {
+            <div class={classes!("results-body", stale.then_some("stale"))} aria-busy={stale.to_string()}>
+                if app.phase == Phase::Failed {
+                    <p class="notice error" role="alert">{ t(&loc, "ui-status-failed") }</p>
+                }
+                <Summary analysis={a.clone()} />
+                if a.is_bounce() {
+                    <HopDiagram analysis={a.clone()} />
+                }
+                <SourceView analysis={a.clone()} text={app.text.clone()} />
+                if !a.recipients.is_empty() {
+                    <section class="recipients" aria-labelledby="recipients-heading">
+                        <h2 id="recipients-heading">
+                            { ta(&loc, "ui-recipients-heading", &[("count", a.recipients.len().to_string())]) }
+                        </h2>
+                        { for a.recipients.iter().enumerate().map(|(i, r)| html! {
+                            <RecipientSection index={i} recipient={r.clone()} numbered={multi} />
+                        }) }
+                    </section>
+                }
+                <CopyPanel analysis={a.clone()} />
+                <FactsTable analysis={a} />
+            </div>
+        }
+    } else if app.phase == Phase::Failed {
+        html! { <p class="notice error" role="alert">{ t(&loc, "ui-status-failed") }</p> }
+    } else if app.phase == Phase::Empty {
+        html! { <EmptyState /> }
+    } else {
+        html! { <p class="notice" aria-busy="true">{ t(&loc, "ui-status-analysing") }</p> }
+    };
+    html! {
+        <section id="results" class="panel results" aria-labelledby="results-heading" tabindex="-1">
+            <h2 id="results-heading" class="visually-hidden">{ t(&loc, "ui-results-heading") }</h2>
+            { body }
+        </section>
+    }
+}

@@ -1,0 +1,54 @@
+//! A live region saying what the analysis is doing, with a progress bar for large inputs.
+
+use super::ta;
+use crate::web::hooks::use_app;
+use crate::web::state::Phase;
+use yew::prelude::*;
+
+/// Bytes as a short localized size ("12.5 MB" / "12,5 MB").
+pub fn size_args(bytes: usize) -> Vec<(&'static str, String)> {
+    if bytes >= 1024 * 1024 {
+        vec![
+            ("size", format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))),
+            ("unit", "MB".into()),
+        ]
+    } else {
+        vec![("size", format!("{}", bytes.div_ceil(1024))), ("unit", "KB".into())]
+    }
+}
+
+/// The status line under the input.
+#[function_component(StatusLine)]
+pub fn status_line() -> Html {
+    let app = use_app();
+    let loc = &app.loc;
+    let size = size_args(app.text.len());
+    let (msg, busy) = match &app.phase {
+        Phase::Empty => (String::new(), false),
+        Phase::Waiting if !app.loc_full && !app.loc_failed => (ta(loc, "ui-status-loading-locale", &[]), true),
+        Phase::Waiting => (String::new(), false),
+        Phase::Running { in_worker: true } => (ta(loc, "ui-status-analysing-large", &size), true),
+        Phase::Running { in_worker: false } => (ta(loc, "ui-status-analysing", &[]), true),
+        Phase::Done => {
+            let n = app.analysis.as_ref().map(|a| a.recipients.len()).unwrap_or(0);
+            let ms = app.elapsed_ms.unwrap_or(0.0);
+            (
+                ta(
+                    loc,
+                    "ui-status-done",
+                    &[("count", n.to_string()), ("ms", format!("{}", ms.round() as i64))],
+                ),
+                false,
+            )
+        }
+        Phase::Failed => (ta(loc, "ui-status-failed", &[]), false),
+    };
+    html! {
+        <div class="status-line" role="status" aria-live="polite">
+            if busy && matches!(app.phase, Phase::Running { in_worker: true }) {
+                <progress class="progress" aria-label={ta(loc, "ui-progress-label", &[])}></progress>
+            }
+            <span>{ msg }</span>
+        </div>
+    }
+}

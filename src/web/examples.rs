@@ -1,0 +1,30 @@
+//! The example bounces offered in the "Try an example" menu (written for this project).
+
+/// One example: an id (also the `ui-example-<id>` message) and its text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Example {
+    /// Stable id.
+    pub id: &'static str,
+    /// The bounce text.
+    pub text: &'static str,
+}
+
+/// Every example, in menu order.
+pub const EXAMPLES: &[Example] = &[
+    Example {
+        id: "user-unknown",
+        text: include_str!("../../www/examples/user-unknown.eml"),
+    },
+    Example {
+        id: "blocklist",
+        text: include_str!("../../www/examples/blocklist.eml"),
+    },
+    Example {
+        id: "mailbox-full",
+        text: include_str!("../../www/examples/mailbox-full.eml"),
+    },
+    Example {
+        id: "reply-line",
+        text: include_str!("../../www/examples/reply-line.txt"),
+    },
+];

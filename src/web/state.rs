@@ -1,0 +1,176 @@
+//! The app's state as a Yew [`Reducible`]: every change goes through [`Action`].
+
+use super::action::{Action, CopyFormat, CopyStatus};
+use super::analysis::Analysis;
+use crate::i18n::Localizer;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// Where the analysis of the current text stands.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Phase {
+    /// No text.
+    Empty,
+    /// Waiting for the user to stop typing, or for the locale bundle.
+    Waiting,
+    /// Running (in the worker when `in_worker`, which shows a progress indicator).
+    Running {
+        /// Runs in the worker.
+        in_worker: bool,
+    },
+    /// Finished.
+    Done,
+    /// The worker or the locale bundle failed.
+    Failed,
+}
+
+/// The whole state of the page.
+#[derive(Debug, Clone)]
+pub struct AppState {
+    /// The input text.
+    pub text: Rc<str>,
+    /// Bumped on every text change, so late results for old text are ignored.
+    pub generation: u64,
+    /// Whether the current text should be analysed without the typing debounce.
+    pub immediate: bool,
+    /// The active localizer.
+    pub loc: Rc<Localizer>,
+    /// True once the explanation messages for `loc` are loaded (not only the UI ones).
+    pub loc_full: bool,
+    /// True when the explanation messages could not be loaded.
+    pub loc_failed: bool,
+    /// Analysis progress.
+    pub phase: Phase,
+    /// The latest result (kept while a new one runs, so the page does not flicker).
+    pub analysis: Option<Rc<Analysis>>,
+    /// Milliseconds the latest analysis took.
+    pub elapsed_ms: Option<f64>,
+    /// Copy format.
+    pub copy_format: CopyFormat,
+    /// Result of the last copy.
+    pub copy_status: Option<CopyStatus>,
+}
+
+impl AppState {
+    /// A fresh state with the given (UI-only) localizer.
+    pub fn new(loc: Rc<Localizer>) -> AppState {
+        AppState {
+            text: Rc::from(""),
+            generation: 0,
+            immediate: false,
+            loc,
+            loc_full: false,
+            loc_failed: false,
+            phase: Phase::Empty,
+            analysis: None,
+            elapsed_ms: None,
+            copy_format: CopyFormat::default(),
+            copy_status: None,
+        }
+    }
+
+    /// The language of the active localizer.
+    pub fn lang(&self) -> &str {
+        self.loc.lang()
+    }
+
+    /// The result to show: only one made for the current text and locale.
+    pub fn current(&self) -> Option<&Rc<Analysis>> {
+        if self.text.trim().is_empty() {
+            return None;
+        }
+        self.analysis.as_ref()
+    }
+}
+
+impl PartialEq for AppState {
+    fn eq(&self, other: &Self) -> bool {
+        self.generation == other.generation
+            && Rc::ptr_eq(&self.text, &other.text)
+            && Rc::ptr_eq(&self.loc, &other.loc)
+            && self.loc_full == other.loc_full
+            && self.loc_failed == other.loc_failed
+            && self.phase == other.phase
+            && self.analysis == other.analysis
+            && self.copy_format == other.copy_format
+            && self.copy_status == other.copy_status
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        match action {
+            Action::SetText { text, immediate } => {
+                s.generation += 1;
+                s.immediate = immediate;
+                s.copy_status = None;
+                if text.trim().is_empty() {
+                    s.phase = Phase::Empty;
+                    s.analysis = None;
+                    s.elapsed_ms = None;
+                } else {
+                    s.phase = Phase::Waiting;
+                }
+                s.text = text;
+            }
+            Action::Clear => {
+                s.generation += 1;
+                s.text = Rc::from("");
+                s.phase = Phase::Empty;
+                s.analysis = None;
+                s.elapsed_ms = None;
+                s.copy_status = None;
+            }
+            Action::SetLocale { loc, full } => {
+                if full && loc.lang() != s.loc.lang() {
+                    // A late bundle for a locale the user has already left.
+                    return self;
+                }
+                let changed = loc.lang() != s.loc.lang();
+                s.loc = loc;
+                s.loc_full = full;
+                s.loc_failed = false;
+                s.copy_status = None;
+                if (changed || full) && !s.text.trim().is_empty() {
+                    // Re-explain the same text in the new locale; a new generation drops old results.
+                    s.generation += 1;
+                    s.immediate = true;
+                    s.phase = Phase::Waiting;
+                }
+            }
+            Action::LocaleFailed => s.loc_failed = true,
+            Action::AnalysisStarted { generation, in_worker } => {
+                if generation == s.generation {
+                    s.phase = Phase::Running { in_worker };
+                }
+            }
+            Action::AnalysisDone {
+                generation,
+                analysis,
+                elapsed_ms,
+            } => {
+                if generation != s.generation {
+                    return self;
+                }
+                s.phase = Phase::Done;
+                s.analysis = Some(analysis);
+                s.elapsed_ms = Some(elapsed_ms);
+            }
+            Action::AnalysisFailed { generation } => {
+                if generation != s.generation {
+                    return self;
+                }
+                s.phase = Phase::Failed;
+            }
+            Action::SetCopyFormat(f) => {
+                s.copy_format = f;
+                s.copy_status = None;
+            }
+            Action::Copied(st) => s.copy_status = Some(st),
+        }
+        Rc::new(s)
+    }
+}

@@ -1,0 +1,41 @@
+// trunk post_build hook: finishes dist/ (run by trunk with TRUNK_STAGING_DIR set).
+// 1. One FTL bundle per locale (every i18n/<locale>/*.ftl except ui.ftl, which is compiled
+//    into the wasm), with a content hash in its name.
+// 2. <meta> tags in index.html naming those bundles and the worker's loader script, so the
+//    app finds hashed files without any inline script.
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, writeFileSync, mkdirSync, existsSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const stage = process.env.TRUNK_STAGING_DIR;
+if (!stage) {
+  console.error('postbuild: TRUNK_STAGING_DIR is not set (run through trunk)');
+  process.exit(1);
+}
+const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
+const metas = [];
+
+// 1. Locale bundles.
+const i18nDir = join(root, 'i18n');
+mkdirSync(join(stage, 'i18n'), { recursive: true });
+for (const lang of readdirSync(i18nDir).sort()) {
+  const dir = join(i18nDir, lang);
+  if (!existsSync(join(dir, 'ui.ftl'))) continue;
+  const files = readdirSync(dir).filter((f) => f.endsWith('.ftl') && f !== 'ui.ftl').sort();
+  const text = files.map((f) => readFileSync(join(dir, f), 'utf8').replace(/\n*$/, '\n')).join('\n');
+  const name = `i18n/${lang}-${hash(text)}.ftl`;
+  writeFileSync(join(stage, name), text);
+  metas.push(`<meta name="bounce-ftl" data-lang="${lang}" content="${name}">`);
+}
+
+// 2. The worker's loader shim.
+const loader = readdirSync(stage).find((f) => /^bounce-worker(-[0-9a-f]+)?_loader\.js$/.test(f));
+if (loader) metas.push(`<meta name="bounce-worker" content="${loader}">`);
+
+const indexPath = join(stage, 'index.html');
+let html = readFileSync(indexPath, 'utf8');
+html = html.replace('</head>', `${metas.join('')}</head>`);
+writeFileSync(indexPath, html);
+console.log(`postbuild: ${metas.length} meta tags`);
