@@ -14,6 +14,8 @@ pub mod input;
 pub mod kb;
 pub mod model;
 pub mod parse;
+#[cfg(target_arch = "wasm32")]
+pub mod web;
 
 pub use model::Report;
 
