@@ -202,6 +202,13 @@ pub static RULES: &[Rule] = &[
             (P::Sender, &["fix-correct-password", "fix-wait-hour"]),
             (P::RecipientAdmin, &["fix-unblock-ip"]),
         ]),
+    Rule::new("too-many-recipients", R::TooManyConn, P::Sender)
+        .text(r"too many recipients")
+        .causes(&["cause-too-many-recipients"])
+        .fixes(&[
+            (P::Sender, &["fix-fewer-recipients"]),
+            (P::RecipientAdmin, &["fix-raise-limit"]),
+        ]),
     Rule::new("me-remote-domains-denied", R::NoRelaying, P::SenderAdmin)
         .text(r"not permitted to send to remote domains")
         .causes(&["cause-local-only-policy"])
@@ -498,6 +505,7 @@ pub static RULES: &[Rule] = &[
         .fixes(&[WAIT, (P::SenderAdmin, &["fix-reduce-rate", "fix-list-hygiene", "fix-feedback-loop"])]),
     Rule::new("yahoo-pbl", R::Blocked, P::SenderAdmin)
         .text(r"\[BL2\d\]")
+        .codes(&["553", "554"])
         .causes(&["cause-spamhaus-pbl", "cause-home-isp"])
         .fixes(&[(P::SenderAdmin, &["fix-use-org-server", "fix-spamhaus-pbl"])]),
     Rule::new("yahoo-policy", R::PolicyViolation, P::SenderAdmin)
