@@ -280,6 +280,25 @@ fn dmarc_outcomes() {
         other => panic!("{other:?}"),
     }
     assert_eq!(c.org_domain, "org.test");
+    // psd=y: the Organizational Domain is the name just below the public suffix.
+    let c = block_on(check_dmarc(&r, "shop.example.psd.test"));
+    assert_eq!(c.org_domain, "example.psd.test");
+    assert!(matches!(&c.status, DmarcStatus::Found { record_domain, .. } if record_domain == "psd.test"));
+    // psd=n stops the walk: brand.test is the Organizational Domain; the policy is the nearest record's.
+    let c = block_on(check_dmarc(&r, "mail.brand.test"));
+    assert_eq!(c.org_domain, "brand.test");
+    assert!(
+        matches!(
+            c.status,
+            DmarcStatus::Found {
+                policy: Policy::None,
+                tag: PolicyTag::P,
+                ..
+            }
+        ),
+        "{c:?}"
+    );
+    assert_eq!(block_on(check_dmarc(&r, "twodmarc.test")).status, DmarcStatus::Missing);
     // A subdomain that does not exist gets np=.
     let c = block_on(check_dmarc(&r, "nothere.org.test"));
     assert!(
