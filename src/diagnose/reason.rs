@@ -18,9 +18,10 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::PolicyViolation,
     ),
     (
-        r"5\.4\.1 .{0,20}recipient address rejected: access denied",
+        r"5\.4\.1 .{0,80}recipient address rejected: access denied|recipient address rejected\.?$",
         Reason::UserUnknown,
     ),
+    (r"name service error", Reason::NetworkError),
     (r"recipient preferences", Reason::Filtered),
     (r"groups\.google\.com|google groups", Reason::Rejected),
     (

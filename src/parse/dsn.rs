@@ -58,6 +58,16 @@ pub fn parse(text: &str) -> DsnFields {
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
             {
+                // Some senders omit the blank line between recipients: a repeated per-recipient
+                // field starts the next block.
+                let lname = name.to_ascii_lowercase();
+                if matches!(
+                    lname.as_str(),
+                    "final-recipient" | "original-recipient" | "action" | "status"
+                ) && cur.iter().any(|(n, _)| *n == lname)
+                {
+                    blocks.push(std::mem::take(&mut cur));
+                }
                 last = Some((name.to_ascii_lowercase(), value.trim().to_string()));
             }
         }

@@ -16,12 +16,18 @@ pub fn extract(mail: &Mail) -> Option<Extracted> {
         .returned_header("to")
         .map(crate::parse::formats::rfc3464::clean_address)
         .filter(|a| !a.is_empty());
-    let diagnostic = region
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .nth(1)
-        .map(str::to_string);
+    // The notice is localized; its whole text (with the groups.google.com help link) is the diagnostic.
+    let mut joined = String::new();
+    for w in region.split_whitespace() {
+        if joined.len() > 1200 {
+            break;
+        }
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(w);
+    }
+    let diagnostic = (!joined.is_empty()).then_some(joined);
     Some(Extracted {
         format: "googlegroups",
         recipients: vec![Recipient {

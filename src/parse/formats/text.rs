@@ -183,6 +183,10 @@ fn listed(line_before: &str) -> bool {
     if b.is_empty() || b.chars().all(|c| matches!(c, '>' | '*' | '-' | '•' | '#' | ':' | ' ')) {
         return true;
     }
+    // Sendmail's `554 <user@example>... reason` summary lines.
+    if b.len() == 3 && b.bytes().all(|c| c.is_ascii_digit()) {
+        return true;
+    }
     let l = b.to_ascii_lowercase();
     if NOT_RECIPIENT_LINE.iter().any(|p| l.starts_with(p)) {
         return false;
@@ -348,6 +352,9 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
             break;
         }
         if t.starts_with("---") || t.starts_with("***") || t.starts_with("===") {
+            if out.is_empty() {
+                continue;
+            }
             break;
         }
         push_words(&mut out, t);
