@@ -108,6 +108,10 @@ pub static RULES: &[Rule] = &[
             (P::SenderAdmin, &["fix-find-outbound-ip", "fix-check-dnsbl", "fix-stop-spam-source"]),
             (P::RecipientAdmin, &["fix-allowlist-sender"]),
         ]),
+    Rule::new("client-host-no-hostname", R::RequirePtr, P::SenderAdmin)
+        .text(r"cannot find your (?:reverse )?hostname|client host rejected: (?:reverse )?hostname")
+        .causes(&["cause-no-ptr", "cause-fcrdns-mismatch"])
+        .fixes(&[(P::SenderAdmin, &["fix-set-ptr", "fix-fcrdns-check", "fix-helo-name"])]),
     Rule::new("client-host-rejected", R::Blocked, P::SenderAdmin)
         .text(r"client host rejected")
         .causes(&["cause-ip-private-block", "cause-no-ptr", "cause-home-isp"])
