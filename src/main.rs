@@ -132,9 +132,9 @@ fn print_text(out: &mut impl Write, r: &Report, loc: &bounce::i18n::Localizer) -
 /// The DNS-check configuration for `--dns` / `--doh URL`; `None` when no checks are wanted.
 fn dns_config(dns: bool, doh: Option<&str>) -> Result<Option<bounce::dns::Config>, String> {
     match doh {
-        Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => {
-            Err(format!("--doh needs an http(s) URL, not {url:?}"))
-        }
+        Some(url) if !bounce::dns::valid_resolver_url(url) => Err(format!(
+            "--doh needs an https:// URL (plain http:// only on loopback), not {url:?}"
+        )),
         Some(url) => Ok(Some(bounce::dns::Config::with_resolver(url))),
         None if dns => Ok(Some(bounce::dns::Config::default())),
         None => Ok(None),

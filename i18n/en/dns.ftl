@@ -85,3 +85,20 @@ dns-why-rcode = the resolver answered with DNS error { $code }.
 dns-why-cname-loop = the name's CNAME records form a loop.
 dns-why-mismatch = the answer was for a different question.
 dns-why-bad-name = the name is not valid in DNS.
+
+dns-resolver-cloudflare = Cloudflare
+dns-resolver-google = Google
+dns-resolver-quad9 = Quad9 (unfiltered)
+
+dns-panel-heading = DNS checks
+dns-panel-intro = Check the DNS facts behind the refusal — reverse DNS, blocklists, SPF, DMARC and MX — through a DNS-over-HTTPS resolver. Nothing is sent until you start the checks.
+dns-panel-names = The resolver will be asked about these names (SPF and DMARC may need a few more below them):
+dns-panel-nothing = This report names no IP address, sender domain or server that could be checked.
+dns-panel-resolver = Resolver
+dns-panel-custom = Custom address…
+dns-panel-custom-url = Resolver address (DNS-over-HTTPS, RFC 8484)
+dns-panel-bad-url = Enter an address starting with https://
+dns-panel-remember = Run the DNS checks automatically next time
+dns-panel-run = Run DNS checks
+dns-panel-running = Checking DNS…
+dns-panel-results = What the DNS says

@@ -86,3 +86,20 @@ dns-why-rcode = resolwer odpowiedział błędem DNS { $code }.
 dns-why-cname-loop = rekordy CNAME tej nazwy tworzą pętlę.
 dns-why-mismatch = odpowiedź dotyczyła innego pytania.
 dns-why-bad-name = ta nazwa nie jest poprawna w DNS.
+
+dns-resolver-cloudflare = Cloudflare
+dns-resolver-google = Google
+dns-resolver-quad9 = Quad9 (bez filtrowania)
+
+dns-panel-heading = Kontrole DNS
+dns-panel-intro = Sprawdź w DNS fakty stojące za odrzuceniem — odwrotny DNS, czarne listy, SPF, DMARC i MX — przez resolwer DNS-over-HTTPS. Nic nie zostanie wysłane, dopóki nie uruchomisz kontroli.
+dns-panel-names = Resolwer zostanie zapytany o te nazwy (SPF i DMARC mogą wymagać jeszcze kilku zapytań pod nimi):
+dns-panel-nothing = Ta zwrotka nie podaje adresu IP, domeny nadawcy ani serwera, które dałoby się sprawdzić.
+dns-panel-resolver = Resolwer
+dns-panel-custom = Własny adres…
+dns-panel-custom-url = Adres resolwera (DNS-over-HTTPS, RFC 8484)
+dns-panel-bad-url = Wpisz adres zaczynający się od https://
+dns-panel-remember = Następnym razem uruchamiaj kontrole DNS automatycznie
+dns-panel-run = Uruchom kontrole DNS
+dns-panel-running = Sprawdzam DNS…
+dns-panel-results = Co mówi DNS

@@ -29,17 +29,17 @@ use dmarc::DmarcCheck;
 use dnsbl::{Dnsbl, DnsblCheck};
 use futures::future::join_all;
 use resolver::{QueryLog, Resolver};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use spf::SpfCheck;
 use std::net::IpAddr;
 use std::sync::LazyLock;
 
-/// Public DoH resolvers the user can pick from: `(name, GET URL)`. Quad9's is its unfiltered
-/// service, so its answers are not altered by a blocklist of its own.
+/// Public DoH resolvers the user can pick from: `(message id of its name, GET URL)`. Quad9's is
+/// its unfiltered service, so its answers are not altered by a blocklist of its own.
 pub const RESOLVERS: &[(&str, &str)] = &[
-    ("Cloudflare", "https://cloudflare-dns.com/dns-query"),
-    ("Google", "https://dns.google/dns-query"),
-    ("Quad9 (unfiltered)", "https://dns10.quad9.net/dns-query"),
+    ("dns-resolver-cloudflare", "https://cloudflare-dns.com/dns-query"),
+    ("dns-resolver-google", "https://dns.google/dns-query"),
+    ("dns-resolver-quad9", "https://dns10.quad9.net/dns-query"),
 ];
 
 /// How to run the checks.
@@ -63,6 +63,25 @@ impl Default for Config {
     }
 }
 
+/// True for a resolver URL we agree to use: `https://`, or plain `http://` only on loopback
+/// (127.0.0.0/8, `[::1]`, `localhost`), as the test server runs.
+pub fn valid_resolver_url(url: &str) -> bool {
+    let url = url.trim();
+    if let Some(rest) = url.strip_prefix("https://") {
+        return !rest.is_empty() && !rest.starts_with('/');
+    }
+    let Some(rest) = url.strip_prefix("http://") else {
+        return false;
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+    let host = if authority.starts_with('[') {
+        authority.split(']').next().map(|h| format!("{h}]")).unwrap_or_default()
+    } else {
+        authority.split(':').next().unwrap_or("").to_string()
+    };
+    host == "localhost" || host == "[::1]" || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+}
+
 impl Config {
     /// The default configuration with another resolver.
     pub fn with_resolver(url: &str) -> Config {
@@ -74,7 +93,7 @@ impl Config {
 }
 
 /// Where the sending IP came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum IpSource {
     /// Quoted by the refusing server in its reply: the address it saw.
@@ -84,7 +103,7 @@ pub enum IpSource {
 }
 
 /// The address that sent the message to the refusing server, as far as the report tells.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SendingIp {
     /// The address.
     pub ip: String,
@@ -92,8 +111,9 @@ pub struct SendingIp {
     pub source: IpSource,
 }
 
-/// What the checks are about, picked from an analysis.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
+/// What the checks are about, picked from an analysis. Serializable both ways so a Web Worker
+/// can hand it to the page.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Targets {
     /// The sending IP (PTR, blocklists, SPF).
     pub ip: Option<SendingIp>,
@@ -375,6 +395,20 @@ pub async fn run_in_browser(report: &Report, cfg: &Config) -> DnsReport {
     run(&r, &cfg.resolver_url, report, cfg).await
 }
 
+/// Runs the checks for already-picked targets in the browser through `fetch`.
+#[cfg(target_arch = "wasm32")]
+pub async fn run_targets_in_browser(t: Targets, cfg: &Config) -> DnsReport {
+    let r = resolver::DohResolver::new(&cfg.resolver_url, browser::FetchTransport, cfg.timeout_ms);
+    run_targets(&r, &cfg.resolver_url, t, cfg).await
+}
+
+impl Targets {
+    /// Whether any check can run.
+    pub fn is_empty(&self) -> bool {
+        self.ip.is_none() && self.sender.is_none() && self.recipient_domains.is_empty() && self.hosts.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -428,6 +462,18 @@ mod tests {
         no_diag.recipients[0].diagnostic = Some("550 5.1.1 user unknown".into());
         assert_eq!(targets(&no_diag).ip.unwrap().ip, "198.51.100.7");
         assert_eq!(targets(&no_diag).ip.unwrap().source, IpSource::Hops);
+    }
+
+    #[test]
+    fn resolver_urls() {
+        assert!(valid_resolver_url("https://dns.google/dns-query"));
+        assert!(valid_resolver_url("http://127.0.0.1:8053/dns-query"));
+        assert!(valid_resolver_url("http://[::1]:8053/dns-query"));
+        assert!(valid_resolver_url("http://localhost:8053/q"));
+        assert!(!valid_resolver_url("http://dns.example/dns-query"));
+        assert!(!valid_resolver_url("http://127.0.0.1.evil.example/"));
+        assert!(!valid_resolver_url("ftp://127.0.0.1/"));
+        assert!(!valid_resolver_url("https://"));
     }
 
     #[test]
