@@ -55,7 +55,7 @@ rule-spam-rejection-what = Filtr antyspamowy odbiorcy uznał wiadomość za spam
 rule-dnsbl-check-title = Odmowa po sprawdzeniu czarnej listy DNS
 rule-dnsbl-check-what = Serwer odbiorcy znalazł Twój wysyłający adres IP na czarnej liście DNS (DNSBL) i odrzucił wiadomość.
 
-rule-me-service-unavailable-title = Usługa odbiorcza niedostępna
+rule-me-service-unavailable-title = Usługa poczty odbiorcy niedostępna
 rule-me-service-unavailable-what = Serwer odbiorcy chwilowo nie działa, często dlatego, że nie może odczytać swojej konfiguracji lub bazy danych, i zamknął połączenie.
 rule-me-error-in-processing-title = Błąd przetwarzania na serwerze odbiorcy
 rule-me-error-in-processing-what = Serwer odbiorcy napotkał lokalny błąd i przerwał transakcję; serwer nadawcy spróbuje ponownie.
@@ -102,7 +102,7 @@ rule-me-account-disabled-what = Administrator poczty wyłączył konto, z które
 rule-me-mailbox-unavailable-title = Skrzynka niedostępna lub nielokalna
 rule-me-mailbox-unavailable-what = Serwer odbiorcy nie ma takiego adresu wśród swoich domen i skrzynek.
 rule-me-domain-not-permitted-title = Twoja domena nie może tu wysyłać
-rule-me-domain-not-permitted-what = Urząd pocztowy odbiorcy blokuje pocztę z domeny Twojego adresu nadawcy.
+rule-me-domain-not-permitted-what = Serwer odbiorcy blokuje pocztę z domeny Twojego adresu nadawcy.
 rule-me-user-policy-title = Odbiorca blokuje Twój adres
 rule-me-user-policy-what = Odbiorca dodał Twój adres lub domenę do swojej prywatnej czarnej listy.
 rule-me-auth-required-port-title = Na tym porcie wymagane jest logowanie

@@ -226,12 +226,14 @@ fn rules_for(report: &Report, r: &Recipient) -> Vec<&'static Rule> {
 fn explain_recipient(report: &Report, r: &Recipient, loc: &Localizer) -> RecipientExplanation {
     let rules = rules_for(report, r);
     let top = rules.first().copied();
-    // Advice comes from the top rule and the other matches that agree with its reason, so a
-    // generic rule for a different reason does not dilute it.
+    // Advice comes from the top rule and the other specific matches that agree with its reason;
+    // a generic per-reason rule only advises when nothing more specific matched.
     let advising: Vec<&'static Rule> = rules
         .iter()
         .copied()
-        .filter(|rule| top.is_none_or(|t| t.reason == rule.reason))
+        .enumerate()
+        .filter(|(i, rule)| *i == 0 || (rule.on_reason.is_none() && top.is_none_or(|t| t.reason == rule.reason)))
+        .map(|(_, rule)| rule)
         .collect();
     let greylisted = rules.iter().any(|rule| rule.id == "greylisting");
     let (title, what) = match top {
