@@ -343,6 +343,12 @@ pub fn hostile(name: &str) -> Vec<u8> {
         other => match other.split_once('-').map(|(k, n)| (k, n.parse::<usize>())) {
             Some(("recipients", Ok(n))) => many_recipients(n).into_bytes(),
             Some(("received", Ok(n))) => many_received(n).into_bytes(),
+            Some(("dsn", Ok(n))) => dsn(&(0..n).map(Rcpt::nth).collect::<Vec<_>>(), None).into_bytes(),
+            Some(("nested", Ok(n))) => nested_multipart(n).into_bytes(),
+            Some(("words", Ok(n))) => encoded_words(n).into_bytes(),
+            Some(("reply", Ok(n))) => REPLY_LINES.get(n).map_or(Vec::new(), |l| l.as_bytes().to_vec()),
+            Some(("postfix", Ok(n))) => postfix_text(&Rcpt::nth(n)).into_bytes(),
+            Some(("typical", Ok(_))) => typical().into_bytes(),
             _ => Vec::new(),
         },
     }
