@@ -121,6 +121,11 @@ const FIXTURES: &[(&str, &str)] = &[
     ("550 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM", "ms-anonymous-not-allowed"),
     ("550 5.7.520 Access denied, Your organization does not allow external forwarding.", "ms-external-forwarding"),
     ("550 5.1.8 Access denied, bad outbound sender.", "ms-bad-outbound-sender"),
+    ("550 5.7.511 Access denied, banned sender [192.0.2.10].", "ms-banned-ip"),
+    (
+        "451 4.7.650 The mail server [192.0.2.10] has been temporarily rate limited due to IP reputation.",
+        "ms-ip-reputation-throttle",
+    ),
     // Gmail.
     (
         "550-5.7.26 This mail has been blocked because the sender is unauthenticated. Gmail requires all senders to authenticate with either SPF or DKIM.",
@@ -153,6 +158,14 @@ const FIXTURES: &[(&str, &str)] = &[
         "gmail-receiving-rate",
     ),
     ("550 5.4.5 Daily user sending limit exceeded.", "gmail-daily-limit"),
+    (
+        "450-4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time.",
+        "gmail-receiving-rate",
+    ),
+    (
+        "550-5.7.1 Our system has detected that this message does not meet IPv6 sending guidelines regarding PTR records and authentication.",
+        "gmail-ptr",
+    ),
     // Yahoo / AOL.
     (
         "421 4.7.0 [TSS04] Messages from 192.0.2.10 temporarily deferred due to unexpected volume or user complaints",
@@ -530,6 +543,6 @@ fn coverage_counts() {
     );
     assert_eq!(codes::REPLY_CODES.len(), 34);
     assert_eq!(codes::STATUS_DETAILS.len(), 80);
-    assert_eq!(FIXTURES.len(), 88);
-    assert_eq!(rules, 142);
+    assert_eq!(FIXTURES.len(), 92);
+    assert_eq!(rules, 143);
 }

@@ -366,7 +366,7 @@ pub static RULES: &[Rule] = &[
         .causes(&["cause-ms-network-blocked", "cause-bad-reputation"])
         .fixes(&[(P::SenderAdmin, &["fix-ms-delist", "fix-ask-isp"])]),
     Rule::new("ms-banned-ip", R::Blocked, P::SenderAdmin)
-        .text(r"banned sending ip")
+        .text(r"banned sending ip|banned sender")
         .causes(&["cause-ms-banned-ip", "cause-compromised"])
         .fixes(&[(P::SenderAdmin, &["fix-stop-spam-source", "fix-ms-delist"])]),
     Rule::new("ms-banned-ip-code", R::Blocked, P::SenderAdmin)
@@ -435,6 +435,12 @@ pub static RULES: &[Rule] = &[
         .formats(&["exchange"])
         .causes(&["cause-new-ip-no-history", "cause-volume-spike"])
         .fixes(&[WAIT, (P::SenderAdmin, &["fix-warm-up-ip"])]),
+    Rule::new("ms-ip-reputation-throttle", R::Speeding, P::Nobody)
+        .text(r"rate limited due to ip reputation")
+        .status(&["4.7.65*"])
+        .msg("ms-throttled")
+        .causes(&["cause-bad-reputation", "cause-new-ip-no-history"])
+        .fixes(&[WAIT, (P::SenderAdmin, &["fix-ms-delist", "fix-warm-up-ip"])]),
     Rule::new("ms-restricted-group", R::PolicyViolation, P::RecipientAdmin)
         .text(r"resolver\.rst\.|delivery restrictions|not authorized to send to this (?:recipient|group)")
         .causes(&["cause-group-restricted"])
@@ -460,7 +466,7 @@ pub static RULES: &[Rule] = &[
         .causes(&["cause-spf-fail", "cause-dkim-fail"])
         .fixes(&[(P::SenderAdmin, &["fix-spf-add-ip", "fix-dkim-sign"])]),
     Rule::new("gmail-ptr", R::RequirePtr, P::SenderAdmin)
-        .text(r"(?:does not|doesn't) have a ptr record|corresponding forward dns entry")
+        .text(r"(?:does not|doesn't) have a ptr record|corresponding forward dns entry|ipv6 sending guidelines")
         .causes(&["cause-no-ptr", "cause-fcrdns-mismatch"])
         .fixes(&[(P::SenderAdmin, &["fix-set-ptr", "fix-fcrdns-check"])]),
     Rule::new("gmail-rate-limited", R::Speeding, P::SenderAdmin)
@@ -488,7 +494,7 @@ pub static RULES: &[Rule] = &[
         .causes(&["cause-home-isp"])
         .fixes(&[(P::SenderAdmin, &["fix-use-org-server"])]),
     Rule::new("gmail-receiving-rate", R::Speeding, P::Nobody)
-        .text(r"receiving mail at a rate that prevents")
+        .text(r"receiving mail (?:at a rate that prevents|too quickly)")
         .causes(&["cause-recipient-flooded"])
         .fixes(&[WAIT, (P::Sender, &["fix-resend-later"])]),
     Rule::new("gmail-daily-limit", R::Speeding, P::Sender)
