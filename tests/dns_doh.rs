@@ -2,7 +2,7 @@
 //! `tests/doh/zones.conf`), started by `scripts/doh-server.sh` unless `BOUNCE_DOH_URL` names one.
 //! Nothing here touches the internet.
 
-use bounce::dns::checks::{check_host_addrs, check_mx, check_ptr, HostStatus, MxStatus, PtrStatus};
+use bounce::dns::checks::{check_host_addrs, check_mx, check_ptr, HostStatus, MxHost, MxStatus, PtrStatus};
 use bounce::dns::dmarc::{check_dmarc, DmarcStatus, Policy, PolicyTag};
 use bounce::dns::dnsbl::{check_list, Dnsbl, DnsblStatus, ListFamily};
 use bounce::dns::native::NativeTransport;
@@ -321,7 +321,16 @@ fn mx_and_host_outcomes() {
     assert_eq!(
         block_on(check_mx(&r, "good.test")).status,
         MxStatus::Mx {
-            hosts: vec![(10, "mail.good.test".into()), (20, "mail6.good.test".into())]
+            hosts: vec![
+                MxHost {
+                    preference: 10,
+                    host: "mail.good.test".into()
+                },
+                MxHost {
+                    preference: 20,
+                    host: "mail6.good.test".into()
+                }
+            ]
         }
     );
     assert_eq!(block_on(check_mx(&r, "nosuch.test")).status, MxStatus::NoDomain);

@@ -179,14 +179,23 @@ pub async fn check_ptr<R: Resolver + ?Sized>(r: &R, ip: IpAddr) -> PtrCheck {
     }
 }
 
+/// One MX record.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+pub struct MxHost {
+    /// Lower is preferred.
+    pub preference: u16,
+    /// The mail server's name.
+    pub host: String,
+}
+
 /// Where mail for the recipient's domain goes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum MxStatus {
     /// MX records, most preferred first.
     Mx {
-        /// `(preference, host)` pairs.
-        hosts: Vec<(u16, String)>,
+        /// The MX records.
+        hosts: Vec<MxHost>,
     },
     /// A null MX (RFC 7505): the domain accepts no mail.
     NullMx,
@@ -223,15 +232,18 @@ pub async fn check_mx<R: Resolver + ?Sized>(r: &R, domain: &str) -> MxCheck {
         Lookup::Unknown { why } => MxStatus::Unknown { why: why.clone() },
         Lookup::NxDomain => MxStatus::NoDomain,
         Lookup::Found { records } => {
-            let mut hosts: Vec<(u16, String)> = records
+            let mut hosts: Vec<MxHost> = records
                 .iter()
                 .filter_map(|x| match x {
-                    Rdata::Mx(p, h) => Some((*p, h.clone())),
+                    Rdata::Mx(p, h) => Some(MxHost {
+                        preference: *p,
+                        host: h.clone(),
+                    }),
                     _ => None,
                 })
                 .collect();
             hosts.sort();
-            if hosts.len() == 1 && hosts[0].1.is_empty() {
+            if hosts.len() == 1 && hosts[0].host.is_empty() {
                 MxStatus::NullMx
             } else {
                 MxStatus::Mx { hosts }

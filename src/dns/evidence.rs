@@ -309,7 +309,7 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
         let dom = || ("domain", t(&m.domain));
         match &m.status {
             MxStatus::Mx { hosts } => {
-                let list: Vec<String> = hosts.iter().map(|(p, h)| format!("{h} ({p})")).collect();
+                let list: Vec<String> = hosts.iter().map(|m| format!("{} ({})", m.host, m.preference)).collect();
                 it.push(
                     4,
                     "dns-mx-list",

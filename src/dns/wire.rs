@@ -90,6 +90,7 @@ pub enum Why {
     /// The answer was cut (TC flag) and is incomplete.
     Truncated,
     /// The resolver could not get an answer (SERVFAIL).
+    #[serde(rename = "servfail")]
     ServFail,
     /// The resolver refused the query.
     Refused,
