@@ -1,0 +1,351 @@
+//! The web app's component and state tests, run in headless Chromium by wasm-bindgen-test:
+//! `cd tests/wasm && cargo test --target wasm32-unknown-unknown` (runner in .cargo/config.toml).
+//! Natively this file compiles to nothing.
+#![cfg(target_arch = "wasm32")]
+
+use bounce::i18n::Localizer;
+use bounce::web::action::Action;
+use bounce::web::analysis::{self, Mark, SpanView};
+use bounce::web::components::hop_diagram::delay_parts;
+use bounce::web::examples::EXAMPLES;
+use bounce::web::highlight::{pieces, Piece, FULL_VIEW_LIMIT};
+use bounce::web::locale;
+use bounce::web::state::{AppState, Phase};
+use std::rc::Rc;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use yew::Reducible;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn full_localizer(lang: &str) -> Localizer {
+    let sources = bounce::i18n::locale_sources(lang).expect("locale compiled in");
+    let texts: Vec<&str> = sources.iter().map(|(_, t)| *t).collect();
+    Localizer::from_sources(lang, &texts).expect("bundle parses")
+}
+
+fn span(start: usize, end: usize, what: Mark) -> SpanView {
+    SpanView { start, end, what }
+}
+
+#[wasm_bindgen_test]
+fn pieces_flatten_overlaps_with_the_most_specific_mark() {
+    let text = "x 550 5.1.1 no such user";
+    let spans = [
+        span(2, 24, Mark::Diagnostic),
+        span(2, 5, Mark::ReplyCode),
+        span(6, 11, Mark::Status),
+    ];
+    let p = pieces(text, &spans);
+    let marked: Vec<(&str, Option<Mark>)> = p
+        .iter()
+        .map(|p| match p {
+            Piece::Text { start, end, mark } => (&text[*start..*end], *mark),
+            Piece::Gap(_) => ("", None),
+        })
+        .collect();
+    assert_eq!(
+        marked,
+        vec![
+            ("x ", None),
+            ("550", Some(Mark::ReplyCode)),
+            (" ", Some(Mark::Diagnostic)),
+            ("5.1.1", Some(Mark::Status)),
+            (" no such user", Some(Mark::Diagnostic)),
+        ]
+    );
+}
+
+#[wasm_bindgen_test]
+fn pieces_ignore_spans_off_char_boundaries_or_past_the_end() {
+    let text = "żółw 550";
+    let p = pieces(text, &[span(1, 3, Mark::Status), span(7, 99, Mark::ReplyCode)]);
+    assert_eq!(
+        p,
+        vec![Piece::Text {
+            start: 0,
+            end: text.len(),
+            mark: None
+        }]
+    );
+}
+
+#[wasm_bindgen_test]
+fn large_inputs_are_shown_as_excerpts_around_highlights() {
+    let mut text = "a".repeat(FULL_VIEW_LIMIT);
+    let at = text.len();
+    text.push_str("550");
+    text.push_str(&"b".repeat(FULL_VIEW_LIMIT));
+    let p = pieces(&text, &[span(at, at + 3, Mark::ReplyCode)]);
+    let gaps: Vec<usize> = p
+        .iter()
+        .filter_map(|p| if let Piece::Gap(n) = p { Some(*n) } else { None })
+        .collect();
+    assert_eq!(gaps.len(), 2, "a gap before and after the excerpt");
+    let shown: usize = p
+        .iter()
+        .map(|p| {
+            if let Piece::Text { start, end, .. } = p {
+                end - start
+            } else {
+                0
+            }
+        })
+        .sum();
+    assert_eq!(shown + gaps.iter().sum::<usize>(), text.len());
+    assert!(shown < 8 * 1024, "only excerpts are rendered, got {shown} bytes");
+    assert!(p.contains(&Piece::Text {
+        start: at,
+        end: at + 3,
+        mark: Some(Mark::ReplyCode)
+    }));
+}
+
+#[wasm_bindgen_test]
+fn reducer_drops_results_for_old_text() {
+    let s = Rc::new(AppState::new(Rc::new(locale::ui_localizer("en"))));
+    let s = s.reduce(Action::SetText {
+        text: Rc::from("550 first"),
+        immediate: false,
+    });
+    let old = s.generation;
+    assert_eq!(s.phase, Phase::Waiting);
+    let s = s.reduce(Action::SetText {
+        text: Rc::from("550 second"),
+        immediate: true,
+    });
+    assert!(s.immediate);
+    let loc = full_localizer("en");
+    let stale = Rc::new(analysis::run("550 first", &loc));
+    let s2 = s.clone().reduce(Action::AnalysisDone {
+        generation: old,
+        analysis: stale,
+        elapsed_ms: 1.0,
+    });
+    assert!(Rc::ptr_eq(&s, &s2), "a result for an older text changes nothing");
+    let fresh = Rc::new(analysis::run("550 second", &loc));
+    let s = s.reduce(Action::AnalysisDone {
+        generation: s2.generation,
+        analysis: fresh.clone(),
+        elapsed_ms: 1.0,
+    });
+    assert_eq!(s.phase, Phase::Done);
+    assert_eq!(s.current(), Some(&fresh));
+    let s = s.reduce(Action::Clear);
+    assert_eq!(s.phase, Phase::Empty);
+    assert!(s.current().is_none());
+}
+
+#[wasm_bindgen_test]
+fn reducer_re_explains_on_locale_change_and_ignores_late_bundles() {
+    let s = Rc::new(AppState::new(Rc::new(locale::ui_localizer("en"))));
+    let s = s.reduce(Action::SetLocale {
+        loc: Rc::new(full_localizer("en")),
+        full: true,
+    });
+    assert!(s.loc_full);
+    let s = s.reduce(Action::SetText {
+        text: Rc::from("550 5.1.1 unknown"),
+        immediate: false,
+    });
+    let g = s.generation;
+    let s = s.reduce(Action::SetLocale {
+        loc: Rc::new(locale::ui_localizer("pl")),
+        full: false,
+    });
+    assert_eq!(s.lang(), "pl");
+    assert!(!s.loc_full);
+    assert!(s.generation > g, "the same text is explained again in Polish");
+    assert_eq!(s.phase, Phase::Waiting);
+    let late = s.clone().reduce(Action::SetLocale {
+        loc: Rc::new(full_localizer("en")),
+        full: true,
+    });
+    assert_eq!(late.lang(), "pl", "a late English bundle does not switch back");
+    let s = s.reduce(Action::SetLocale {
+        loc: Rc::new(full_localizer("pl")),
+        full: true,
+    });
+    assert!(s.loc_full);
+}
+
+#[wasm_bindgen_test]
+fn locale_pick_prefers_remembered_then_browser_languages() {
+    let langs = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    assert_eq!(locale::pick(None, &langs(&["pl-PL", "en-US"])), "pl");
+    assert_eq!(locale::pick(None, &langs(&["de-DE", "fr"])), "en");
+    assert_eq!(locale::pick(Some("en"), &langs(&["pl-PL"])), "en");
+    assert_eq!(locale::pick(Some("xx"), &langs(&["pl"])), "pl");
+}
+
+#[wasm_bindgen_test]
+fn delays_pick_a_readable_unit() {
+    assert_eq!(delay_parts(None), None);
+    assert_eq!(delay_parts(Some(5)), Some(("ui-delay-seconds", 5)));
+    assert_eq!(delay_parts(Some(600)), Some(("ui-delay-minutes", 10)));
+    assert_eq!(delay_parts(Some(3 * 3600)), Some(("ui-delay-hours", 3)));
+    assert_eq!(delay_parts(Some(3 * 86400)), Some(("ui-delay-days", 3)));
+    assert_eq!(delay_parts(Some(-7)), Some(("ui-delay-clock-skew", 7)));
+}
+
+#[wasm_bindgen_test]
+fn every_example_is_explained_with_highlights_in_both_locales() {
+    for lang in ["en", "pl"] {
+        let loc = full_localizer(lang);
+        for ex in EXAMPLES {
+            let a = analysis::run(ex.text, &loc);
+            assert!(a.is_bounce(), "{}: not recognised", ex.id);
+            assert!(!a.recipients.is_empty(), "{}: no recipient", ex.id);
+            assert!(!a.headline.is_empty() && !a.plain.is_empty() && !a.markdown.is_empty());
+            let code = a
+                .spans
+                .iter()
+                .find(|s| s.what == Mark::ReplyCode)
+                .expect("reply code highlighted");
+            assert_eq!(&ex.text[code.start..code.end], a.recipients[0].facts.reply_code);
+            assert_eq!(
+                loc.take_errors(),
+                Vec::<String>::new(),
+                "{lang}/{}: missing messages",
+                ex.id
+            );
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn every_ui_message_used_exists_in_both_locales() {
+    let en = locale::ui_localizer("en");
+    let pl = locale::ui_localizer("pl");
+    for src in [locale::ui_source("en").unwrap(), locale::ui_source("pl").unwrap()] {
+        for id in src
+            .lines()
+            .filter_map(|l| l.split_once(" =").map(|(id, _)| id))
+            .filter(|id| id.starts_with("ui-"))
+        {
+            assert!(en.has(id) && pl.has(id), "{id} missing in a locale");
+        }
+    }
+}
+
+// ---- rendering the whole app -----------------------------------------------------------------
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Puts `<meta name="bounce-ftl">` tags pointing at blob: URLs of the compiled-in bundles
+/// (minus ui.ftl, as the build does), so the app loads its locales as it does in production.
+fn install_locale_metas() {
+    let doc = document();
+    if doc.query_selector("meta[name=bounce-ftl]").unwrap().is_some() {
+        return;
+    }
+    for lang in ["en", "pl"] {
+        let text: String = bounce::i18n::locale_sources(lang)
+            .unwrap()
+            .iter()
+            .filter(|(f, _)| *f != "ui.ftl")
+            .map(|(_, t)| format!("{t}\n"))
+            .collect();
+        let parts = js_sys::Array::of1(&text.into());
+        let blob = web_sys::Blob::new_with_str_sequence(&parts).unwrap();
+        let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap();
+        let meta = doc.create_element("meta").unwrap();
+        meta.set_attribute("name", "bounce-ftl").unwrap();
+        meta.set_attribute("data-lang", lang).unwrap();
+        meta.set_attribute("content", &url).unwrap();
+        doc.head().unwrap().append_child(&meta).unwrap();
+    }
+}
+
+async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
+    for _ in 0..200 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(25)).await;
+    }
+    panic!("{selector} never appeared in {:?}", root.text_content());
+}
+
+fn mount() -> web_sys::Element {
+    install_locale_metas();
+    let _ = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .set_item(locale::STORAGE_KEY, "en");
+    let root = document().create_element("div").unwrap();
+    document().body().unwrap().append_child(&root).unwrap();
+    yew::Renderer::<bounce::web::components::app::App>::with_root(root.clone()).render();
+    root
+}
+
+fn type_text(root: &web_sys::Element, text: &str) {
+    let ta: web_sys::HtmlTextAreaElement = root.query_selector("#bounce-input").unwrap().unwrap().unchecked_into();
+    ta.set_value(text);
+    let init = web_sys::InputEventInit::new();
+    init.set_input_type("insertFromPaste");
+    init.set_bubbles(true);
+    let ev = web_sys::InputEvent::new_with_event_init_dict("input", &init).unwrap();
+    ta.dispatch_event(&ev).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn pasted_markup_renders_as_text_with_highlights() {
+    let root = mount();
+    wait_for(&root, ".empty-state").await;
+    let payload = EXAMPLES[0]
+        .text
+        .replace(
+            "Subject: Meeting on Monday",
+            "Subject: <img src=x onerror=\"document.title='pwned'\">",
+        )
+        .replace(
+            "User unknown in virtual mailbox table",
+            "<b>blocked</b> <img src=x onerror=alert(1)>",
+        );
+    type_text(&root, &payload);
+    let code = wait_for(&root, "pre.source mark.hl-reply-code").await;
+    assert_eq!(code.text_content().as_deref(), Some("550"));
+    let source = root.query_selector("pre.source").unwrap().unwrap();
+    assert!(
+        source.query_selector("img, b").unwrap().is_none(),
+        "markup must not become elements"
+    );
+    assert!(source.text_content().unwrap().contains("<img src=x onerror=alert(1)>"));
+    assert_ne!(document().title(), "pwned");
+    assert!(root.query_selector(".summary .headline").unwrap().is_some());
+    root.remove();
+}
+
+#[wasm_bindgen_test]
+async fn switching_locale_updates_lang_title_and_is_remembered() {
+    let root = mount();
+    wait_for(&root, ".empty-state").await;
+    let select: web_sys::HtmlSelectElement = root.query_selector("#locale-select").unwrap().unwrap().unchecked_into();
+    select.set_value("pl");
+    select.dispatch_event(&web_sys::Event::new("change").unwrap()).unwrap();
+    yew::platform::time::sleep(std::time::Duration::from_millis(50)).await;
+    let html = document().document_element().unwrap();
+    assert_eq!(html.get_attribute("lang").as_deref(), Some("pl"));
+    assert!(
+        document().title().contains("dlaczego"),
+        "title is Polish: {}",
+        document().title()
+    );
+    let stored = web_sys::window()
+        .unwrap()
+        .local_storage()
+        .unwrap()
+        .unwrap()
+        .get_item(locale::STORAGE_KEY)
+        .unwrap();
+    assert_eq!(stored.as_deref(), Some("pl"));
+    type_text(&root, EXAMPLES[0].text);
+    let heading = wait_for(&root, "#recipients-heading").await;
+    assert_eq!(heading.text_content().as_deref(), Some("Odbiorca"));
+    root.remove();
+}
