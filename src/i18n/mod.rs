@@ -242,7 +242,7 @@ mod tests {
         assert_eq!(loc.msg("a", &[]), "ala");
         assert_eq!(loc.msg("b", &[]), "b");
         assert_eq!(loc.take_errors().len(), 1);
-        assert!(Localizer::from_sources("pl", &["a = [\n"]).is_err());
+        assert!(Localizer::from_sources("pl", &["a = { $x\n"]).is_err());
         assert!(Localizer::from_sources("no such tag!", &["a = b\n"]).is_err());
     }
 }
