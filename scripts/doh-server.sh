@@ -8,6 +8,8 @@
 #                                                DOH_DIR=<state dir>. With --owner, the servers
 #                                                stop by themselves when process PID ends.
 #   scripts/doh-server.sh stop DIR              stop the servers started with state dir DIR.
+#   scripts/doh-server.sh run CMD [ARG...]      start, run CMD with BOUNCE_DOH_URL set, stop;
+#                                                exits with CMD's status.
 #
 # Returns only once the server gives a real DNS answer (dnsdist says 403 until its backend is up).
 # Needs unbound, dnsdist and curl (scripts/setup.sh installs them). Never touches port 53 or 5353.
@@ -133,8 +135,20 @@ CONF
   echo "DOH_DIR=$dir"
 }
 
+run() {
+  [ $# -gt 0 ] || die "usage: $0 run CMD [ARG...]"
+  local out url dir status=0
+  out=$(start --owner $$) || exit 1
+  url=$(printf '%s\n' "$out" | sed -n 's/^DOH_URL=//p')
+  dir=$(printf '%s\n' "$out" | sed -n 's/^DOH_DIR=//p')
+  trap 'stop_dir "$dir"' EXIT
+  BOUNCE_DOH_URL="$url" "$@" || status=$?
+  exit "$status"
+}
+
 case "${1:-}" in
   start) shift; start "$@" ;;
+  run) shift; run "$@" ;;
   stop) [ -n "${2:-}" ] || die "usage: $0 stop DIR"; stop_dir "$2" ;;
-  *) die "usage: $0 start [--owner PID] | stop DIR" ;;
+  *) die "usage: $0 start [--owner PID] | stop DIR | run CMD [ARG...]" ;;
 esac

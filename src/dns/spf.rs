@@ -784,4 +784,15 @@ mod tests {
         assert!(in_net(ip6, "2001:db8::".parse().unwrap(), 32));
         assert!(!in_net(ip6, "192.0.2.0".parse().unwrap(), 0));
     }
+
+    proptest::proptest! {
+        #[test]
+        fn hostile_records_never_panic(txt in "v=spf1( [-+~?]?[a-z46]{1,8}[:=/]?[%{}a-zA-Z0-9.:/_-]{0,30}){0,6}", raw in "\\PC{0,80}") {
+            let _ = parse_record(&txt);
+            let _ = parse_record(&format!("v=spf1 {raw}"));
+            let c = MacroCtx { local: "l", sender_domain: "d.test", domain: "d.test", ip: "2001:db8::1".parse().unwrap(), ptr_name: None };
+            let _ = expand(&raw, &c);
+            let _ = crate::dns::dmarc::parse_tags(&raw);
+        }
+    }
 }
