@@ -113,13 +113,12 @@ fn print_json(out: &mut impl Write, r: &Report) -> std::io::Result<()> {
     writeln!(out)
 }
 
-/// The localizer for `--lang`, else the locale of `LC_ALL` / `LC_MESSAGES` / `LANG`, else English.
+/// The localizer for `--lang`, then the locale of `LC_ALL` / `LC_MESSAGES` / `LANG`, then English:
+/// the first of these that is available wins.
 fn localizer_for(lang: Option<&str>) -> bounce::i18n::Localizer {
-    let requested = lang.map(str::to_string).or_else(bounce::i18n::env_locale);
-    match requested.as_deref() {
-        Some(tag) => bounce::i18n::Localizer::new(&[tag]),
-        None => bounce::i18n::Localizer::new(&[]),
-    }
+    let env = bounce::i18n::env_locale();
+    let requested: Vec<&str> = lang.into_iter().chain(env.as_deref()).collect();
+    bounce::i18n::Localizer::new(&requested)
 }
 
 fn print_text(out: &mut impl Write, r: &Report, loc: &bounce::i18n::Localizer) -> std::io::Result<()> {

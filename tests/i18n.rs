@@ -420,3 +420,52 @@ fn a_pseudo_locale_folder_needs_no_code() {
     assert_eq!(Localizer::from_catalog(&["pl"], &catalog).lang(), "pl");
     assert_eq!(Localizer::from_catalog(&["fr"], &catalog).lang(), "en");
 }
+
+/// Runs the CLI on one reply line with the given arguments and environment.
+fn cli(args: &[&str], env: &[(&str, &str)]) -> String {
+    let dir = std::env::temp_dir().join(format!("bounce-i18n-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let file = dir.join("reply.txt");
+    std::fs::write(
+        &file,
+        "554 5.7.1 Service unavailable; Client host [192.0.2.9] blocked using bl.spamcop.net\n",
+    )
+    .expect("write");
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_bounce"));
+    cmd.arg("explain").args(args).arg(&file);
+    for v in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+        cmd.env_remove(v);
+    }
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let out = cmd.output().expect("bounce runs");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn cli_prints_the_explanation_in_the_chosen_language() {
+    let pl = Localizer::new(&["pl"]);
+    let en = Localizer::new(&["en"]);
+    let pl_head = pl.msg("headline-failed", &[("count", "1".into())]);
+    let en_head = en.msg("headline-failed", &[("count", "1".into())]);
+    let out = cli(&["--lang", "pl"], &[]);
+    assert!(out.contains(&pl_head), "{out}");
+    for label in [
+        "label-causes",
+        "label-fixes",
+        "label-who-must-act",
+        "party-sender-admin",
+    ] {
+        assert!(out.contains(&pl.msg(label, &[])), "{label}: {out}");
+    }
+    assert!(out.contains("192.0.2.9") && out.contains("bl.spamcop.net"));
+    assert!(cli(&[], &[("LANG", "pl_PL.UTF-8")]).contains(&pl_head));
+    assert!(cli(&[], &[("LC_ALL", "pl_PL.UTF-8"), ("LANG", "en_US.UTF-8")]).contains(&pl_head));
+    assert!(cli(&[], &[("LC_ALL", "C"), ("LANG", "pl_PL.UTF-8")]).contains(&en_head));
+    assert!(cli(&[], &[]).contains(&en_head));
+    assert!(cli(&["--lang", "de"], &[("LANG", "pl_PL.UTF-8")]).contains(&pl_head));
+    assert!(cli(&["--lang", "de"], &[]).contains(&en_head));
+    assert!(cli(&["--lang", "en"], &[("LANG", "pl_PL.UTF-8")]).contains(&en_head));
+}
