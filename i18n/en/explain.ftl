@@ -31,7 +31,7 @@ summary-kind-ndr-text = A bounce message in plain text, without a machine-readab
 summary-kind-reply-line = A single server reply or log line.
 summary-kind-feedback = A feedback report about mail recipients marked as spam.
 summary-kind-auto-reply = An automatic reply.
-summary-kind-not-a-bounce = No delivery failure was found in it.
+summary-kind-not-a-bounce = The text holds no sign of a failed delivery.
 summary-reporting-mta = The report was written by { $host }.
 summary-recipients = { $count ->
     [one] It covers one recipient.

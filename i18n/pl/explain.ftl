@@ -37,7 +37,7 @@ summary-kind-ndr-text = Zwrot w postaci zwykłego tekstu, bez części do odczyt
 summary-kind-reply-line = Pojedyncza odpowiedź serwera lub wiersz logu.
 summary-kind-feedback = Raport zwrotny o wiadomościach oznaczonych przez odbiorców jako spam.
 summary-kind-auto-reply = Automatyczna odpowiedź.
-summary-kind-not-a-bounce = Nie znaleziono w nim informacji o nieudanym doręczeniu.
+summary-kind-not-a-bounce = W tekście nie znaleziono informacji o nieudanym doręczeniu.
 summary-reporting-mta = Raport wystawił serwer { $host }.
 summary-recipients = { $count ->
     [one] W raporcie jest jeden odbiorca.
