@@ -1,0 +1,186 @@
+//! The "DNS checks" panel: shows which names will be asked at which resolver, lets the user pick
+//! the resolver (or type a DoH URL), and runs the checks only on request — or at once when the
+//! user chose to remember that. Shows the localized evidence, or says clearly that the resolver
+//! could not be reached. Mount it with the targets the core picked (`dns::targets(&report)`).
+
+use super::t;
+use crate::dns::{self, Config, DnsReport, Targets, RESOLVERS};
+use crate::web::dom::{load_setting, save_setting};
+use crate::web::hooks::use_app;
+use std::rc::Rc;
+use yew::prelude::*;
+
+const KEY_RESOLVER: &str = "bounce-dns-resolver";
+const KEY_CUSTOM: &str = "bounce-dns-custom-url";
+const KEY_AUTO: &str = "bounce-dns-auto";
+const CUSTOM: &str = "custom";
+
+/// Properties of [`DnsPanel`].
+#[derive(Properties, PartialEq)]
+pub struct DnsPanelProps {
+    /// What to check, from `dns::targets(&report)`.
+    pub targets: Rc<Targets>,
+}
+
+#[derive(Clone, PartialEq)]
+enum Run {
+    Idle,
+    Running,
+    Done(Rc<DnsReport>),
+}
+
+/// The resolver URL for a choice (`custom` uses the typed URL), if it is usable.
+fn resolver_url(choice: &str, custom: &str) -> Option<String> {
+    if choice == CUSTOM {
+        dns::valid_resolver_url(custom).then(|| custom.trim().to_string())
+    } else {
+        RESOLVERS.iter().find(|(_, u)| *u == choice).map(|(_, u)| u.to_string())
+    }
+}
+
+/// The DNS checks panel.
+#[function_component(DnsPanel)]
+pub fn dns_panel(props: &DnsPanelProps) -> Html {
+    let app = use_app();
+    let loc = app.loc.clone();
+    let choice = use_state(|| {
+        load_setting(KEY_RESOLVER)
+            .filter(|c| c == CUSTOM || RESOLVERS.iter().any(|(_, u)| u == c))
+            .unwrap_or_else(|| RESOLVERS[0].1.to_string())
+    });
+    let custom = use_state(|| load_setting(KEY_CUSTOM).unwrap_or_default());
+    let auto = use_state(|| load_setting(KEY_AUTO).as_deref() == Some("1"));
+    let run = use_state(|| Run::Idle);
+    // Bumped for every run and every new report, so a late answer for old targets is dropped.
+    let generation = use_mut_ref(|| 0u32);
+    let url = resolver_url(&choice, &custom);
+
+    let start = {
+        let run = run.clone();
+        let generation = generation.clone();
+        let targets = props.targets.clone();
+        let url = url.clone();
+        Callback::from(move |_: ()| {
+            let Some(url) = url.clone() else { return };
+            let g = {
+                let mut g = generation.borrow_mut();
+                *g += 1;
+                *g
+            };
+            run.set(Run::Running);
+            let run = run.clone();
+            let generation = generation.clone();
+            let t = (*targets).clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let report = dns::run_targets_in_browser(t, &Config::with_resolver(&url)).await;
+                if *generation.borrow() == g {
+                    run.set(Run::Done(Rc::new(report)));
+                }
+            });
+        })
+    };
+    {
+        let run = run.clone();
+        let generation = generation.clone();
+        let start = start.clone();
+        let auto = *auto;
+        use_effect_with(props.targets.clone(), move |t| {
+            *generation.borrow_mut() += 1;
+            run.set(Run::Idle);
+            if auto && !t.is_empty() {
+                start.emit(());
+            }
+        });
+    }
+
+    let on_choice = {
+        let choice = choice.clone();
+        Callback::from(move |e: Event| {
+            let v = e.target_unchecked_into::<web_sys::HtmlSelectElement>().value();
+            save_setting(KEY_RESOLVER, &v);
+            choice.set(v);
+        })
+    };
+    let on_custom = {
+        let custom = custom.clone();
+        Callback::from(move |e: InputEvent| {
+            let v = e.target_unchecked_into::<web_sys::HtmlInputElement>().value();
+            save_setting(KEY_CUSTOM, &v);
+            custom.set(v);
+        })
+    };
+    let on_auto = {
+        let auto = auto.clone();
+        Callback::from(move |e: Event| {
+            let on = e.target_unchecked_into::<web_sys::HtmlInputElement>().checked();
+            save_setting(KEY_AUTO, if on { "1" } else { "0" });
+            auto.set(on);
+        })
+    };
+    let onclick = {
+        let start = start.clone();
+        Callback::from(move |_e: MouseEvent| start.emit(()))
+    };
+
+    let targets = &props.targets;
+    if targets.is_empty() {
+        return html! {
+            <section class="card dns-panel" aria-labelledby="dns-heading">
+                <h2 id="dns-heading">{ t(&loc, "dns-panel-heading") }</h2>
+                <p class="notice">{ t(&loc, "dns-panel-nothing") }</p>
+            </section>
+        };
+    }
+    let cfg = Config::with_resolver(url.as_deref().unwrap_or(""));
+    let names = targets.planned_names(&cfg);
+    let running = *run == Run::Running;
+    let status = if running {
+        t(&loc, "dns-panel-running")
+    } else {
+        String::new()
+    };
+    let results = match &*run {
+        Run::Done(report) => html! {
+            <>
+                <h3 id="dns-results-heading">{ t(&loc, "dns-panel-results") }</h3>
+                <ul class="dns-evidence" aria-labelledby="dns-results-heading">
+                    { for dns::evidence(report, &loc).into_iter().map(|line| html! { <li>{ line }</li> }) }
+                </ul>
+            </>
+        },
+        _ => html! {},
+    };
+    html! {
+        <section class="card dns-panel" aria-labelledby="dns-heading">
+            <h2 id="dns-heading">{ t(&loc, "dns-panel-heading") }</h2>
+            <p>{ t(&loc, "dns-panel-intro") }</p>
+            <p>{ t(&loc, "dns-panel-names") }</p>
+            <ul class="dns-names">
+                { for names.iter().map(|n| html! { <li><code>{ n.clone() }</code></li> }) }
+            </ul>
+            <label for="dns-resolver">{ t(&loc, "dns-panel-resolver") }</label>
+            <select id="dns-resolver" onchange={on_choice}>
+                { for RESOLVERS.iter().map(|(id, u)| html! {
+                    <option value={*u} selected={*choice == *u}>{ t(&loc, id) }</option>
+                }) }
+                <option value={CUSTOM} selected={*choice == CUSTOM}>{ t(&loc, "dns-panel-custom") }</option>
+            </select>
+            if *choice == CUSTOM {
+                <label for="dns-custom-url">{ t(&loc, "dns-panel-custom-url") }</label>
+                <input id="dns-custom-url" type="url" inputmode="url" spellcheck="false"
+                    value={(*custom).clone()} oninput={on_custom} />
+                if url.is_none() {
+                    <p class="notice error" role="alert">{ t(&loc, "dns-panel-bad-url") }</p>
+                }
+            }
+            <label class="dns-remember">
+                <input type="checkbox" id="dns-auto" checked={*auto} onchange={on_auto} />
+                { t(&loc, "dns-panel-remember") }
+            </label>
+            <button type="button" class="button primary" id="dns-run"
+                disabled={running || url.is_none()} {onclick}>{ t(&loc, "dns-panel-run") }</button>
+            <span class="dns-status" role="status" aria-live="polite">{ status }</span>
+            { results }
+        </section>
+    }
+}
