@@ -435,7 +435,7 @@ pub static RULES: &[Rule] = &[
         .formats(&["exchange"])
         .causes(&["cause-new-ip-no-history", "cause-volume-spike"])
         .fixes(&[WAIT, (P::SenderAdmin, &["fix-warm-up-ip"])]),
-    Rule::new("ms-ip-reputation-throttle", R::Speeding, P::Nobody)
+    Rule::new("ms-ip-reputation-throttle", R::BadReputation, P::Nobody)
         .text(r"rate limited due to ip reputation")
         .status(&["4.7.65*"])
         .msg("ms-throttled")
