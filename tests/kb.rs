@@ -546,3 +546,32 @@ fn coverage_counts() {
     assert_eq!(FIXTURES.len(), 92);
     assert_eq!(rules, 143);
 }
+
+#[test]
+fn headline_counts_failed_and_delayed_recipients() {
+    let mut hard = recipient("550 5.1.1 User unknown");
+    hard.hard = true;
+    hard.reason = Reason::UserUnknown;
+    let soft = recipient("452 4.2.2 Mailbox full");
+    let mut soft2 = soft.clone();
+    soft2.address = Some("b@example.com".into());
+    for loc in locales() {
+        let e = explain(&report_of(vec![hard.clone(), soft.clone(), soft2.clone()]), &loc);
+        assert!(
+            e.headline
+                .contains(&loc.msg("headline-failed", &[("count", "1".into())])),
+            "{}",
+            e.headline
+        );
+        assert!(
+            e.headline
+                .contains(&loc.msg("headline-delayed", &[("count", "2".into())])),
+            "{}",
+            e.headline
+        );
+        assert!(e
+            .summary
+            .contains(&loc.msg("summary-recipients", &[("count", "3".into())])));
+        assert!(loc.take_errors().is_empty());
+    }
+}

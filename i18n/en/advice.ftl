@@ -185,6 +185,7 @@ fix-spoofing-setting = Check the server's anti-spoofing setting; allow trusted s
 fix-stop-spam-source = Find and stop the source of the spam first (a hijacked account, an infected machine, a web form, an open relay); delisting does not last otherwise.
 fix-symantec-lookup = Check the IP address in Symantec's (Broadcom) IP reputation lookup and request an investigation.
 fix-test-other-provider = Send a test message to an outside mailbox (e.g. Gmail) to see which IP address your mail leaves from.
+fix-tell-recipient = Let the recipient know by phone or another address, so they can fix it or give you a working address.
 fix-tls-update = Update the TLS settings and certificates of the sending server.
 fix-uceprotect-wait = UCEPROTECT range listings expire by themselves when the spam from the range stops.
 fix-unblock-ip = Remove the IP address from the server's IP blocking list if it is legitimate.

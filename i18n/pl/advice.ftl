@@ -185,6 +185,7 @@ fix-spoofing-setting = Sprawdź ustawienia ochrony przed podszywaniem się; w ra
 fix-stop-spam-source = Najpierw znajdź i zatrzymaj źródło spamu (przejęte konto, zainfekowany komputer, formularz na stronie, otwarty przekaźnik); inaczej usunięcie z listy nie będzie trwałe.
 fix-symantec-lookup = Sprawdź adres IP w narzędziu reputacji Symantec (Broadcom) i poproś o ponowną ocenę.
 fix-test-other-provider = Wyślij testową wiadomość do zewnętrznej skrzynki (np. w Gmailu), aby zobaczyć, z jakiego adresu IP wychodzi Twoja poczta.
+fix-tell-recipient = Daj znać odbiorcy telefonicznie lub z innego adresu, aby mógł to naprawić albo podać działający adres.
 fix-tls-update = Zaktualizuj ustawienia TLS i certyfikaty serwera nadawcy.
 fix-uceprotect-wait = Wpisy zakresów na listach UCEPROTECT wygasają same, gdy spam z zakresu ustanie.
 fix-unblock-ip = Usuń adres IP z listy blokad serwera, jeśli jest wiarygodny.

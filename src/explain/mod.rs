@@ -182,6 +182,12 @@ fn headline(report: &Report, loc: &Localizer) -> String {
     let soft = report.recipients.len() - delivered - hard;
     if report.recipients.is_empty() {
         loc.msg("headline-no-recipients", &[])
+    } else if hard > 0 && soft > 0 {
+        let failed = loc.msg("headline-failed", &[("count", hard.to_string())]);
+        format!(
+            "{failed} {}",
+            loc.msg("headline-delayed", &[("count", soft.to_string())])
+        )
     } else if hard > 0 {
         loc.msg("headline-failed", &[("count", hard.to_string())])
     } else if soft > 0 {

@@ -562,7 +562,7 @@ pub static RULES: &[Rule] = &[
     Rule::new("null-mx", R::NotAccept, P::Sender)
         .text(r"null mx|does not accept (?:e-?)?mail")
         .causes(&["cause-null-mx"])
-        .fixes(&[(P::Sender, &["fix-check-address", "fix-contact-recipient-other-channel"])]),
+        .fixes(&[(P::Sender, &["fix-check-address", "fix-tell-recipient"])]),
     Rule::new("virus", R::VirusDetected, P::Sender)
         .text(r"virus|malware|infected|trojan")
         .causes(&["cause-virus", "cause-blocked-attachment"])
@@ -585,7 +585,7 @@ pub static RULES: &[Rule] = &[
         .codes(&["521", "556"])
         .msg("null-mx")
         .causes(&["cause-null-mx"])
-        .fixes(&[(P::Sender, &["fix-check-address", "fix-contact-recipient-other-channel"])]),
+        .fixes(&[(P::Sender, &["fix-check-address", "fix-tell-recipient"])]),
     Rule::new("refused-at-connect", R::Blocked, P::SenderAdmin)
         .codes(&["550", "554"])
         .stages(&[C::Conn, C::Helo, C::Ehlo])
@@ -604,7 +604,7 @@ pub static RULES: &[Rule] = &[
         .on_reason(R::UserUnknown)
         .causes(&["cause-mailbox-missing", "cause-address-typo"])
         .fixes(&[
-            (P::Sender, &["fix-check-address", "fix-contact-recipient-other-channel"]),
+            (P::Sender, &["fix-check-address", "fix-tell-recipient"]),
             (P::RecipientAdmin, &["fix-check-recipient-exists"]),
         ]),
     Rule::new("reason-hostunknown", R::HostUnknown, P::Sender)
@@ -619,7 +619,7 @@ pub static RULES: &[Rule] = &[
         .causes(&["cause-mailbox-full"])
         .fixes(&[
             (P::Recipient, &["fix-free-mailbox-space"]),
-            (P::Sender, &["fix-resend-later", "fix-contact-recipient-other-channel"]),
+            (P::Sender, &["fix-resend-later", "fix-tell-recipient"]),
         ]),
     Rule::new("reason-mesgtoobig", R::MesgTooBig, P::Sender)
         .on_reason(R::MesgTooBig)
@@ -745,7 +745,7 @@ pub static RULES: &[Rule] = &[
         .on_reason(R::Suspend)
         .causes(&["cause-account-disabled"])
         .fixes(&[
-            (P::Sender, &["fix-contact-recipient-other-channel"]),
+            (P::Sender, &["fix-tell-recipient"]),
             (P::Recipient, &["fix-reactivate-account"]),
         ]),
     Rule::new("reason-hasmoved", R::HasMoved, P::Sender)
@@ -755,7 +755,7 @@ pub static RULES: &[Rule] = &[
     Rule::new("reason-notaccept", R::NotAccept, P::Sender)
         .on_reason(R::NotAccept)
         .causes(&["cause-null-mx"])
-        .fixes(&[(P::Sender, &["fix-check-address", "fix-contact-recipient-other-channel"])]),
+        .fixes(&[(P::Sender, &["fix-check-address", "fix-tell-recipient"])]),
     Rule::new("reason-mailererror", R::MailerError, P::RecipientAdmin)
         .on_reason(R::MailerError)
         .causes(&["cause-local-delivery-failed"])
