@@ -121,6 +121,11 @@ const FIXTURES: &[(&str, &str)] = &[
     ("550 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM", "ms-anonymous-not-allowed"),
     ("550 5.7.520 Access denied, Your organization does not allow external forwarding.", "ms-external-forwarding"),
     ("550 5.1.8 Access denied, bad outbound sender.", "ms-bad-outbound-sender"),
+    ("550 5.7.705 Access denied, tenant has exceeded threshold.", "ms-tenant-threshold"),
+    (
+        "550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized to send to this recipient",
+        "ms-restricted-group",
+    ),
     ("550 5.7.511 Access denied, banned sender [192.0.2.10].", "ms-banned-ip"),
     (
         "451 4.7.650 The mail server [192.0.2.10] has been temporarily rate limited due to IP reputation.",
@@ -193,6 +198,16 @@ const FIXTURES: &[(&str, &str)] = &[
         "554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.10",
         "spamcop",
     ),
+    ("554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using xbl.spamhaus.org", "spamhaus-xbl"),
+    ("554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using sbl.spamhaus.org", "spamhaus-sbl"),
+    (
+        "554 5.7.1 <info@example.com>: Sender address rejected: domain listed at dbl.spamhaus.org",
+        "spamhaus-dbl",
+    ),
+    (
+        "554 5.7.1 Mail rejected by Symantec reputation; see ipremoval.sms.symantec.com/lookup",
+        "symantec-reputation",
+    ),
     ("550 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using dnsbl.sorbs.net", "dead-list-sorbs"),
     ("554 Service unavailable; Client host [192.0.2.10] blocked using dnsbl-3.uceprotect.net", "uceprotect"),
     ("554 5.7.1 Client host [192.0.2.10] blocked using bl.example.org", "client-host-blocked-list"),
@@ -201,6 +216,10 @@ const FIXTURES: &[(&str, &str)] = &[
     ("450 4.7.1 Client host rejected: cannot find your hostname, [192.0.2.10]", "client-host-no-hostname"),
     ("550 5.7.25 Reverse DNS lookup failed for 192.0.2.10", "ptr-missing"),
     ("530 5.7.0 Must issue a STARTTLS command first", "tls-required"),
+    ("454 4.7.0 TLS handshake failed", "tls-failed"),
+    ("550 5.7.23 Message rejected due to SPF fail for example.com", "spf-fail"),
+    ("550 5.7.20 Message rejected: no valid DKIM signature", "dkim-fail"),
+    ("550 5.7.1 Email rejected per DMARC policy for example.com", "dmarc-fail"),
     ("535 5.7.8 Authentication credentials invalid", "auth-credentials"),
     ("556 5.1.10 Recipient address has null MX", "null-mx"),
     ("554 5.7.1 Message rejected: virus found in attachment", "virus"),
@@ -543,7 +562,7 @@ fn coverage_counts() {
     );
     assert_eq!(codes::REPLY_CODES.len(), 34);
     assert_eq!(codes::STATUS_DETAILS.len(), 80);
-    assert_eq!(FIXTURES.len(), 92);
+    assert_eq!(FIXTURES.len(), 102);
     assert_eq!(rules, 143);
 }
 
@@ -573,5 +592,16 @@ fn headline_counts_failed_and_delayed_recipients() {
             .summary
             .contains(&loc.msg("summary-recipients", &[("count", "3".into())])));
         assert!(loc.take_errors().is_empty());
+    }
+}
+
+#[test]
+fn every_text_rule_is_the_best_match_of_some_fixture() {
+    let tops: std::collections::BTreeSet<String> = FIXTURES
+        .iter()
+        .filter_map(|(reply, _)| kb::rule_ids(&recipient(reply), "generic").into_iter().next())
+        .collect();
+    for rule in kb::rules::RULES.iter().filter(|r| r.text.is_some()) {
+        assert!(tops.contains(rule.id), "no fixture exercises {}", rule.id);
     }
 }
