@@ -78,7 +78,7 @@ pub fn default_lists() -> Vec<Dnsbl> {
         Dnsbl::new(
             "Barracuda",
             "b.barracudacentral.org",
-            "https://www.barracudacentral.org/lookups/lookup-reputation",
+            "https://www.barracudacentral.org/lookups",
         ),
         Dnsbl::new("PSBL", "psbl.surriel.com", "https://psbl.org/listing?ip={ip}"),
     ]

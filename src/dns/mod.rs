@@ -142,8 +142,14 @@ impl Targets {
         let mut out = Vec::new();
         if let Some(ip) = self.ip.as_ref().and_then(|i| i.ip.parse::<IpAddr>().ok()) {
             out.push(checks::reverse_name(ip));
-            for l in cfg.lists.iter().filter(|l| !dnsbl::is_dead(&l.zone)) {
+            for l in cfg
+                .lists
+                .iter()
+                .filter(|l| !dnsbl::is_dead(&l.zone) && (ip.is_ipv4() || l.ipv6))
+            {
                 out.push(format!("{}.{}", checks::reversed_labels(ip), l.zone));
+                out.push(format!("2.0.0.127.{}", l.zone));
+                out.push(format!("1.0.0.127.{}", l.zone));
             }
         }
         if let Some(d) = self.sender_domain() {
@@ -462,6 +468,12 @@ mod tests {
         no_diag.recipients[0].diagnostic = Some("550 5.1.1 user unknown".into());
         assert_eq!(targets(&no_diag).ip.unwrap().ip, "198.51.100.7");
         assert_eq!(targets(&no_diag).ip.unwrap().source, IpSource::Hops);
+        let names = t.planned_names(&Config::default());
+        assert_eq!(names[0], "9.113.0.203.in-addr.arpa");
+        assert!(names.contains(&"9.113.0.203.zen.spamhaus.org".to_string()));
+        assert!(names.contains(&"2.0.0.127.zen.spamhaus.org".to_string()));
+        assert!(names.contains(&"_dmarc.sender.test".to_string()));
+        assert!(names.iter().all(|n| !n.contains("sorbs")));
     }
 
     #[test]
