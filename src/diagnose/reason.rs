@@ -21,7 +21,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         r"5\.4\.1 .{0,80}recipient address rejected: access denied|recipient address rejected\.?$",
         Reason::UserUnknown,
     ),
-    (r"name service error", Reason::NetworkError),
+    (r"name service error for domain .{0,80}try again", Reason::NetworkError),
     (r"recipient preferences", Reason::Filtered),
     (r"groups\.google\.com|google groups", Reason::Rejected),
     (
@@ -346,7 +346,10 @@ fn by_stage(reason: Reason, r: &Recipient) -> Reason {
             Some(Command::Conn | Command::Helo | Command::Ehlo),
         ) => Reason::Blocked,
         (Reason::OnHold | Reason::SecurityError | Reason::PolicyViolation, Some(Command::Mail)) => Reason::Rejected,
-        (Reason::UserUnknown, Some(Command::Data | Command::Bdat)) => Reason::Filtered,
+        // With pipelining a refused RCPT is reported after DATA; a 5.1.x code still names the mailbox.
+        (Reason::UserUnknown, Some(Command::Data | Command::Bdat)) if !status_detail.starts_with("1.") => {
+            Reason::Filtered
+        }
         (Reason::UserUnknown, Some(Command::Mail)) => Reason::Rejected,
         (Reason::UserUnknown, _) if status_detail == "2.0" || status_detail == "7.1" => Reason::Filtered,
         (Reason::Blocked, Some(Command::Mail)) if status_detail == "7.1" || status_detail == "1.0" => Reason::Rejected,

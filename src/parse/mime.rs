@@ -206,7 +206,7 @@ fn set_returned(mail: &mut Mail, inner: &Message) {
 }
 
 /// Parses raw returned headers and keeps them when none were found yet.
-fn set_returned_raw(mail: &mut Mail, raw: &[u8]) {
+pub fn set_returned_raw(mail: &mut Mail, raw: &[u8]) {
     if mail.returned_headers.is_empty() {
         if let Some(inner) = MessageParser::default().parse_headers(raw) {
             set_returned(mail, &inner);

@@ -17,7 +17,8 @@ use mime::Mail;
 
 /// Parses the input into a report whose recipients still lack `reason`, `hard` and `rules`.
 pub fn parse(input: &Input) -> Report {
-    let mail = mime::read(&input.bytes, &input.text);
+    let mut mail = mime::read(&input.bytes, &input.text);
+    returned_from_text(&mut mail);
     let mut report = Report {
         warnings: input.warnings.clone(),
         subject: mail.header("subject").map(str::to_string),
@@ -96,6 +97,37 @@ pub fn parse(input: &Input) -> Report {
         report.recipients.clear();
     }
     report
+}
+
+/// Many bounces quote the returned message as plain text after a marker line
+/// ("--- Below this line is a copy of the message."): read its headers too.
+fn returned_from_text(mail: &mut Mail) {
+    if !mail.returned_headers.is_empty() {
+        return;
+    }
+    let (start, region) = formats::text::region(&mail.body, &formats::text::DEFAULT);
+    let mut pos = start + region.len();
+    if pos >= mail.body.len() {
+        return;
+    }
+    // Skip the marker line itself and blank lines, unless the cut is already at a header.
+    let mut rest = mail.body.get(pos..).unwrap_or("");
+    while let Some(line) = rest.split_inclusive('\n').next() {
+        let t = line.trim();
+        let header = t
+            .split_once(':')
+            .is_some_and(|(n, _)| !n.is_empty() && !n.contains(' ') && n.is_ascii());
+        if header && !t.starts_with("---") {
+            break;
+        }
+        pos += line.len();
+        rest = mail.body.get(pos..).unwrap_or("");
+        if t.is_empty() && pos > start + region.len() + 2000 {
+            break;
+        }
+    }
+    let bytes = rest.as_bytes().to_vec();
+    mime::set_returned_raw(mail, &bytes);
 }
 
 fn original(mail: &Mail) -> Option<Original> {

@@ -263,10 +263,25 @@ pub fn facts(block: &str, address: Option<&str>) -> Facts {
     Facts {
         reply,
         status,
-        command: generic::command_near(block, None),
+        command: transcript_command(block).or_else(|| generic::command_near(block, None)),
         hosts: generic::hosts(block),
         diagnostic,
     }
+}
+
+/// In a `>>>` / `<<<` transcript, the command sent just before the first refusal.
+fn transcript_command(block: &str) -> Option<crate::model::Command> {
+    let lines: Vec<&str> = block.lines().collect();
+    let i = lines.iter().position(|l| {
+        let t = l.trim_start();
+        t.starts_with("<<<") && codes::find_reply(t).is_some_and(|r| !r.code.starts_with('2'))
+    })?;
+    lines
+        .get(..i)?
+        .iter()
+        .rev()
+        .find_map(|l| l.trim_start().strip_prefix(">>>"))
+        .and_then(crate::model::Command::parse)
 }
 
 /// The reply text in a block: after an intro ("said:", "Remote host said:", ...), a `<<<` transcript
@@ -339,7 +354,10 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
                     seen_addr = true;
                     let rest = t.get(p + a.len()..).unwrap_or("");
                     let rest = rest.trim_start_matches(['>', ':', '.', ' ', ',', ';', '"', '\'', ']', ')']);
-                    push_words(&mut out, rest);
+                    // Exchange writes `user@example on <date>`: the date is not the reason.
+                    if !(rest.starts_with("on ") && rest.bytes().any(|c| c.is_ascii_digit())) {
+                        push_words(&mut out, rest);
+                    }
                     continue;
                 }
             }
