@@ -14,7 +14,7 @@ want_apt() { for p in "$@"; do need_pkg "$p" || apt_pkgs+=("$p"); done; }
 
 case "$what" in
   native) ;;
-  web) want_apt chromium ;;
+  web) ;;
   test) want_apt chromium chromium-driver unbound dnsdist hunspell hunspell-pl libsisimai-perl ;;
 esac
 if [ "${#apt_pkgs[@]}" -gt 0 ]; then
