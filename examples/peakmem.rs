@@ -5,7 +5,8 @@
 //! the wall time, the recipient count and the process's peak RSS
 //! (`getrusage` `ru_maxrss`, read from `/proc/self/status` `VmHWM`). Run one
 //! case per process so each peak is its own. `--dump CASE` writes the input
-//! to standard output instead (for `bounce explain -` or a fuzz seed).
+//! to standard output instead (for `bounce explain -` or a fuzz seed); `--time FILE...`
+//! prints each file's analysis time in milliseconds, its size and its recipient count.
 
 #[path = "../benches/support/gen.rs"]
 mod gen;
@@ -28,6 +29,31 @@ fn main() {
     match args.as_slice() {
         [flag, case] if flag == "--dump" => {
             let _ = std::io::stdout().write_all(&gen::hostile(case));
+        }
+        [flag, files @ ..] if flag == "--time" => {
+            // Per-file analysis time (after one warm-up run, so lazy regex compilation is not counted).
+            for f in files {
+                let Ok(input) = std::fs::read(f) else { continue };
+                let _ = bounce::analyze(&input);
+                // The steps of `bounce::analyze`, timed one by one.
+                let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+                let t = Instant::now();
+                let inp = bounce::input::Input::new(&input);
+                let mut report = bounce::parse::parse(&inp);
+                let parse = ms(t);
+                let t = Instant::now();
+                bounce::diagnose::diagnose(&mut report);
+                let diagnose = ms(t);
+                let t = Instant::now();
+                bounce::parse::spans::locate(&inp.text, &mut report);
+                let spans = ms(t);
+                println!(
+                    "{:.3}\t{}\t{}\t{f}\tparse={parse:.3}\tdiagnose={diagnose:.3}\tspans={spans:.3}",
+                    parse + diagnose + spans,
+                    input.len(),
+                    report.recipients.len()
+                );
+            }
         }
         [case] => {
             let input = gen::hostile(case);
