@@ -1,8 +1,8 @@
 //! The browser DoH transport (`fetch`) against the loopback DoH server, in headless Chromium.
 //!
 //! Run with the server up and its URL known at compile time:
-//! `scripts/doh-server.sh run cargo test --target wasm32-unknown-unknown --test dns_wasm`
-//! (natively this file compiles to nothing).
+//! `scripts/doh-server.sh run sh -c 'cd tests/doh/wasm && cargo test --target wasm32-unknown-unknown'`
+//! with `CHROMEDRIVER=/usr/bin/chromedriver` (natively this file compiles to nothing).
 #![cfg(target_arch = "wasm32")]
 
 use bounce::dns::browser::FetchTransport;
@@ -10,6 +10,7 @@ use bounce::dns::checks::{check_ptr, PtrStatus};
 use bounce::dns::resolver::{DohResolver, Resolver};
 use bounce::dns::spf::{check_spf, SpfResult};
 use bounce::dns::wire::{Lookup, RType, Rdata, Why};
+use bounce::dns::{self, Config, IpSource, SendingIp, Targets};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -32,7 +33,10 @@ async fn fetch_gets_real_answers() {
         }
     );
     assert_eq!(r.lookup("nothing.test", RType::A).await, Lookup::NxDomain);
-    assert_eq!(r.lookup("servfail.test", RType::A).await, Lookup::unknown(Why::ServFail));
+    assert_eq!(
+        r.lookup("servfail.test", RType::A).await,
+        Lookup::unknown(Why::ServFail)
+    );
 }
 
 #[wasm_bindgen_test]
@@ -52,8 +56,31 @@ async fn the_same_checks_run_in_the_browser() {
 
 #[wasm_bindgen_test]
 async fn errors_are_unknown_not_panics() {
+    // dnsdist's 404 carries no CORS header, so the browser reports a network error, not the status.
     let wrong = DohResolver::new(&url().replace("/dns-query", "/nope"), FetchTransport, 3000);
-    assert!(matches!(wrong.lookup("ready.doh.test", RType::A).await, Lookup::Unknown { why: Why::Http(_) }));
-    let closed = DohResolver::new("http://127.0.0.1:9/dns-query", FetchTransport, 2000);
-    assert!(matches!(closed.lookup("ready.doh.test", RType::A).await, Lookup::Unknown { .. }));
+    assert!(matches!(
+        wrong.lookup("ready.doh.test", RType::A).await,
+        Lookup::Unknown {
+            why: Why::Http(_) | Why::Network(_)
+        }
+    ));
+}
+
+#[wasm_bindgen_test]
+async fn an_unreachable_resolver_is_said_clearly() {
+    let dead = "http://127.0.0.1:1/dns-query";
+    let targets = Targets {
+        ip: Some(SendingIp {
+            ip: "192.0.2.20".into(),
+            source: IpSource::Diagnostic,
+        }),
+        sender: Some("alice@fail.test".into()),
+        recipient_domains: vec!["nullmx.test".into()],
+        hosts: vec![],
+        reason: Some("blocked".into()),
+    };
+    let mut cfg = Config::with_resolver(dead);
+    cfg.timeout_ms = 2000;
+    let d = dns::run_targets_in_browser(targets, &cfg).await;
+    assert!(d.resolver_unreachable, "{d:?}");
 }

@@ -1,0 +1,1 @@
+//! Empty: this package only holds the wasm-bindgen tests of the browser DoH transport (`dns.rs`).
