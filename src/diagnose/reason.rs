@@ -30,6 +30,10 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
     ),
     (r"\bon hold\b", Reason::OnHold),
     (
+        r"malformed (?:mime|header|message)|invalid mime|mime (?:error|structure|header)|media error|broken (?:mime|header)",
+        Reason::ContentError,
+    ),
+    (
         r"reputation|user complaints|poor (?:sender )?score|sender score|complaint rate",
         Reason::BadReputation,
     ),
@@ -77,7 +81,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::NoRelaying,
     ),
     (
-        r"reverse dns|reverse (?:lookup|resolution)|ptr record|no ptr|rdns|cannot find your hostname|(?:unresolvable|unknown) (?:client )?(?:host ?name|address)|forward[- ]confirmed|client host .{0,40}(?:unknown|not resolv)|dns (?:lookup|check) (?:of your (?:ip|address)|failed for your)|no reverse|ip address does not resolve|helo command rejected|invalid helo|bad helo|helo.{0,40}(?:not|does not) (?:resolve|match)|address .{0,20}has no dns|not in dns",
+        r"reverse dns|reverse (?:lookup|resolution)|ptr record|no ptr|rdns|cannot find your hostname|cannot find your reverse hostname|reverse hostname|(?:unresolvable|unknown) (?:client )?(?:host ?name|address)|forward[- ]confirmed|client host .{0,40}(?:unknown|not resolv)|dns (?:lookup|check) (?:of your (?:ip|address)|failed for your)|no reverse|ip address does not resolve|helo command rejected|invalid helo|bad helo|helo.{0,40}(?:not|does not) (?:resolve|match)|address .{0,20}has no dns|not in dns",
         Reason::RequirePtr,
     ),
     (

@@ -29,7 +29,12 @@ pub fn build(
         &mail.returned_received
     };
     let mut prev_ts: Option<i64> = None;
-    for (i, r) in chain.iter().rev().enumerate() {
+    for (i, r) in chain
+        .iter()
+        .rev()
+        .filter(|r| r.from.is_some() || r.by.is_some())
+        .enumerate()
+    {
         let delay = match (prev_ts, r.timestamp) {
             (Some(p), Some(t)) => Some(t - p),
             _ => None,

@@ -19,6 +19,7 @@ use mime::Mail;
 pub fn parse(input: &Input) -> Report {
     let mut mail = mime::read(&input.bytes, &input.text);
     returned_from_text(&mut mail);
+    inline_dsn(&mut mail);
     let mut report = Report {
         warnings: input.warnings.clone(),
         subject: mail.header("subject").map(str::to_string),
@@ -97,6 +98,36 @@ pub fn parse(input: &Input) -> Report {
         report.recipients.clear();
     }
     report
+}
+
+/// Pasted text (or a bounce without MIME structure) may carry the delivery-status fields inline:
+/// read them from the first `Reporting-MTA:` or `Final-Recipient:` line on.
+fn inline_dsn(mail: &mut Mail) {
+    if mail.dsn.is_some() {
+        return;
+    }
+    let lower = mail.body.to_ascii_lowercase();
+    let Some(fr) = find_field_line(&lower, "final-recipient:") else {
+        return;
+    };
+    let start = find_field_line(&lower, "reporting-mta:")
+        .filter(|r| *r < fr)
+        .unwrap_or(fr);
+    if let Some(t) = mail.body.get(start..) {
+        mail.dsn = Some(t.to_string());
+    }
+}
+
+/// Offset of the first line that starts (after blanks) with the lower-case field name.
+fn find_field_line(lower: &str, name: &str) -> Option<usize> {
+    let mut pos = 0;
+    for line in lower.split_inclusive('\n') {
+        if line.trim_start().starts_with(name) {
+            return Some(pos + (line.len() - line.trim_start().len()));
+        }
+        pos += line.len();
+    }
+    None
 }
 
 /// Many bounces quote the returned message as plain text after a marker line
@@ -279,6 +310,15 @@ fn looks_like_bounce_text(body: &str) -> bool {
         "delivery problem",
         "remote host said",
         "host unknown",
+        "did not reach the following recipient",
+        "following recipients failed",
+        "message delivery failed",
+        "not delivered to",
+        "nie można",
+        "nie mozna",
+        "nie została dostarczona",
+        "nie zostala dostarczona",
+        "niedostarczon",
     ]
     .iter()
     .any(|k| l.contains(k))

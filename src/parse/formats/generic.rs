@@ -17,10 +17,27 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static HOST_SAID: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)(?:host|server)\s+([A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]+)\.?\s*\[?([0-9A-Fa-f.:]+)?\]?\s*(?:said|says|replied|:)|while talking to\s+([A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9])\.?(?:\s*\[([0-9A-Fa-f.:]+)\])?|Generating server:\s*([A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9])|Remote[- ]MTA:\s*(?:dns;\s*)?([A-Za-z0-9][A-Za-z0-9.-]*[A-Za-z0-9])",
-    )
-    .unwrap()
+    const NAME: &str = r"[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]*[A-Za-z0-9]";
+    const IP: &str = r"[0-9A-Fa-f.:]+";
+    let alternatives = [
+        // Postfix, Exim, generic: "host mx.example.com[192.0.2.1] said:", Exim's lone "host X [ip]" line.
+        format!(
+            r"(?:host|server)\s+(?P<h1>{NAME})\.?\s*(?:\[(?P<i1>{IP})\])?\s*(?:said|says|replied|refused to talk to|:|$)"
+        ),
+        // Sendmail.
+        format!(r"while talking to\s+(?P<h2>{NAME})\.?(?:\s*\[(?P<i2>{IP})\])?"),
+        // Exchange.
+        format!(r"Generating server:\s*(?P<h3>{NAME})"),
+        // DSN fields and Messaging Server.
+        format!(r"Remote[- ](?:MTA|system):\s*(?:dns;\s*)?(?P<h4>{NAME})"),
+        // Courier: "mx.example.com [192.0.2.1]:" alone on its line.
+        format!(r"^\s*(?P<h5>{NAME})\s*\[(?P<i5>{IP})\]:\s*$"),
+        // qmail: "192.0.2.1 does not like recipient."
+        r"^\s*(?P<i6>[0-9]{1,3}(?:\.[0-9]{1,3}){3}) does not like".to_string(),
+        // Postfix connection failures: "connect to mx.example.com[192.0.2.1]:25".
+        format!(r"connect to (?P<h7>{NAME})\[(?P<i7>{IP})\]"),
+    ];
+    Regex::new(&format!("(?im){}", alternatives.join("|"))).unwrap()
 });
 
 static COMMAND: LazyLock<Regex> = LazyLock::new(|| {
@@ -81,15 +98,12 @@ fn floor_boundary(s: &str, max: usize) -> usize {
 pub fn hosts(text: &str) -> Vec<TriedHost> {
     let mut out: Vec<TriedHost> = Vec::new();
     for c in HOST_SAID.captures_iter(text) {
-        let (host, ip) = if let Some(h) = c.get(1) {
-            (h.as_str(), c.get(2).map(|m| m.as_str().to_string()))
-        } else if let Some(h) = c.get(3) {
-            (h.as_str(), c.get(4).map(|m| m.as_str().to_string()))
-        } else if let Some(h) = c.get(5).or_else(|| c.get(6)) {
-            (h.as_str(), None)
-        } else {
-            continue;
-        };
+        let host = ["h1", "h2", "h3", "h4", "h5", "h7", "i6"]
+            .iter()
+            .find_map(|n| c.name(n));
+        let ip = ["i1", "i2", "i5", "i7", "i6"].iter().find_map(|n| c.name(n));
+        let Some(host) = host.map(|m| m.as_str()) else { continue };
+        let ip = ip.map(|m| m.as_str().to_string());
         let host = host.trim_end_matches('.').to_string();
         if !out.iter().any(|t| t.host.eq_ignore_ascii_case(&host)) {
             out.push(TriedHost {

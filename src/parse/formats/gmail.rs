@@ -21,25 +21,32 @@ const RULES: text::Rules = text::Rules {
 /// Recognises a Gmail bounce and reads its DSN part or its text.
 pub fn extract(mail: &Mail) -> Option<Extracted> {
     let google = header_has(mail, "from", &["@googlemail.com", "@gmail.com", "@google.com"]);
-    let sure = body_has(
-        mail,
-        &[
-            "delivery to the following recipient failed",
-            "delivery to the following recipient has been delayed",
-            "the response from the remote server was:",
-            "the error that the other server returned was:",
-            "technical details of permanent failure",
-            "technical details of temporary failure",
-        ],
-    ) || (google
+    let sure = (google
         && body_has(
             mail,
             &[
-                "** message not delivered **",
-                "** address not found **",
-                "the response was:",
+                "delivery to the following recipient failed",
+                "delivery to the following recipient has been delayed",
             ],
-        ));
+        ))
+        || body_has(
+            mail,
+            &[
+                "the response from the remote server was:",
+                "the error that the other server returned was:",
+                "technical details of permanent failure",
+                "technical details of temporary failure",
+            ],
+        )
+        || (google
+            && body_has(
+                mail,
+                &[
+                    "** message not delivered **",
+                    "** address not found **",
+                    "the response was:",
+                ],
+            ));
     if !sure {
         return None;
     }

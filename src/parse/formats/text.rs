@@ -73,9 +73,13 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words introducing the remote server's reply on the same or the next lines.
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:said|says|replied|answered|responded)\s*:|remote server returned(?: was)?\s*:?|server returned(?: was)?\s*:|response from the remote server was\s*:|response was\s*:|failed with\s*:|error was\s*:|\bhost\s+[A-Za-z0-9][A-Za-z0-9.-]*\s*\[[0-9A-Fa-f.:]+\]\s*:|diagnostic[- ]code\s*:\s*(?:smtp|x-[a-z-]+)?\s*;?|reason\s*:)",
+        r"(?i)(?:\b(?:said|says|replied|answered|responded|odpowiedział|odpowiedzial)\s*:|refused to talk to(?:\s+me\s*:|\s*$)|server responded\s*:|remote server returned(?: was)?\s*:?|server returned(?: was)?\s*:|response from the remote server was\s*:|response was\s*:|failed with\s*:|error was\s*:|\bhost\s+[A-Za-z0-9][A-Za-z0-9.-]*\s*\[[0-9A-Fa-f.:]+\]\s*:|diagnostic[- ]code\s*:\s*(?:smtp|x-[a-z-]+)?\s*;?|reason\s*:)",
     )
     .unwrap()
+});
+
+static SMTP_ERROR_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^smtp error from remote (?:mail )?server after [^:<]*(?::?\s*<[^>]*>)?[^:]*:\s*(?:host:?\s+\S+(?:\s*\[[^\]]*\])?:?\s*)?").unwrap()
 });
 
 static IN_REPLY: LazyLock<Regex> = LazyLock::new(|| {
@@ -324,7 +328,7 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
             if t.starts_with("---") || t.starts_with("***") || t.starts_with("===") {
                 break;
             }
-            if !out.is_empty() && INTRO.is_match(t) {
+            if !out.is_empty() && (INTRO.is_match(t) || starts_section(t)) {
                 break;
             }
             push_words(&mut out, t);
@@ -341,7 +345,14 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
     }
     // 3. The first line with a code, with its continuations.
     if let Some(r) = generic::first_reply(block) {
-        return clean(&r);
+        let mut r = r.as_str();
+        if let Some(a) = address {
+            let t = r.trim_start_matches('<');
+            if t.len() >= a.len() && t.get(..a.len()).is_some_and(|p| p.eq_ignore_ascii_case(a)) {
+                r = t.get(a.len()..).unwrap_or("").trim_start_matches(['>', ':', ' ']);
+            }
+        }
+        return clean(r);
     }
     // 4. The words next to the address, or the lines after it.
     let mut out = String::new();
@@ -383,6 +394,29 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
     clean(&out)
 }
 
+/// Lines that start a new labelled section of a report rather than continue a reply.
+fn starts_section(line: &str) -> bool {
+    let l = line.trim_start().to_ascii_lowercase();
+    [
+        "remote system:",
+        "reporting host:",
+        "recipient address:",
+        "original message",
+        "giving up on",
+        "status:",
+        "action:",
+        "final-recipient:",
+        "original-recipient:",
+        "remote-mta:",
+        "last-attempt-date:",
+        "this condition occurred",
+        "no action is required",
+        "i'm not going to try again",
+    ]
+    .iter()
+    .any(|p| l.starts_with(p))
+}
+
 fn find_ci(hay: &str, needle: &str) -> Option<usize> {
     hay.to_ascii_lowercase().find(&needle.to_ascii_lowercase())
 }
@@ -406,7 +440,14 @@ pub fn clean(s: &str) -> Option<String> {
             t = tail;
         }
     }
+    let mut t = t.trim();
+    // Exim's "SMTP error from remote mail server after RCPT TO:<...>:" and Postfix's wrapped "me:".
+    if let Some(m) = SMTP_ERROR_PREFIX.find(t) {
+        t = t.get(m.end()..).unwrap_or("");
+    }
     let t = t
+        .trim()
+        .trim_start_matches("me:")
         .trim()
         .trim_matches(|c| c == '\'' || c == '"')
         .trim_start_matches([':', ' '])
@@ -428,7 +469,7 @@ pub fn sender_addresses(mail: &Mail) -> Vec<String> {
     .collect()
 }
 
-/// What the text says happened when it gives no code: failed, delayed or unknown.
+/// What the text says happened when it gives no code: delayed when it says so, failed otherwise.
 pub fn action_in(text: &str) -> Option<Action> {
     let l = text.to_ascii_lowercase();
     let delayed = [
@@ -445,7 +486,8 @@ pub fn action_in(text: &str) -> Option<Action> {
     if delayed.iter().any(|k| l.contains(k)) {
         return Some(Action::Delayed);
     }
-    None
+    // Everything else a bounce reports without a code is a failure.
+    Some(Action::Failed)
 }
 
 /// Extracts recipients from text alone, configured by `rules`.
