@@ -1,7 +1,14 @@
 //! The "DNS checks" panel: shows which names will be asked at which resolver, lets the user pick
 //! the resolver (or type a DoH URL), and runs the checks only on request — or at once when the
 //! user chose to remember that. Shows the localized evidence, or says clearly that the resolver
-//! could not be reached. Mount it with the targets the core picked (`dns::targets(&report)`).
+//! could not be reached.
+//!
+//! Mounting (web engineer): add `pub mod dns_panel;` to `components/mod.rs`; keep the core's pick
+//! of targets in the view model (`dns_targets: crate::dns::Targets`, from
+//! `crate::dns::targets(&report)` in `analysis::run`; it is serializable for the worker); render
+//! `<DnsPanel targets={Rc::new(a.dns_targets.clone())} />` below the explanation. Its texts are
+//! the `dns-panel-*` and `dns-resolver-*` messages in `i18n/<locale>/dns.ftl`; element ids for
+//! tests: `dns-resolver`, `dns-custom-url`, `dns-auto`, `dns-run`, list `.dns-evidence`.
 
 use super::t;
 use crate::dns::{self, Config, DnsReport, Targets, RESOLVERS};
