@@ -19,7 +19,7 @@ static STATUS: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z.])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.]|\.[^0-9])").unwrap());
 
 static REPLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z.#:/-])([245][0-5][0-9])(?:[ \-]|$|\]|'|,|\))").unwrap());
+    LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z.#:/-])([245][0-5][0-9])(?:[ \-]|$|\]|'|,|\)|:\s)").unwrap());
 
 static REPLY_STATUS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -23,6 +23,8 @@ pub struct Mail {
     pub returned_headers: Vec<(String, String)>,
     /// Received headers of the returned message, in header order (newest first), parsed.
     pub returned_received: Vec<ReceivedHop>,
+    /// The raw bytes of the returned message when it was attached whole (it may itself be a bounce).
+    pub returned_raw: Option<Vec<u8>>,
     /// Top-level `Received` headers of the report itself, newest first.
     pub received: Vec<ReceivedHop>,
     /// The content type of the top-level message, e.g. `multipart/report`.
@@ -202,6 +204,7 @@ fn set_returned(mail: &mut Mail, inner: &Message) {
     if mail.returned_headers.is_empty() {
         mail.returned_headers = header_list(inner);
         mail.returned_received = received_list(inner);
+        mail.returned_raw = Some(inner.raw_message().to_vec());
     }
 }
 

@@ -17,6 +17,11 @@ use mime::Mail;
 
 /// Parses the input into a report whose recipients still lack `reason`, `hard` and `rules`.
 pub fn parse(input: &Input) -> Report {
+    parse_nested(input, 0)
+}
+
+/// Parses one input; `depth` counts how far inside forwarded bounces we are (one level is read).
+fn parse_nested(input: &Input, depth: u8) -> Report {
     let mut mail = mime::read(&input.bytes, &input.text);
     returned_from_text(&mut mail);
     inline_dsn(&mut mail);
@@ -51,6 +56,19 @@ pub fn parse(input: &Input) -> Report {
     report.failing_hop = failing_hop;
     let x_from_dsn = x.from_dsn;
     let mut x = x;
+    if depth == 0 && x.recipients.iter().all(|r| r.address.is_none()) {
+        // A bounce that only forwards another bounce (attached whole): the inner one has the facts.
+        if let Some(raw) = mail.returned_raw.as_deref() {
+            let inner = parse_nested(&Input::new(raw), depth + 1);
+            if matches!(inner.kind, Kind::Dsn | Kind::NdrText) && !inner.recipients.is_empty() {
+                return Report {
+                    warnings: report.warnings,
+                    subject: report.subject,
+                    ..inner
+                };
+            }
+        }
+    }
     if x.recipients.is_empty() && mail.is_message && (is_from_mail_system(&mail) || bounce_subject(&mail)) {
         // A bounce whose recipients we cannot find still failed somewhere: keep one unnamed recipient.
         let (_, region) = formats::text::region(&mail.body, &formats::text::DEFAULT);

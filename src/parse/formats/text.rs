@@ -46,6 +46,8 @@ pub const DEFAULT_END: &[&str] = &[
     "unsent message below",
     "headers of the original message",
     "-----original message-----",
+    "reporting-mta:",
+    "final-recipient:",
 ];
 
 /// The default rules: no start marker, the common end markers.
@@ -81,6 +83,9 @@ static INTRO: LazyLock<Regex> = LazyLock::new(|| {
 static SMTP_ERROR_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^smtp error from remote (?:mail )?server after [^:<]*(?::?\s*<[^>]*>)?[^:]*:\s*(?:host:?\s+\S+(?:\s*\[[^\]]*\])?:?\s*)?").unwrap()
 });
+
+static SENDMAIL_INNER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[245][0-9][0-9] <[^>]*>\.\.\. ([245][0-9][0-9]) ").unwrap());
 
 static IN_REPLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\(?\s*in reply to\s+(?:end of data|end of message|[a-z]+(?:\s+to|\s+from)?)(?:\s+command)?\s*\)?")
@@ -262,7 +267,11 @@ pub struct Facts {
 /// Reads the reply, codes, stage and hosts of one block of text. `address` is skipped on its line.
 pub fn facts(block: &str, address: Option<&str>) -> Facts {
     let diagnostic = diagnostic(block, address);
-    let (reply, status) = diagnostic.as_deref().map(generic::codes_in).unwrap_or_default();
+    let (mut reply, status) = diagnostic.as_deref().map(generic::codes_in).unwrap_or_default();
+    // Sendmail's summary `554 <user@example>... 550 Host unknown`: the inner code is the remote's.
+    if let Some(c) = diagnostic.as_deref().and_then(|d| SENDMAIL_INNER.captures(d)) {
+        reply = c.get(1).map(|m| m.as_str().to_string());
+    }
     let status = status.or_else(|| codes::find_status(block).map(|f| f.code));
     Facts {
         reply,
@@ -340,8 +349,9 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
             first.get_or_insert(d);
         }
     }
-    if first.is_some() {
-        return first;
+    if let Some(f) = first {
+        // A code-less intro ("(reason: Insufficient permission)") yields to a reply line with a code.
+        return generic::first_reply(block).and_then(|r| clean(&r)).or(Some(f));
     }
     // 3. The first line with a code, with its continuations.
     if let Some(r) = generic::first_reply(block) {
@@ -572,13 +582,15 @@ pub fn add_hosts(tried: &mut Vec<TriedHost>, hosts: &[TriedHost]) {
 pub fn complete(x: &mut Extracted, mail: &Mail, rules: &Rules) {
     let (_, region) = region(&mail.body, rules);
     let bl = blocks(region, &[]);
+    let single = x.recipients.len() == 1;
     for r in &mut x.recipients {
         let Some(a) = r.address.as_deref() else { continue };
-        let Some(b) = bl.iter().find(|b| b.address.eq_ignore_ascii_case(a)) else {
-            continue;
+        let f = match bl.iter().find(|b| b.address.eq_ignore_ascii_case(a)) {
+            Some(b) => facts(region.get(b.start..b.end).unwrap_or(""), Some(a)),
+            // One recipient whose address the text spells otherwise (an alias, a pipe): the whole text is its.
+            None if single => facts(region, None),
+            None => continue,
         };
-        let text = region.get(b.start..b.end).unwrap_or("");
-        let f = facts(text, Some(a));
         let weak_diag = r.diagnostic.as_deref().is_none_or(|d| codes::find_reply(d).is_none());
         if weak_diag && f.reply.is_some() {
             r.diagnostic = f.diagnostic.clone();
