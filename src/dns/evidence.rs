@@ -368,3 +368,261 @@ pub fn format_item(item: &EvidenceItem, loc: &Localizer) -> String {
 pub fn evidence(d: &DnsReport, loc: &Localizer) -> Vec<String> {
     evidence_items(d).iter().map(|i| format_item(i, loc)).collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dns::checks::{HostCheck, MxCheck, MxHost, PtrCheck};
+    use crate::dns::dmarc::{DmarcCheck, PolicyTag};
+    use crate::dns::dnsbl::DnsblCheck;
+    use crate::dns::spf::{SpfCheck, SpfStep};
+    use crate::dns::{SendingIp, Targets};
+
+    fn why_all() -> Vec<Why> {
+        vec![
+            Why::Timeout,
+            Why::Network("refused".into()),
+            Why::Http(503),
+            Why::ContentType("text/html".into()),
+            Why::Oversized,
+            Why::Malformed("x".into()),
+            Why::Truncated,
+            Why::ServFail,
+            Why::Refused,
+            Why::Rcode(4),
+            Why::CnameLoop,
+            Why::Mismatch,
+            Why::BadName,
+        ]
+    }
+
+    /// Reports that together hold every status of every check.
+    fn every_variant() -> Vec<DnsReport> {
+        let ip = "192.0.2.20".to_string();
+        let base = DnsReport {
+            resolver: "https://r.test/q".into(),
+            targets: Targets {
+                ip: Some(SendingIp {
+                    ip: ip.clone(),
+                    source: IpSource::Hops,
+                }),
+                sender: Some("a@s.test".into()),
+                recipient_domains: vec![],
+                hosts: vec![],
+                reason: Some("blocked".into()),
+            },
+            ..Default::default()
+        };
+        let mut out = Vec::new();
+        let ptrs = [
+            PtrStatus::Confirmed {
+                name: "m.test".into(),
+                generic: false,
+            },
+            PtrStatus::Confirmed {
+                name: "1-2-3-4.pool.test".into(),
+                generic: true,
+            },
+            PtrStatus::Missing,
+            PtrStatus::Mismatch {
+                names: vec!["m.test".into()],
+                resolves_to: vec![],
+            },
+        ];
+        let dnsbl = [
+            DnsblStatus::Listed {
+                codes: vec!["127.0.0.2".into()],
+                reasons: vec!["spam".into()],
+            },
+            DnsblStatus::NotListed,
+            DnsblStatus::PublicResolver,
+            DnsblStatus::RateLimited,
+            DnsblStatus::ListError {
+                code: "127.255.255.252".into(),
+            },
+            DnsblStatus::ListsEverything,
+            DnsblStatus::NotAnswering,
+            DnsblStatus::NotAnswering,
+            DnsblStatus::BadAnswer {
+                addr: "192.0.2.1".into(),
+            },
+            DnsblStatus::NoIpv6,
+            DnsblStatus::DeadList,
+        ];
+        let problems = [
+            SpfProblem::NoRecord,
+            SpfProblem::MultipleRecords,
+            SpfProblem::Syntax("ip4:x".into()),
+            SpfProblem::TooManyLookups,
+            SpfProblem::TooManyVoidLookups,
+            SpfProblem::TooManyMx,
+            SpfProblem::TargetHasNoRecord("t.test".into()),
+            SpfProblem::Dns(Why::Timeout),
+        ];
+        let spf = |result, term: &str, problem| SpfCheck {
+            domain: "s.test".into(),
+            ip: ip.clone(),
+            record: Some("v=spf1 -all".into()),
+            result,
+            chain: vec![SpfStep {
+                domain: "s.test".into(),
+                term: term.into(),
+            }],
+            problem,
+            lookups: 0,
+            void_lookups: 0,
+        };
+        let mut spfs: Vec<SpfCheck> = [
+            SpfResult::Pass,
+            SpfResult::Fail,
+            SpfResult::Softfail,
+            SpfResult::Neutral,
+            SpfResult::None,
+            SpfResult::Temperror,
+        ]
+        .into_iter()
+        .map(|r| spf(r, "-all", None))
+        .collect();
+        spfs.push(spf(SpfResult::Neutral, "", None));
+        spfs.extend(
+            problems
+                .into_iter()
+                .map(|p| spf(SpfResult::Permerror, "include:t.test", Some(p))),
+        );
+        let dmarcs = [
+            DmarcStatus::Found {
+                record_domain: "s.test".into(),
+                record: "v=DMARC1; p=reject".into(),
+                policy: Policy::Reject,
+                tag: PolicyTag::P,
+                testing: true,
+            },
+            DmarcStatus::Found {
+                record_domain: "s.test".into(),
+                record: "v=DMARC1; p=quarantine".into(),
+                policy: Policy::Quarantine,
+                tag: PolicyTag::Sp,
+                testing: false,
+            },
+            DmarcStatus::Missing,
+        ];
+        let mxs = [
+            MxStatus::Mx {
+                hosts: vec![MxHost {
+                    preference: 10,
+                    host: "mx.r.test".into(),
+                }],
+            },
+            MxStatus::NullMx,
+            MxStatus::Implicit {
+                addrs: vec!["192.0.2.5".into()],
+            },
+            MxStatus::NoMail,
+            MxStatus::NoDomain,
+        ];
+        let hosts = [
+            HostStatus::Resolves {
+                a: vec!["192.0.2.5".into()],
+                aaaa: vec![],
+            },
+            HostStatus::NoAddress,
+            HostStatus::NoDomain,
+        ];
+        let n = [
+            ptrs.len(),
+            spfs.len(),
+            dmarcs.len(),
+            mxs.len(),
+            hosts.len(),
+            why_all().len(),
+        ]
+        .into_iter()
+        .max()
+        .unwrap();
+        for i in 0..n {
+            let mut d = base.clone();
+            let w = why_all()[i % why_all().len()].clone();
+            d.ptr = Some(PtrCheck {
+                ip: ip.clone(),
+                query: "20.2.0.192.in-addr.arpa".into(),
+                status: if i < ptrs.len() {
+                    ptrs[i].clone()
+                } else {
+                    PtrStatus::Unknown { why: w.clone() }
+                },
+            });
+            d.dnsbl = dnsbl
+                .iter()
+                .cloned()
+                .chain([DnsblStatus::Unknown { why: w.clone() }])
+                .map(|status| DnsblCheck {
+                    list: "L".into(),
+                    zone: "l.test".into(),
+                    query: "q".into(),
+                    delist_url: "https://l.test/".into(),
+                    status,
+                })
+                .collect();
+            d.spf = Some(spfs[i % spfs.len()].clone());
+            d.dmarc = Some(DmarcCheck {
+                domain: "a.s.test".into(),
+                org_domain: "s.test".into(),
+                walk: vec![],
+                status: if i < dmarcs.len() {
+                    dmarcs[i].clone()
+                } else {
+                    DmarcStatus::Unknown { why: w.clone() }
+                },
+            });
+            d.mx = vec![MxCheck {
+                domain: "r.test".into(),
+                status: if i < mxs.len() {
+                    mxs[i].clone()
+                } else {
+                    MxStatus::Unknown { why: w.clone() }
+                },
+            }];
+            d.hosts = vec![HostCheck {
+                host: "mx.r.test".into(),
+                status: if i < hosts.len() {
+                    hosts[i].clone()
+                } else {
+                    HostStatus::Unknown { why: w.clone() }
+                },
+            }];
+            out.push(d);
+        }
+        let mut none = base.clone();
+        none.targets.ip = None;
+        out.push(none);
+        let mut down = base;
+        down.resolver_unreachable = true;
+        out.push(down);
+        out
+    }
+
+    #[test]
+    fn every_evidence_message_exists_in_every_locale() {
+        for lang in crate::i18n::available_locales() {
+            let loc = Localizer::new(&[lang]);
+            for d in every_variant() {
+                for (item, line) in evidence_items(&d).iter().zip(evidence(&d, &loc)) {
+                    assert!(!line.contains("dns-"), "{lang}: {} gave {line:?}", item.id);
+                }
+            }
+            assert_eq!(loc.take_errors(), Vec::<String>::new(), "{lang}");
+        }
+    }
+
+    #[test]
+    fn listings_come_first_for_a_blocked_refusal_and_ptr_first_otherwise() {
+        let d = &every_variant()[2];
+        let items = evidence_items(d);
+        assert_eq!(items[0].id, "dns-dnsbl-listed");
+        let mut other = d.clone();
+        other.targets.reason = Some("mailboxfull".into());
+        assert_eq!(evidence_items(&other)[0].id, "dns-ptr-missing");
+        let ranks: Vec<u8> = items.iter().map(|i| i.rank).collect();
+        assert!(ranks.windows(2).all(|w| w[0] <= w[1]));
+    }
+}
