@@ -87,6 +87,24 @@ fn bad_replies_are_unknown_with_the_reason() {
 }
 
 #[test]
+fn queries_run_in_parallel() {
+    let base = broken_server(8);
+    let r = DohResolver::new(&format!("{base}/slow"), NativeTransport::new(), 5000);
+    let started = std::time::Instant::now();
+    let names = ["a.test", "b.test", "c.test", "d.test"];
+    let answers = block_on(futures::future::join_all(names.iter().map(|n| r.lookup(n, RType::A))));
+    // Each reply takes 1.5 s: one after the other would take 6 s.
+    assert!(
+        started.elapsed() < Duration::from_millis(4000),
+        "{:?}",
+        started.elapsed()
+    );
+    // The slow server answers with an empty header (id 0, not a response): unknown, not a crash.
+    assert!(answers.iter().all(|a| matches!(a, Lookup::Unknown { .. })));
+    assert_eq!(r.queries().len(), 4);
+}
+
+#[test]
 fn nothing_listening_is_a_network_error() {
     let l = TcpListener::bind("127.0.0.1:0").unwrap();
     let port = l.local_addr().unwrap().port();
