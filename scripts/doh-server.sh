@@ -30,9 +30,10 @@ free_port() {
 }
 
 stop_dir() {
-  local dir="$1" pid f
+  local dir="$1" pid f watcher=""
   [ -d "$dir" ] || return 0
-  for f in dnsdist.pid unbound.pid watch.pid; do
+  [ -s "$dir/watch.pid" ] && watcher=$(cat "$dir/watch.pid")
+  for f in dnsdist.pid unbound.pid; do
     if [ -s "$dir/$f" ]; then
       pid=$(cat "$dir/$f")
       kill "$pid" 2>/dev/null || true
@@ -46,6 +47,10 @@ stop_dir() {
     fi
   done
   rm -rf "$dir"
+  # The watcher may be this very process (it runs "stop" when its owner ends).
+  if [ -n "$watcher" ] && [ "$watcher" != "$$" ]; then
+    kill "$watcher" 2>/dev/null || true
+  fi
 }
 
 start() {
