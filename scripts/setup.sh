@@ -15,7 +15,7 @@ want_apt() { for p in "$@"; do need_pkg "$p" || apt_pkgs+=("$p"); done; }
 case "$what" in
   native) ;;
   web) ;;
-  test) want_apt chromium chromium-driver unbound dnsdist hunspell hunspell-pl libsisimai-perl ;;
+  test) want_apt chromium chromium-driver unbound dnsdist curl hunspell hunspell-pl libsisimai-perl python3-flufl.bounce ;;
 esac
 if [ "${#apt_pkgs[@]}" -gt 0 ]; then
   log "apt-get install ${apt_pkgs[*]}"

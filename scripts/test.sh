@@ -16,13 +16,16 @@ step "cargo clippy (native, all targets)"
 cargo clippy --all-targets --locked -- -D warnings
 
 step "cargo clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --locked --lib --bins -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --locked --lib --bin bounce-web --bin bounce-worker -- -D warnings
 
 step "cargo test"
 cargo test --locked
 
 step "wasm32 build of the library"
 cargo build --target wasm32-unknown-unknown --lib --locked
+
+step "DoH transport in headless Chromium (wasm-bindgen-test, loopback DoH server)"
+scripts/doh-server.sh run sh -c 'cd tests/doh/wasm && CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_DIR=../../../target cargo test --target wasm32-unknown-unknown --locked'
 
 for extra in scripts/fuzz.sh scripts/wasm-test.sh scripts/e2e.sh; do
   if [ -x "$extra" ]; then
