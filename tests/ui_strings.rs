@@ -174,11 +174,10 @@ fn referenced_ids(src: &str, id_words: &BTreeSet<String>) -> (BTreeSet<String>, 
             if let Some(p) = lit.value.split('{').next() {
                 prefixes.insert(p.to_string());
             }
-        } else if call.is_match(tail) {
-            ids.insert(lit.value.clone());
-        } else if shape.is_match(&lit.value)
-            && lit.value.split('-').next().is_some_and(|w| id_words.contains(w))
-            && !attr.is_match(tail)
+        } else if call.is_match(tail)
+            || (shape.is_match(&lit.value)
+                && lit.value.split('-').next().is_some_and(|w| id_words.contains(w))
+                && !attr.is_match(tail))
         {
             ids.insert(lit.value.clone());
         }

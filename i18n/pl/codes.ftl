@@ -42,19 +42,19 @@ reply-class-3 = { $code }: serwer czeka na dalsze dane (niezarejestrowany kod kl
 reply-class-4 = { $code }: błąd tymczasowy (niezarejestrowany kod klasy 4); ponowna próba może się udać.
 reply-class-5 = { $code }: błąd trwały (niezarejestrowany kod klasy 5); ponowne wysłanie tej samej wiadomości nic nie da.
 
-## Rozszerzone kody statusu: klasa, temat, szczegół
+## Rozszerzone kody statusu: klasa, kategoria, szczegół
 
 status-class-2 = { $status }, klasa 2: sukces.
 status-class-4 = { $status }, klasa 4: utrzymujący się błąd tymczasowy; wiadomość może dotrzeć, jeśli zostanie wysłana ponownie później.
 status-class-5 = { $status }, klasa 5: błąd trwały; ponowne wysłanie tej samej wiadomości nic nie da.
-status-subject-0 = Temat 0: inny lub nieokreślony stan.
-status-subject-1 = Temat 1: adresowanie (adres nadawcy lub odbiorcy).
-status-subject-2 = Temat 2: skrzynka odbiorcy.
-status-subject-3 = Temat 3: system pocztowy odbiorcy.
-status-subject-4 = Temat 4: sieć i trasowanie.
-status-subject-5 = Temat 5: protokół doręczania poczty (polecenia SMTP).
-status-subject-6 = Temat 6: treść lub format wiadomości.
-status-subject-7 = Temat 7: bezpieczeństwo lub zasady serwera.
+status-subject-0 = Kategoria X.0: inny lub nieokreślony stan.
+status-subject-1 = Kategoria X.1: adresowanie (adres nadawcy lub odbiorcy).
+status-subject-2 = Kategoria X.2: skrzynka odbiorcy.
+status-subject-3 = Kategoria X.3: system pocztowy odbiorcy.
+status-subject-4 = Kategoria X.4: sieć i trasowanie.
+status-subject-5 = Kategoria X.5: protokół doręczania poczty (polecenia SMTP).
+status-subject-6 = Kategoria X.6: treść lub format wiadomości.
+status-subject-7 = Kategoria X.7: bezpieczeństwo lub zasady serwera.
 status-detail-unregistered = Szczegółu kodu { $status } nie ma w rejestrze IANA; to własny kod systemu odbiorcy.
 status-0-0 = Szczegół X.0.0: inny, nieokreślony stan.
 status-1-0 = Szczegół X.1.0: inny stan adresu.
@@ -82,12 +82,12 @@ status-3-5 = Szczegół X.3.5: system jest błędnie skonfigurowany.
 status-3-6 = Szczegół X.3.6: zmieniono żądany priorytet.
 status-4-0 = Szczegół X.4.0: inny lub nieokreślony stan sieci lub trasowania.
 status-4-1 = Szczegół X.4.1: brak odpowiedzi od serwera.
-status-4-2 = Szczegół X.4.2: złe połączenie.
-status-4-3 = Szczegół X.4.3: awaria serwera katalogowego (DNS).
+status-4-2 = Szczegół X.4.2: połączenie zerwane lub wadliwe.
+status-4-3 = Szczegół X.4.3: awaria serwera nazw (DNS) lub katalogu.
 status-4-4 = Szczegół X.4.4: nie można wyznaczyć trasy.
 status-4-5 = Szczegół X.4.5: przeciążenie systemu pocztowego.
 status-4-6 = Szczegół X.4.6: wykryto pętlę w trasowaniu.
-status-4-7 = Szczegół X.4.7: minął czas na doręczenie.
+status-4-7 = Szczegół X.4.7: minął czas na doręczenie (wiadomość wygasła w kolejce).
 status-5-0 = Szczegół X.5.0: inny lub nieokreślony stan protokołu.
 status-5-1 = Szczegół X.5.1: nieprawidłowe polecenie.
 status-5-2 = Szczegół X.5.2: błąd składni.

@@ -1,17 +1,17 @@
 # Dowody z kontroli DNS (src/dns/evidence.rs). Właściciel: kontrole DNS.
 
 dns-cli-heading = Kontrole DNS (resolwer { $resolver }):
-dns-resolver-unreachable = Kontrole DNS nie mogły skorzystać z resolwera { $resolver } (brak sieci, blokada albo błędny adres), więc niczego nie sprawdzono. Reszta wyjaśnienia od nich nie zależy.
+dns-resolver-unreachable = Nie udało się połączyć z resolwerem { $resolver } (brak sieci, blokada albo błędny adres), więc niczego w DNS nie sprawdzono. Reszta wyjaśnienia od tego nie zależy.
 dns-no-sending-ip = Zwrotka nie podaje adresu IP serwera nadawcy, więc nie sprawdzono odwrotnego DNS, czarnych list ani SPF.
 dns-ip-from-path = Adres IP nadawcy { $ip } to ostatni publiczny adres na drodze wiadomości; serwer odbiorcy mógł widzieć inny adres.
 
 dns-ptr-confirmed = Odwrotny DNS jest w porządku: { $ip } ma rekord PTR { $name }, a ta nazwa wskazuje z powrotem na { $ip }.
-dns-ptr-generic = Rekord PTR adresu { $ip } to { $name }, co wygląda na ogólną nazwę łącza domowego lub dynamicznego. Wiele serwerów odrzuca pocztę z takich nazw: poproś dysponenta adresu o rekord PTR z nazwą Twojego serwera pocztowego.
-dns-ptr-missing = Brak odwrotnego DNS: adres IP Twojego serwera { $ip } nie ma rekordu PTR. Wiele serwerów odbiorców odrzuca pocztę z takich adresów. Poproś dysponenta adresu (hosting lub dostawcę łącza) o ustawienie rekordu PTR z nazwą Twojego serwera pocztowego i zadbaj, by ta nazwa wskazywała z powrotem na { $ip }.
+dns-ptr-generic = Rekord PTR adresu { $ip } to { $name }, co wygląda na ogólną nazwę łącza domowego lub dynamicznego. Wiele serwerów odrzuca pocztę z takich nazw: poproś tego, kto zarządza adresem, o rekord PTR z nazwą Twojego serwera pocztowego.
+dns-ptr-missing = Brak odwrotnego DNS: adres IP Twojego serwera { $ip } nie ma rekordu PTR. Wiele serwerów odbiorców odrzuca pocztę z takich adresów. Poproś tego, kto zarządza adresem (hosting lub dostawcę internetu), o ustawienie rekordu PTR z nazwą Twojego serwera pocztowego i zadbaj, by ta nazwa wskazywała z powrotem na { $ip }.
 dns-ptr-mismatch = Odwrotny DNS się nie zgadza: rekord PTR adresu { $ip } wskazuje { $names }, ale ta nazwa prowadzi do { $addrs }, a nie z powrotem do { $ip }. Ustaw rekord A/AAAA tej nazwy na { $ip } albo zmień rekord PTR na nazwę, która na niego wskazuje.
 dns-ptr-unknown = Nie udało się sprawdzić odwrotnego DNS adresu { $ip }: { $why }
 
-dns-dnsbl-listed = Potwierdzone: adres IP Twojego serwera { $ip } jest na czarnej liście { $list } (kod { $codes }). Wniosek o usunięcie: { $url }
+dns-dnsbl-listed = Potwierdzone: adres IP Twojego serwera { $ip } jest na czarnej liście { $list } (kod { $codes }). Wniosek o usunięcie z listy: { $url }
 dns-dnsbl-reason = Lista { $list } podaje powód: { $reason }
 dns-dnsbl-clean = Adresu { $ip } nie ma na { $count ->
     [one] sprawdzonej czarnej liście
@@ -22,27 +22,28 @@ dns-dnsbl-rate-limited = Lista { $list } odrzuciła zapytanie, bo ten resolwer w
 dns-dnsbl-list-error = Lista { $list } odpowiedziała kodem błędu { $code }, a nie wpisem; odpowiedź pominięto.
 dns-dnsbl-lists-everything = Lista { $list } zgłasza nawet swój adres testowy 127.0.0.1, czyli zgłasza wszystko; odpowiedź pominięto.
 dns-dnsbl-not-answering = { $count ->
-    [one] Lista { $lists } nie zgłasza swojego adresu testowego 127.0.0.2, więc nie działa poprawnie (zamknięta albo niedostępna przez ten resolwer); jej milczenia nie uznano za brak wpisu.
-    [few] { $count } czarne listy ({ $lists }) nie zgłaszają swojego adresu testowego 127.0.0.2, więc nie działają poprawnie (zamknięte albo niedostępne przez ten resolwer); ich milczenia nie uznano za brak wpisu.
-   *[other] { $count } czarnych list ({ $lists }) nie zgłasza swojego adresu testowego 127.0.0.2, więc nie działają poprawnie (zamknięte albo niedostępne przez ten resolwer); ich milczenia nie uznano za brak wpisu.
+    [one] Lista { $lists } nie zgłasza swojego adresu testowego 127.0.0.2, więc nie działa poprawnie (jest zamknięta albo niedostępna przez ten resolwer); jej milczenia nie uznano za brak wpisu.
+    [few] { $count } czarne listy ({ $lists }) nie zgłaszają swojego adresu testowego 127.0.0.2, więc nie działają poprawnie (są zamknięte albo niedostępne przez ten resolwer); ich milczenia nie uznano za brak wpisu.
+    [many] { $count } czarnych list ({ $lists }) nie zgłasza swojego adresu testowego 127.0.0.2 — są zamknięte albo niedostępne przez ten resolwer; ich milczenia nie uznano za brak wpisu.
+   *[other] { $count } czarnej listy ({ $lists }) nie zgłasza swojego adresu testowego 127.0.0.2 — są zamknięte albo niedostępne przez ten resolwer; ich milczenia nie uznano za brak wpisu.
 }
 dns-dnsbl-bad-answer = Lista { $list } odpowiedziała adresem { $addr }, który nie jest kodem czarnej listy; lista jest uszkodzona, odpowiedź pominięto.
 dns-dnsbl-dead = Lista { $list } została zamknięta; nie wysłano do niej zapytania.
 dns-dnsbl-unknown = Nie udało się sprawdzić listy { $list }: { $why }
 
 dns-spf-pass = SPF domeny { $domain } dopuszcza { $ip } (mechanizm „{ $term }” w rekordzie { $at }).
-dns-spf-fail = SPF domeny { $domain } nie przepuszcza { $ip }: nic w rekordzie „{ $record }” nie dopuszcza tego adresu, a „{ $term }” (w rekordzie { $at }) go odrzuca. Dodaj { $fix } (albo include swojego dostawcy poczty) do rekordu SPF domeny { $domain } lub wysyłaj przez serwer, który już jest w nim dopuszczony.
-dns-spf-softfail = SPF domeny { $domain } daje dla { $ip } wynik softfail: nic w rekordzie „{ $record }” nie dopuszcza tego adresu, a „{ $term }” (w rekordzie { $at }) oznacza go jako podejrzany. Dodaj { $fix } (albo include swojego dostawcy poczty) do rekordu SPF domeny { $domain }.
+dns-spf-fail = SPF domeny { $domain } nie przepuszcza { $ip }: nic w rekordzie „{ $record }” nie dopuszcza tego adresu, a „{ $term }” (w rekordzie { $at }) go odrzuca. Dodaj { $fix } (albo mechanizm include swojego dostawcy poczty) do rekordu SPF domeny { $domain } lub wysyłaj przez serwer, który już jest w nim dopuszczony.
+dns-spf-softfail = SPF domeny { $domain } daje dla { $ip } wynik softfail: nic w rekordzie „{ $record }” nie dopuszcza tego adresu, a „{ $term }” (w rekordzie { $at }) oznacza go jako podejrzany. Dodaj { $fix } (albo mechanizm include swojego dostawcy poczty) do rekordu SPF domeny { $domain }.
 dns-spf-neutral = SPF domeny { $domain } jest neutralny dla { $ip }: „{ $term }” (w rekordzie { $at }) niczego nie przesądza. Odbiorcy traktują taką pocztę jak nieuwierzytelnioną; dodaj { $fix } do rekordu „{ $record }”.
 dns-spf-neutral-default = SPF domeny { $domain } jest neutralny dla { $ip }: żaden mechanizm rekordu „{ $record }” nie pasuje do tego adresu. Dodaj { $fix } do rekordu.
 dns-spf-none = Domena { $domain } nie ma rekordu SPF, więc odbiorcy nie mogą ocenić, czy jej poczta jest prawdziwa. Opublikuj go, np. „v=spf1 { $fix } -all” ze wszystkimi serwerami, które wysyłają jej pocztę.
-dns-spf-permerror = Rekord SPF domeny { $domain } jest błędny (permerror): { $problem } Problem w „{ $term }” w rekordzie { $at }. Odbiorcy mogą to traktować jak fail; popraw rekord „{ $record }”.
+dns-spf-permerror = Rekord SPF domeny { $domain } jest błędny (permerror): { $problem } Problem w „{ $term }” w rekordzie { $at }. Odbiorcy mogą to traktować jak wynik fail; popraw rekord „{ $record }”.
 dns-spf-temperror = Nie udało się ocenić SPF domeny { $domain } (temperror): { $why }
 
 dns-spf-problem-no-record = domena docelowa nie ma rekordu SPF.
 dns-spf-problem-multiple = domena publikuje więcej niż jeden rekord SPF (musi być dokładnie jeden).
 dns-spf-problem-syntax = nie da się odczytać fragmentu „{ $term }”.
-dns-spf-problem-lookups = ocena wymaga ponad 10 zapytań DNS (include, a, mx, ptr, exists, redirect); spłaszcz rekord albo usuń część include.
+dns-spf-problem-lookups = ocena wymaga ponad 10 zapytań DNS (include, a, mx, ptr, exists, redirect); spłaszcz rekord albo usuń część mechanizmów include.
 dns-spf-problem-void = ponad 2 zapytania nic nie znajdują; usuń mechanizmy wskazujące nieistniejące nazwy.
 dns-spf-problem-mx = mechanizm „mx” wskazuje domenę z ponad 10 rekordami MX.
 dns-spf-problem-target = { $target } nie ma rekordu SPF, a rekord go dołącza (include) lub do niego przekierowuje (redirect).
@@ -71,7 +72,7 @@ dns-mx-unknown = Nie udało się sprawdzić serwerów pocztowych domeny { $domai
 dns-host-resolves = Serwer odbiorcy { $host } ma adres { $addrs }.
 dns-host-noaddress = Serwer odbiorcy { $host } nie ma adresu w DNS.
 dns-host-nodomain = Nazwa serwera odbiorcy { $host } nie istnieje w DNS.
-dns-host-unknown = Nie udało się sprawdzić adresu { $host }: { $why }
+dns-host-unknown = Nie udało się sprawdzić adresu serwera { $host }: { $why }
 
 dns-why-timeout = resolwer nie odpowiedział na czas.
 dns-why-network = nie udało się połączyć z resolwerem ({ $detail }).
@@ -92,14 +93,14 @@ dns-resolver-google = Google
 dns-resolver-quad9 = Quad9 (bez filtrowania)
 
 dns-panel-heading = Kontrole DNS
-dns-panel-intro = Sprawdź w DNS fakty stojące za odrzuceniem — odwrotny DNS, czarne listy, SPF, DMARC i MX — przez resolwer DNS-over-HTTPS. Nic nie zostanie wysłane, dopóki nie uruchomisz kontroli.
-dns-panel-names = Resolwer zostanie zapytany o te nazwy (SPF i DMARC mogą wymagać jeszcze kilku zapytań pod nimi):
+dns-panel-intro = Sprawdź w DNS, co stoi za odrzuceniem — odwrotny DNS, czarne listy, SPF, DMARC i MX — przez resolwer DNS-over-HTTPS. Nic nie zostanie wysłane, dopóki nie uruchomisz sprawdzania.
+dns-panel-names = Resolwer zostanie zapytany o te nazwy (SPF i DMARC mogą wymagać jeszcze kilku zapytań o nazwy w nich wskazane):
 dns-panel-nothing = Ta zwrotka nie podaje adresu IP, domeny nadawcy ani serwera, które dałoby się sprawdzić.
 dns-panel-resolver = Resolwer
 dns-panel-custom = Własny adres…
 dns-panel-custom-url = Adres resolwera (DNS-over-HTTPS, RFC 8484)
 dns-panel-bad-url = Wpisz adres zaczynający się od https://
-dns-panel-remember = Następnym razem uruchamiaj kontrole DNS automatycznie
-dns-panel-run = Uruchom kontrole DNS
+dns-panel-remember = Następnym razem sprawdzaj DNS automatycznie
+dns-panel-run = Sprawdź DNS
 dns-panel-running = Sprawdzam DNS…
 dns-panel-results = Co mówi DNS

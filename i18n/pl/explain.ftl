@@ -2,17 +2,17 @@
 
 label-recipient = Odbiorca
 label-no-address = (brak adresu w danych wejściowych)
-label-who-must-act = Kto musi działać
+label-who-must-act = Kto powinien zareagować
 label-causes = Prawdopodobne przyczyny
 label-fixes = Co zrobić
 label-codes = Co znaczą kody
 label-rules = Dopasowane reguły
 label-warnings = Ostrzeżenia
 
-headline-not-a-bounce = To nie wygląda na zwrot niedoręczonej wiadomości.
-headline-feedback = To zgłoszenie spamu (raport zwrotny), a nie zwrot niedoręczonej wiadomości.
-headline-auto-reply = To automatyczna odpowiedź (np. o nieobecności), a nie zwrot niedoręczonej wiadomości.
-headline-no-recipients = To wygląda na zwrot, ale nie ma w nim ani odbiorcy, ani odpowiedzi serwera.
+headline-not-a-bounce = To nie wygląda na zwrotkę (powiadomienie o niedoręczeniu wiadomości).
+headline-feedback = To zgłoszenie spamu (raport zwrotny), a nie zwrotka o niedoręczeniu.
+headline-auto-reply = To automatyczna odpowiedź (np. o nieobecności), a nie zwrotka o niedoręczeniu.
+headline-no-recipients = To wygląda na zwrotkę, ale nie ma w niej ani odbiorcy, ani odpowiedzi serwera.
 headline-failed = { $count ->
     [one] Jeden odbiorca nie otrzymał wiadomości — doręczenie się nie powiodło.
     [few] { $count } odbiorcy nie otrzymali wiadomości — doręczenie się nie powiodło.
@@ -33,7 +33,7 @@ headline-delivered = { $count ->
 }
 
 summary-kind-dsn = Standardowe powiadomienie o stanie doręczenia (DSN).
-summary-kind-ndr-text = Zwrot w postaci zwykłego tekstu, bez części do odczytu maszynowego.
+summary-kind-ndr-text = Zwrotka w postaci zwykłego tekstu, bez części do odczytu maszynowego (DSN).
 summary-kind-reply-line = Pojedyncza odpowiedź serwera lub wiersz logu.
 summary-kind-feedback = Raport zwrotny o wiadomościach oznaczonych przez odbiorców jako spam.
 summary-kind-auto-reply = Automatyczna odpowiedź.
@@ -73,7 +73,7 @@ fact-stage = Odmowa padła przy { $stage }.
 fact-reply = Odpowiedź serwera: „{ $text }”.
 fact-ip = W odpowiedzi podano adres IP { $ip }.
 fact-list = W odpowiedzi wskazano czarną listę { $list }.
-fact-hop-ip = Adres IP odmawiającego serwera: { $ip }.
+fact-hop-ip = Adres IP serwera, który odmówił: { $ip }.
 
 rule-none-title = Brak wyjaśnienia
 rule-none-what = Żadna reguła bazy wiedzy nie pasuje do tego wyniku.

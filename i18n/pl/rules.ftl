@@ -1,7 +1,7 @@
 # Tytuł i opis „co się stało” każdej reguły bazy wiedzy (src/kb/rules.rs): rule-<id>-title, rule-<id>-what.
 
 rule-greylisting-title = Szara lista: celowe, chwilowe opóźnienie
-rule-greylisting-what = Serwer odbiorcy odsyła pocztę od nadawców, których jeszcze nie zna, i przyjmuje ją, gdy serwer nadawcy spróbuje ponownie chwilę później. To normalne i samo się rozwiąże.
+rule-greylisting-what = Serwer odbiorcy chwilowo odrzuca pocztę od nadawców, których jeszcze nie zna, i przyjmuje ją, gdy serwer nadawcy spróbuje ponownie chwilę później. To normalne i samo się rozwiąże.
 
 rule-spamhaus-pbl-title = Wysyłający adres IP jest w Spamhaus PBL
 rule-spamhaus-pbl-what = Serwer odbiorcy odmówił, bo wysyłający adres IP należy do zakresu, z którego według jego dostawcy nie powinno się wysyłać poczty bezpośrednio, np. łącza domowego.
@@ -35,9 +35,9 @@ rule-not-allowed-to-connect-what = Serwer odbiorcy odrzucił Twój serwer zaraz 
 rule-client-host-blocked-list-title = Wysyłający adres IP zablokowany przez czarną listę
 rule-client-host-blocked-list-what = Serwer odbiorcy sprawdził Twój wysyłający adres IP na czarnej liście DNS, znalazł go i odrzucił pocztę.
 rule-client-host-blocked-title = Wysyłający adres IP zablokowany
-rule-client-host-blocked-what = Serwer odbiorcy informuje, że usługa jest niedostępna dla Twojego wysyłającego adresu IP, który zablokował.
+rule-client-host-blocked-what = Serwer odbiorcy zablokował Twój wysyłający adres IP i dlatego odpowiada, że usługa jest niedostępna.
 rule-client-host-no-hostname-title = Serwer nadawcy nie ma poprawnej nazwy
-rule-client-host-no-hostname-what = Serwer odbiorcy sprawdził nazwę Twojego wysyłającego adresu IP (rekord PTR, potem DNS w przód) i nie znalazł zgodnej, więc odrzucił połączenie.
+rule-client-host-no-hostname-what = Serwer odbiorcy sprawdził nazwę Twojego wysyłającego adresu IP (rekord PTR, a potem rekord A tej nazwy) i nie znalazł zgodnej pary, więc odrzucił połączenie.
 rule-client-host-rejected-title = Serwer nadawcy odrzucony
 rule-client-host-rejected-what = Reguła dostępu na serwerze odbiorcy odrzuca połączenia z Twojego serwera.
 rule-ms-dbeb-access-denied-title = Odbiorcy nie ma w katalogu Microsoft 365
@@ -129,7 +129,7 @@ rule-ms-auth-level-what = Microsoft odrzucił wiadomość, bo domena nadawcy nie
 rule-ms-recipient-not-found-title = Nie znaleziono odbiorcy (Microsoft 365)
 rule-ms-recipient-not-found-what = Exchange wyszukał adres odbiorcy i nie znalazł takiej skrzynki.
 rule-ms-connection-refused-title = Serwer odbiorcy odrzuca połączenia (Microsoft 4.4.316)
-rule-ms-connection-refused-what = Serwery Microsoft nie mogą połączyć się z serwerem odbiorcy i wciąż próbują; jeśli to potrwa, wiadomość wygaśnie.
+rule-ms-connection-refused-what = Serwery Microsoft nie mogą połączyć się z serwerem odbiorcy i wciąż próbują; jeśli to potrwa, wiadomość wygaśnie w kolejce i wróci jako zwrotka.
 rule-ms-traffic-not-accepted-title = Ruch z tego adresu IP nie jest przyjmowany
 rule-ms-traffic-not-accepted-what = Microsoft nie przyjmuje poczty z wysyłającego adresu IP, często nowego adresu bez reputacji.
 rule-ms-unregistered-domain-title = Wysyłka z niezarejestrowanej domeny
@@ -184,7 +184,7 @@ rule-aol-not-accepted-title = AOL nie przyjmie tej wiadomości
 rule-aol-not-accepted-what = AOL odmówił doręczenia, zwykle z powodu reputacji nadawcy lub skarg.
 
 rule-ptr-missing-title = Problem z odwrotnym DNS (rekord PTR)
-rule-ptr-missing-what = Serwer odbiorcy sprawdził odwrotny DNS Twojego wysyłającego adresu IP i rekordu brakuje albo się nie zgadza.
+rule-ptr-missing-what = Serwer odbiorcy sprawdził odwrotny DNS Twojego wysyłającego adresu IP: rekordu PTR brakuje albo jego nazwa nie wskazuje z powrotem na ten adres.
 rule-dmarc-fail-title = Weryfikacja DMARC nie powiodła się
 rule-dmarc-fail-what = Serwer odbiorcy odrzucił wiadomość, bo nie spełnia polityki DMARC domeny z nagłówka From.
 rule-dkim-fail-title = Weryfikacja DKIM nie powiodła się
@@ -225,7 +225,7 @@ rule-reason-blocked-what = Serwer odbiorcy odrzucił Twój wysyłający adres IP
 rule-reason-badreputation-title = Odmowa z powodu złej reputacji nadawcy
 rule-reason-badreputation-what = Serwer odbiorcy odmówił z powodu reputacji Twojego adresu IP lub domeny.
 rule-reason-requireptr-title = Wymagany odwrotny DNS (rekord PTR)
-rule-reason-requireptr-what = Serwer odbiorcy wymaga dla Twojego wysyłającego adresu IP poprawnego rekordu PTR zgodnego z DNS w przód.
+rule-reason-requireptr-what = Serwer odbiorcy wymaga, by Twój wysyłający adres IP miał rekord PTR z nazwą, która wskazuje z powrotem na ten sam adres.
 rule-reason-rejected-title = Adres nadawcy odrzucony
 rule-reason-rejected-what = Serwer odbiorcy odrzucił adres nadawcy z koperty wiadomości.
 rule-reason-norelaying-title = Odmowa przekazania poczty
