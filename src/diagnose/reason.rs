@@ -39,7 +39,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
     ),
     // Authentication of the sender's domain (SPF, DKIM, DMARC).
     (
-        r"\b(?:spf|dkim|dmarc)\b.{0,40}\b(?:fail|check|policy|reject|invalid|alignment|not pass)|unauthenticated (?:email|mail|message)|authentication checks? failed|not authenticated.{0,30}(?:sender|domain)|sender domain.{0,20}not authenticated|bad spf|spf record|per it's spf",
+        r"\b(?:spf|dkim|dmarc)\b.{0,40}\b(?:fail|check|policy|reject|invalid|alignment|not pass)|unauthenticated (?:email|mail|message)|authentication checks? failed|not authenticated.{0,30}(?:sender|domain)|sender domain.{0,20}not authenticated|bad spf|per it's spf",
         Reason::AuthFailure,
     ),
     // RFC violations in the message itself.
@@ -121,12 +121,12 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::NotAccept,
     ),
     (
-        r"user unknown|unknown user|no such (?:user|mailbox|recipient|address|account)|mailbox (?:is )?unavailable|(?:address|mailbox|account|user|recipient)\S* (?:does not|doesn'?t) exist|does not exist (?:here|at|on)|user (?:not|doesn'?t) (?:exist|found)|user not exist|invalid (?:recipient|mailbox|address|user)|unknown (?:recipient|mailbox|address|local part|local-part)|no mailbox|mailbox not found|recipient not found|not a valid (?:user|mailbox|recipient)|address (?:not found|unknown|invalid)|not listed in|no account|doesn'?t have a .{0,40} account|recipient (?:unknown|invalid|rejected: user)|recipientnotfound|bad destination mailbox|unknown or illegal alias|account that you tried to reach does not exist|email address wasn'?t found|address couldn'?t be found|no valid recipients|not a registered|recipient address rejected: (?:user|undeliverable address|unknown)|undeliverable address|unrouteable address|invalid .{0,20}userid|name is not recognized|recipient name is not recognized|user doesn'?t have|mailbox doesn'?t exist|unknown or invalid|no such person|not our user|is not a valid mailbox|invalid address|this user doesn|rejected: user",
-        Reason::UserUnknown,
-    ),
-    (
         r"mailer error|local delivery failed|delivery to (?:a )?(?:program|pipe) failed|procmail:|exit (?:code|status) [1-9]|command (?:died|failed)|pipe to|x-unix; ?[1-9]",
         Reason::MailerError,
+    ),
+    (
+        r"user unknown|unknown user|no such (?:user|mailbox|recipient|address|account)|mailbox (?:is )?unavailable|(?:address|mailbox|account|user|recipient)\S* (?:does not|doesn'?t) exist|does not exist (?:here|at|on)|user (?:not|doesn'?t) (?:exist|found)|user not exist|invalid (?:recipient|mailbox|address|user)|unknown (?:recipient|mailbox|address|local part|local-part)|no mailbox|mailbox not found|recipient not found|not a valid (?:user|mailbox|recipient)|address (?:not found|unknown|invalid)|not listed in|no account|doesn'?t have a .{0,40} account|recipient (?:unknown|invalid|rejected: user)|recipientnotfound|bad destination mailbox|unknown or illegal alias|account that you tried to reach does not exist|email address wasn'?t found|address couldn'?t be found|no valid recipients|not a registered|recipient address rejected: (?:user|undeliverable address|unknown)|undeliverable address|unrouteable address|invalid .{0,20}userid|name is not recognized|recipient name is not recognized|user doesn'?t have|mailbox doesn'?t exist|unknown or invalid|no such person|not our user|is not a valid mailbox|invalid address|this user doesn|rejected: user",
+        Reason::UserUnknown,
     ),
     (
         r"routing loop|mail loop|loop detected|too many hops|hop count exceeded|maximum hop|name service error|dns (?:failure|error|lookup failed)|temporary (?:dns|lookup) failure|network (?:is )?unreachable|connection (?:reset|dropped|lost)|could not connect|can't connect|connect to .{0,80} failed|establish an smtp connection|no answer|lost connection",

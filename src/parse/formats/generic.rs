@@ -57,9 +57,10 @@ pub fn codes_in(reply: &str) -> (Option<String>, Option<String>) {
 /// Every e-mail address in the text, in order, without duplicates (compared case-insensitively).
 pub fn addresses(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for m in ADDRESS.find_iter(text) {
         let a = m.as_str().trim_matches('.').to_string();
-        if !out.iter().any(|o| o.eq_ignore_ascii_case(&a)) {
+        if seen.insert(a.to_ascii_lowercase()) {
             out.push(a);
         }
     }
@@ -97,6 +98,7 @@ fn floor_boundary(s: &str, max: usize) -> usize {
 /// Named remote hosts in a transcript, in order ("host X said", "while talking to X", ...).
 pub fn hosts(text: &str) -> Vec<TriedHost> {
     let mut out: Vec<TriedHost> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for c in HOST_SAID.captures_iter(text) {
         let host = ["h1", "h2", "h3", "h4", "h5", "h7", "i6"]
             .iter()
@@ -105,7 +107,7 @@ pub fn hosts(text: &str) -> Vec<TriedHost> {
         let Some(host) = host.map(|m| m.as_str()) else { continue };
         let ip = ip.map(|m| m.as_str().to_string());
         let host = host.trim_end_matches('.').to_string();
-        if !out.iter().any(|t| t.host.eq_ignore_ascii_case(&host)) {
+        if seen.insert(host.to_ascii_lowercase()) {
             out.push(TriedHost {
                 host,
                 ip: ip.filter(|i| i.contains('.') || i.contains(':')),

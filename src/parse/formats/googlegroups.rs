@@ -19,7 +19,7 @@ pub fn extract(mail: &Mail) -> Option<Extracted> {
     // The notice is localized; its whole text (with the groups.google.com help link) is the diagnostic.
     let mut joined = String::new();
     for w in region.split_whitespace() {
-        if joined.len() > 1200 {
+        if joined.len() > 8000 {
             break;
         }
         if !joined.is_empty() {

@@ -12,6 +12,7 @@ use crate::parse::codes;
 use crate::parse::hops::TriedHost;
 use crate::parse::mime::Mail;
 use regex::Regex;
+use std::collections::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 /// How one sender family lays out its text.
@@ -210,21 +211,36 @@ fn listed(line_before: &str) -> bool {
 pub fn blocks(region: &str, exclude: &[String]) -> Vec<Block> {
     let mut found: Vec<(String, usize)> = Vec::new();
     let mut loose: Vec<(String, usize)> = Vec::new();
+    let exclude: HashSet<String> = exclude.iter().map(|e| e.to_ascii_lowercase()).collect();
+    let (mut seen_found, mut seen_loose) = (HashSet::new(), HashSet::new());
+    let (mut scanned, mut line_start) = (0, 0);
     for m in ADDRESS.find_iter(region) {
         let a = m.as_str().trim_matches('.').to_string();
-        if exclude.iter().any(|e| e.eq_ignore_ascii_case(&a)) {
+        let key = a.to_ascii_lowercase();
+        if exclude.contains(&key) {
             continue;
         }
-        let line_start = region.get(..m.start()).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        // Track the start of the current line incrementally (linear in the region).
+        if let Some(i) = region.get(scanned..m.start()).and_then(|t| t.rfind('\n')) {
+            line_start = scanned + i + 1;
+        }
+        scanned = m.start();
         let before = region.get(line_start..m.start()).unwrap_or("");
+        // A label is short: an address far into a long line is never "listed" (and this keeps a huge
+        // line linear).
+        let long_line = before.len() > 160;
         // A system address counts only when listed alone on its line (a report to postmaster@).
         if generic::is_system_address(&a)
-            && (a.to_ascii_lowercase().starts_with("mailer-daemon") || !before.trim().is_empty())
+            && (a.to_ascii_lowercase().starts_with("mailer-daemon") || long_line || !before.trim().is_empty())
         {
             continue;
         }
-        let target = if listed(before) { &mut found } else { &mut loose };
-        if !target.iter().any(|(o, _)| o.eq_ignore_ascii_case(&a)) {
+        let (target, seen) = if !long_line && listed(before) {
+            (&mut found, &mut seen_found)
+        } else {
+            (&mut loose, &mut seen_loose)
+        };
+        if seen.insert(key) {
             target.push((a, line_start));
         }
     }
@@ -582,10 +598,11 @@ pub fn add_hosts(tried: &mut Vec<TriedHost>, hosts: &[TriedHost]) {
 pub fn complete(x: &mut Extracted, mail: &Mail, rules: &Rules) {
     let (_, region) = region(&mail.body, rules);
     let bl = blocks(region, &[]);
+    let by_address: HashMap<String, &Block> = bl.iter().map(|b| (b.address.to_ascii_lowercase(), b)).collect();
     let single = x.recipients.len() == 1;
     for r in &mut x.recipients {
         let Some(a) = r.address.as_deref() else { continue };
-        let f = match bl.iter().find(|b| b.address.eq_ignore_ascii_case(a)) {
+        let f = match by_address.get(&a.to_ascii_lowercase()) {
             Some(b) => facts(region.get(b.start..b.end).unwrap_or(""), Some(a)),
             // One recipient whose address the text spells otherwise (an alias, a pipe): the whole text is its.
             None if single => facts(region, None),
