@@ -239,6 +239,19 @@ pub fn postfix_text(r: &Rcpt) -> String {
     )
 }
 
+/// A pasted Postfix text bounce (no MIME) listing `n` refused recipients.
+pub fn many_text_recipients(n: usize) -> String {
+    let mut s = postfix_text(&Rcpt::nth(0));
+    for i in 1..n {
+        let r = Rcpt::nth(i);
+        s.push_str(&format!(
+            "\n<{}>: host {}[192.0.2.25] said: {} (in reply to RCPT TO command)\n",
+            r.address, r.host, r.reply
+        ));
+    }
+    s
+}
+
 /// Short fragments a user might paste alone.
 pub const REPLY_LINES: &[&str] = &[
     "554 5.7.1 You are not allowed to connect",
@@ -343,6 +356,7 @@ pub fn hostile(name: &str) -> Vec<u8> {
         other => match other.split_once('-').map(|(k, n)| (k, n.parse::<usize>())) {
             Some(("recipients", Ok(n))) => many_recipients(n).into_bytes(),
             Some(("received", Ok(n))) => many_received(n).into_bytes(),
+            Some(("text", Ok(n))) => many_text_recipients(n).into_bytes(),
             Some(("dsn", Ok(n))) => dsn(&(0..n).map(Rcpt::nth).collect::<Vec<_>>(), None).into_bytes(),
             Some(("nested", Ok(n))) => nested_multipart(n).into_bytes(),
             Some(("words", Ok(n))) => encoded_words(n).into_bytes(),
