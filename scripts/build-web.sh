@@ -24,3 +24,6 @@ want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; e
 have=$(wasm-bindgen --version | awk '{print $2}')
 [ "$want" = "$have" ] || { echo "wasm-bindgen-cli $have != $want in Cargo.lock: run scripts/setup.sh web" >&2; exit 1; }
 nice -n 10 trunk build "${release[@]}" "${extra[@]}"
+# Size of the first load (wasm + JS + CSS + active locale's bundle), gzip -9; also written to
+# tests/artifacts/size.json.
+node www/build/size.mjs dist

@@ -129,3 +129,7 @@ ui-badge-temporary = { $count ->
     [one] temporary problem (still retrying)
    *[other] { $count } temporary problems (still retrying)
 }
+
+ui-update-available = A new version of Bounce Explainer is available.
+ui-update-reload = Reload to update
+ui-input-large-hidden = A large input ({ $size } { $unit }) is loaded. It is not put into the text box, to keep the page fast; the important parts are shown below. Type or paste to replace it.

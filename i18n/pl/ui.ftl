@@ -138,3 +138,7 @@ ui-badge-temporary = { $count ->
     [many] { $count } problemów tymczasowych (serwer ponawia próby)
    *[other] { $count } problemu tymczasowego (serwer ponawia próby)
 }
+
+ui-update-available = Jest nowa wersja Bounce Explainer.
+ui-update-reload = Odśwież, aby zaktualizować
+ui-input-large-hidden = Wczytano dużą wiadomość ({ $size } { $unit }). Nie wstawiam jej do pola tekstowego, żeby strona działała płynnie; ważne fragmenty są pokazane niżej. Wpisz lub wklej tekst, aby ją zastąpić.

@@ -33,6 +33,9 @@ pub enum Action {
         text: Rc<str>,
         /// Analyse without waiting for more typing.
         immediate: bool,
+        /// True when the text did not come from typing in the text area (example, file), so
+        /// the text area must be updated to show it.
+        external: bool,
     },
     /// Empties the input.
     Clear,

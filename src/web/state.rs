@@ -6,6 +6,9 @@ use crate::i18n::Localizer;
 use std::rc::Rc;
 use yew::Reducible;
 
+/// Texts from files larger than this (bytes) are not put into the text area.
+pub const EDITOR_LIMIT: usize = 1024 * 1024;
+
 /// Where the analysis of the current text stands.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Phase {
@@ -31,6 +34,11 @@ pub struct AppState {
     pub text: Rc<str>,
     /// Bumped on every text change, so late results for old text are ignored.
     pub generation: u64,
+    /// Bumped when the text changes from outside the text area (example, file, clear), so the
+    /// text area is updated; typing never writes the (possibly huge) text back into it.
+    pub external_generation: u64,
+    /// True when the current text came from outside the text area (example, file).
+    pub text_external: bool,
     /// Whether the current text should be analysed without the typing debounce.
     pub immediate: bool,
     /// The active localizer.
@@ -57,6 +65,8 @@ impl AppState {
         AppState {
             text: Rc::from(""),
             generation: 0,
+            external_generation: 0,
+            text_external: false,
             immediate: false,
             loc,
             loc_full: false,
@@ -74,6 +84,12 @@ impl AppState {
         self.loc.lang()
     }
 
+    /// True when the text is too large to put into the text area (browsers take seconds to lay
+    /// out megabytes there): it is analysed and shown as excerpts, but not put in the editor.
+    pub fn text_hidden_from_editor(&self) -> bool {
+        self.text_external && self.text.len() > EDITOR_LIMIT
+    }
+
     /// The result to show: only one made for the current text and locale.
     pub fn current(&self) -> Option<&Rc<Analysis>> {
         if self.text.trim().is_empty() {
@@ -86,6 +102,8 @@ impl AppState {
 impl PartialEq for AppState {
     fn eq(&self, other: &Self) -> bool {
         self.generation == other.generation
+            && self.external_generation == other.external_generation
+            && self.text_external == other.text_external
             && Rc::ptr_eq(&self.text, &other.text)
             && Rc::ptr_eq(&self.loc, &other.loc)
             && self.loc_full == other.loc_full
@@ -103,8 +121,16 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         match action {
-            Action::SetText { text, immediate } => {
+            Action::SetText {
+                text,
+                immediate,
+                external,
+            } => {
                 s.generation += 1;
+                if external {
+                    s.external_generation += 1;
+                }
+                s.text_external = external;
                 s.immediate = immediate;
                 s.copy_status = None;
                 if text.trim().is_empty() {
@@ -118,6 +144,8 @@ impl Reducible for AppState {
             }
             Action::Clear => {
                 s.generation += 1;
+                s.external_generation += 1;
+                s.text_external = false;
                 s.text = Rc::from("");
                 s.phase = Phase::Empty;
                 s.analysis = None;

@@ -107,14 +107,20 @@ fn reducer_drops_results_for_old_text() {
     let s = s.reduce(Action::SetText {
         text: Rc::from("550 first"),
         immediate: false,
+        external: false,
     });
     let old = s.generation;
     assert_eq!(s.phase, Phase::Waiting);
     let s = s.reduce(Action::SetText {
         text: Rc::from("550 second"),
         immediate: true,
+        external: true,
     });
     assert!(s.immediate);
+    assert_eq!(
+        s.external_generation, 1,
+        "an example or file is written into the text area"
+    );
     let loc = full_localizer("en");
     let stale = Rc::new(analysis::run("550 first", &loc));
     let s2 = s.clone().reduce(Action::AnalysisDone {
@@ -147,6 +153,7 @@ fn reducer_re_explains_on_locale_change_and_ignores_late_bundles() {
     let s = s.reduce(Action::SetText {
         text: Rc::from("550 5.1.1 unknown"),
         immediate: false,
+        external: false,
     });
     let g = s.generation;
     let s = s.reduce(Action::SetLocale {

@@ -38,4 +38,22 @@ const indexPath = join(stage, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 html = html.replace('</head>', `${metas.join('')}</head>`);
 writeFileSync(indexPath, html);
-console.log(`postbuild: ${metas.length} meta tags`);
+
+// 3. The service worker's precache list and build id (a hash over every file it caches).
+const walk = (dir, prefix = '') =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? walk(join(dir, e.name), `${prefix}${e.name}/`) : [`${prefix}${e.name}`],
+  );
+const files = walk(stage)
+  .filter((f) => f !== 'sw.js' && !f.startsWith('embed') && !f.startsWith('host-example'))
+  .sort();
+const build = createHash('sha256');
+for (const f of files) build.update(f).update(readFileSync(join(stage, f)));
+const buildId = build.digest('hex').slice(0, 16);
+const precache = ['./', ...files.filter((f) => f !== 'index.html')];
+const swPath = join(stage, 'sw.js');
+const sw = readFileSync(swPath, 'utf8')
+  .replace('__BOUNCE_BUILD__', buildId)
+  .replace("['__BOUNCE_FILES__']", JSON.stringify(precache));
+writeFileSync(swPath, sw);
+console.log(`postbuild: ${metas.length} meta tags, service worker build ${buildId} with ${precache.length} files`);

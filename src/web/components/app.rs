@@ -4,6 +4,7 @@ use super::header::Header;
 use super::input_panel::InputPanel;
 use super::results::Results;
 use super::t;
+use super::update_banner::UpdateBanner;
 use crate::web::hooks::{use_analysis, use_locale_loader, AppHandle};
 use crate::web::locale;
 use crate::web::state::AppState;
@@ -21,6 +22,7 @@ pub fn app() -> Html {
         <ContextProvider<AppHandle> context={app.clone()}>
             <a class="skip-link" href="#results">{ t(&loc, "ui-skip-to-results") }</a>
             <Header />
+            <UpdateBanner />
             <main class="layout">
                 <InputPanel />
                 <Results />

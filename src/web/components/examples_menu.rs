@@ -21,6 +21,7 @@ pub fn examples_menu() -> Html {
                 app.dispatch(Action::SetText {
                     text: Rc::from(ex.text),
                     immediate: true,
+                    external: true,
                 });
             }
             select.set_value("");

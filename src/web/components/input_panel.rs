@@ -2,8 +2,9 @@
 //! the examples menu and "Clear".
 
 use super::examples_menu::ExamplesMenu;
+use super::status_line::size_args;
 use super::status_line::StatusLine;
-use super::t;
+use super::{t, ta};
 use crate::web::action::Action;
 use crate::web::hooks::{use_app, AppHandle};
 use std::rc::Rc;
@@ -19,6 +20,7 @@ fn load_file(app: AppHandle, file: web_sys::File) {
                 app.dispatch(Action::SetText {
                     text: Rc::from(text),
                     immediate: true,
+                    external: true,
                 });
             }
         }
@@ -41,6 +43,7 @@ pub fn input_panel() -> Html {
             app.dispatch(Action::SetText {
                 text: Rc::from(text),
                 immediate: pasted,
+                external: false,
             });
         })
     };
@@ -90,7 +93,23 @@ pub fn input_panel() -> Html {
         Callback::from(move |_e: MouseEvent| app.dispatch(Action::Clear))
     };
     let empty = app.text.is_empty();
-    let value: AttrValue = AttrValue::Rc(app.text.clone());
+    let textarea = use_node_ref();
+    {
+        // The text area is uncontrolled: only text from elsewhere is written into it.
+        let textarea = textarea.clone();
+        let text = if app.text_hidden_from_editor() {
+            Rc::from("")
+        } else {
+            app.text.clone()
+        };
+        use_effect_with(app.external_generation, move |_| {
+            if let Some(ta) = textarea.cast::<HtmlTextAreaElement>() {
+                if ta.value() != *text {
+                    ta.set_value(&text);
+                }
+            }
+        });
+    }
 
     html! {
         <section class="panel input-panel" aria-labelledby="input-heading">
@@ -99,16 +118,19 @@ pub fn input_panel() -> Html {
             <div class={classes!("dropzone", dragging.then_some("dragging"))} {ondragover} {ondragleave} {ondrop}>
                 <label for="bounce-input" class="visually-hidden">{ t(&loc, "ui-input-label") }</label>
                 <textarea
+                    ref={textarea}
                     id="bounce-input"
                     class="bounce-input"
                     spellcheck="false"
                     autocomplete="off"
                     aria-describedby="input-help"
                     placeholder={t(&loc, "ui-input-placeholder")}
-                    {value}
                     {oninput}
                 />
             </div>
+            if app.text_hidden_from_editor() {
+                <p class="notice large-note">{ ta(&loc, "ui-input-large-hidden", &size_args(app.text.len(), app.lang())) }</p>
+            }
             <div class="input-actions">
                 <button type="button" class="button" onclick={open_click}>{ t(&loc, "ui-open-file") }</button>
                 <input

@@ -14,6 +14,7 @@ pub mod results;
 pub mod source_view;
 pub mod status_line;
 pub mod summary;
+pub mod update_banner;
 
 use crate::i18n::Localizer;
 

@@ -12,6 +12,17 @@ use crate::web::hooks::use_app;
 use crate::web::state::Phase;
 use yew::prelude::*;
 
+/// A stable name for the phase (a `data-phase` attribute that tests wait on).
+pub fn phase_name(p: &Phase) -> &'static str {
+    match p {
+        Phase::Empty => "empty",
+        Phase::Waiting => "waiting",
+        Phase::Running { .. } => "running",
+        Phase::Done => "done",
+        Phase::Failed => "failed",
+    }
+}
+
 /// The results column.
 #[function_component(Results)]
 pub fn results() -> Html {
@@ -54,7 +65,8 @@ pub fn results() -> Html {
         html! { <p class="notice" aria-busy="true">{ t(&loc, "ui-status-analysing") }</p> }
     };
     html! {
-        <section id="results" class="panel results" aria-labelledby="results-heading" tabindex="-1">
+        <section id="results" class="panel results" aria-labelledby="results-heading" tabindex="-1"
+            data-phase={phase_name(&app.phase)} data-generation={app.generation.to_string()}>
             <h2 id="results-heading" class="visually-hidden">{ t(&loc, "ui-results-heading") }</h2>
             { body }
         </section>

@@ -66,7 +66,7 @@ pub fn source_view(props: &SourceViewProps) -> Html {
                         </mark>
                     },
                     Piece::Gap(n) => html! {
-                        <span class="gap">{ ta(loc, "ui-source-gap", &size_args(*n)) }</span>
+                        <span class="gap">{ ta(loc, "ui-source-gap", &size_args(*n, loc.lang())) }</span>
                     },
                 }) }
             </code></pre>

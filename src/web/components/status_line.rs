@@ -5,13 +5,12 @@ use crate::web::hooks::use_app;
 use crate::web::state::Phase;
 use yew::prelude::*;
 
-/// Bytes as a short localized size ("12.5 MB" / "12,5 MB").
-pub fn size_args(bytes: usize) -> Vec<(&'static str, String)> {
+/// Bytes as message arguments for a short size ("12.5 MB", in Polish "12,5 MB").
+pub fn size_args(bytes: usize, lang: &str) -> Vec<(&'static str, String)> {
     if bytes >= 1024 * 1024 {
-        vec![
-            ("size", format!("{:.1}", bytes as f64 / (1024.0 * 1024.0))),
-            ("unit", "MB".into()),
-        ]
+        let n = format!("{:.1}", bytes as f64 / (1024.0 * 1024.0));
+        let n = if lang == "pl" { n.replace('.', ",") } else { n };
+        vec![("size", n), ("unit", "MB".into())]
     } else {
         vec![("size", format!("{}", bytes.div_ceil(1024))), ("unit", "KB".into())]
     }
@@ -22,7 +21,7 @@ pub fn size_args(bytes: usize) -> Vec<(&'static str, String)> {
 pub fn status_line() -> Html {
     let app = use_app();
     let loc = &app.loc;
-    let size = size_args(app.text.len());
+    let size = size_args(app.text.len(), app.lang());
     let (msg, busy) = match &app.phase {
         Phase::Empty => (String::new(), false),
         Phase::Waiting if !app.loc_full && !app.loc_failed => (ta(loc, "ui-status-loading-locale", &[]), true),
