@@ -251,8 +251,17 @@ fn apply(mut v: Vec<u8>, muts: &[Mutation]) -> Vec<u8> {
     v
 }
 
+/// Cases per property: `PROPTEST_CASES` when set, else 256.
+fn cases() -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(256)
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
+    // 256 cases per property keeps the debug-build run at a few seconds; PROPTEST_CASES asks for more.
+    #![proptest_config(ProptestConfig { cases: cases(), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn random_bytes(input in prop::collection::vec(any::<u8>(), 0..2048)) {
