@@ -79,12 +79,6 @@ pub fn build(
     let mut failing_hop = None;
     let from = reporting_mta.map(str::to_string).or(last_by);
     for t in tried {
-        if hops
-            .iter()
-            .any(|h| h.role == HopRole::Remote && h.by.as_deref() == Some(t.host.as_str()))
-        {
-            continue;
-        }
         hops.push(Hop {
             from: from.clone(),
             by: Some(t.host.clone()),

@@ -61,12 +61,11 @@ pub fn from_dsn(mail: &Mail) -> Option<Extracted> {
             r.command = generic::command_near(&mail.body, r.address.as_deref());
         }
         if let Some(h) = remote {
-            if !x.tried.iter().any(|t| t.host == h) {
-                x.tried.push(TriedHost { host: h, ip: None });
-            }
+            x.tried.push(TriedHost { host: h, ip: None });
         }
         x.recipients.push(r);
     }
+    super::text::dedup_hosts(&mut x.tried);
     Some(x)
 }
 

@@ -549,6 +549,7 @@ pub fn extract(mail: &Mail, rules: &Rules, format: &'static str) -> Extracted {
         x.recipients.push(r);
     }
     add_hosts(&mut x.tried, &global.hosts);
+    dedup_hosts(&mut x.tried);
     x
 }
 
@@ -585,12 +586,15 @@ pub fn fill_from(r: &mut Recipient, f: &Facts) {
 }
 
 /// Adds hosts not yet listed.
+/// Adds hosts to the tried list; call [`dedup_hosts`] once at the end.
 pub fn add_hosts(tried: &mut Vec<TriedHost>, hosts: &[TriedHost]) {
-    for h in hosts {
-        if !tried.iter().any(|t| t.host.eq_ignore_ascii_case(&h.host)) {
-            tried.push(h.clone());
-        }
-    }
+    tried.extend(hosts.iter().cloned());
+}
+
+/// Keeps the first mention of each host (compared case-insensitively), in order; linear.
+pub fn dedup_hosts(tried: &mut Vec<TriedHost>) {
+    let mut seen = HashSet::new();
+    tried.retain(|t| seen.insert(t.host.to_ascii_lowercase()));
 }
 
 /// Completes DSN recipients from the human text: a reply code, diagnostic, stage or host the
@@ -626,6 +630,7 @@ pub fn complete(x: &mut Extracted, mail: &Mail, rules: &Rules) {
         }
         add_hosts(&mut x.tried, &f.hosts);
     }
+    dedup_hosts(&mut x.tried);
 }
 
 #[cfg(test)]
