@@ -14,6 +14,7 @@ pub mod input;
 pub mod kb;
 pub mod model;
 pub mod parse;
+pub mod patterns;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

@@ -7,7 +7,7 @@
 //! diagnostic with whitespace collapsed.
 
 use crate::model::{Action, Command, Reason, Recipient};
-use regex::RegexSet;
+use regex::bytes::RegexSet;
 use std::sync::LazyLock;
 
 /// Reply-text patterns and the reason each one means, most specific first.
@@ -154,9 +154,8 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
     ),
 ];
 
-static TEXT_SET: LazyLock<RegexSet> = LazyLock::new(|| {
-    RegexSet::new(TEXT_PATTERNS.iter().map(|(p, _)| format!("(?i){p}"))).expect("reason patterns compile")
-});
+static TEXT_SET: LazyLock<RegexSet> =
+    LazyLock::new(|| crate::patterns::set(TEXT_PATTERNS.iter().map(|(p, _)| *p)).expect("reason patterns compile"));
 
 /// Enhanced status codes (subject.detail) that name the reason outright, beating vague words.
 pub const STATUS_STRONG: &[(&str, Reason)] = &[
@@ -270,7 +269,7 @@ pub fn normalize(text: &str) -> String {
 /// The reason the reply text names, if any.
 pub fn by_text(diagnostic: &str) -> Option<Reason> {
     let n = normalize(diagnostic);
-    TEXT_SET.matches(&n).iter().next().map(|i| TEXT_PATTERNS[i].1)
+    TEXT_SET.matches(n.as_bytes()).iter().next().map(|i| TEXT_PATTERNS[i].1)
 }
 
 fn status_key(s: &str) -> Option<&str> {

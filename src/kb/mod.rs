@@ -3,7 +3,7 @@
 //! [`rules::RULES`] is a static table of [`Rule`]s. A rule matches a recipient when every criterion
 //! it sets holds (enhanced status, reply code, reply-text pattern, failing SMTP stage, sending
 //! format, or the classified reason for the generic per-reason rules). The reply-text patterns of all
-//! rules form one linear-time [`RegexSet`], run once over the diagnostic with case folded and
+//! rules form one linear-time `RegexSet`, run once over the diagnostic with case folded and
 //! whitespace collapsed, so line wraps do not matter. The most specific match comes first.
 //! Message ids are derived from the rule id (`rule-<id>-title`, `rule-<id>-what`); causes and fixes
 //! name shared messages from `advice.ftl`. Generic meanings of reply codes and of the class, subject
@@ -13,7 +13,7 @@ pub mod codes;
 pub mod rules;
 
 use crate::model::{Command, Reason, Recipient};
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use serde::Serialize;
 use std::sync::LazyLock;
 
@@ -255,19 +255,17 @@ static TEXT_RULES: LazyLock<Vec<usize>> = LazyLock::new(|| {
 });
 
 /// All text patterns, compiled once as one set.
-static TEXT_SET: LazyLock<Option<RegexSet>> = LazyLock::new(|| {
-    RegexSet::new(
-        TEXT_RULES
-            .iter()
-            .map(|&i| format!("(?i){}", rules::RULES[i].text.unwrap_or_default())),
-    )
-    .ok()
-});
+static TEXT_SET: LazyLock<Option<regex::bytes::RegexSet>> =
+    LazyLock::new(|| crate::patterns::set(TEXT_RULES.iter().map(|&i| rules::RULES[i].text.unwrap_or_default())).ok());
 
 /// The rules that match one recipient, most specific first (ties keep table order).
 pub fn matching(r: &Recipient, format: &str) -> Vec<&'static Rule> {
     let text_hits: Vec<usize> = match (r.diagnostic.as_deref(), TEXT_SET.as_ref()) {
-        (Some(d), Some(set)) => set.matches(&collapse(d)).iter().map(|k| TEXT_RULES[k]).collect(),
+        (Some(d), Some(set)) => set
+            .matches(collapse(d).as_bytes())
+            .iter()
+            .map(|k| TEXT_RULES[k])
+            .collect(),
         _ => Vec::new(),
     };
     let mut hits: Vec<(usize, &'static Rule)> = rules::RULES
@@ -308,8 +306,8 @@ pub static BLOCK_LISTS: &[(&str, &str)] = &[
     (r"\bS3150\b|\bS3140\b|outlook\.com|microsoft", "Microsoft"),
 ];
 
-static LIST_SET: LazyLock<Option<RegexSet>> =
-    LazyLock::new(|| RegexSet::new(BLOCK_LISTS.iter().map(|(p, _)| format!("(?i){p}"))).ok());
+static LIST_SET: LazyLock<Option<regex::bytes::RegexSet>> =
+    LazyLock::new(|| crate::patterns::set(BLOCK_LISTS.iter().map(|(p, _)| *p)).ok());
 
 static ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(?:blocked|listed)\s+(?:using|in|on|at|by)\s+([a-z0-9-]+(?:\.[a-z0-9-]+)+)").ok()
@@ -330,7 +328,10 @@ pub fn block_list(diagnostic: &str) -> Option<String> {
         }
     }
     let set = LIST_SET.as_ref()?;
-    set.matches(&text).iter().next().map(|i| BLOCK_LISTS[i].1.to_string())
+    set.matches(text.as_bytes())
+        .iter()
+        .next()
+        .map(|i| BLOCK_LISTS[i].1.to_string())
 }
 
 /// The first IPv4 address the reply names (usually the sender's), if any.
