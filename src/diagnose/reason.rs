@@ -29,6 +29,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::Rejected,
     ),
     (r"\bon hold\b", Reason::OnHold),
+    (r"account or domain may not exist", Reason::HostUnknown),
     (
         r"malformed (?:mime|header|message)|invalid mime|mime (?:error|structure|header)|media error|broken (?:mime|header)",
         Reason::ContentError,

@@ -40,7 +40,17 @@ pub fn extract(mail: &Mail) -> Option<Extracted> {
             .map(generic::addresses)
             .unwrap_or_default();
         if !failed.is_empty() {
-            let base = x.recipients.first().cloned().unwrap_or_default();
+            let mut base = x.recipients.first().cloned().unwrap_or_default();
+            // Exim lists each failure as an indented paragraph whose last line is the error.
+            let (_, region) = text::region(&mail.body, &RULES);
+            if let Some(last) = first_paragraph_last_line(region) {
+                let f = text::facts(&last, None);
+                base.diagnostic = Some(last);
+                base.status = f.status.or(base.status);
+                if let Some(rc) = f.reply {
+                    base.reply_code = rc;
+                }
+            }
             x.recipients = failed
                 .into_iter()
                 .map(|a| Recipient {
@@ -51,4 +61,21 @@ pub fn extract(mail: &Mail) -> Option<Extracted> {
         }
     }
     Some(x)
+}
+
+/// The last line of the first indented paragraph of the report (Exim's error for an address it
+/// lists without an `@`, e.g. a file or pipe delivery).
+fn first_paragraph_last_line(region: &str) -> Option<String> {
+    let mut last = None;
+    let mut started = false;
+    for l in region.lines() {
+        let indented = l.starts_with([' ', '\t']) && !l.trim().is_empty();
+        if indented {
+            started = true;
+            last = Some(l.trim().to_string());
+        } else if started {
+            break;
+        }
+    }
+    last
 }

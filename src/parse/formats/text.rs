@@ -389,6 +389,13 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
             if let Some(a) = address {
                 if let Some(p) = find_ci(t, a) {
                     seen_addr = true;
+                    let before = t.get(..p).unwrap_or("").trim_end_matches(['<', '"', ' ']);
+                    // The address inside a sentence ("pipe to |prog user@example ..."): the whole line
+                    // is the message. A short label before it ("Recipient:") is not.
+                    if before.len() > 12 && !before.ends_with(':') {
+                        push_words(&mut out, t);
+                        continue;
+                    }
                     let rest = t.get(p + a.len()..).unwrap_or("");
                     let rest = rest.trim_start_matches(['>', ':', '.', ' ', ',', ';', '"', '\'', ']', ')']);
                     // Exchange writes `user@example on <date>`: the date is not the reason.
