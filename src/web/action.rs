@@ -21,6 +21,8 @@ pub enum CopyStatus {
     Copied,
     /// The browser refused.
     Failed,
+    /// The text is too long for a link.
+    TooLong,
 }
 
 /// A state change.
@@ -73,4 +75,8 @@ pub enum Action {
     SetCopyFormat(CopyFormat),
     /// A copy finished.
     Copied(CopyStatus),
+    /// The "redact before copying or sharing" switch.
+    SetRedact(bool),
+    /// Copying the share link finished.
+    LinkCopied(CopyStatus),
 }

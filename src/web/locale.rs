@@ -49,6 +49,10 @@ pub fn pick(remembered: Option<&str>, requested: &[String]) -> &'static str {
 
 /// The locale to start with in this browser.
 pub fn initial() -> &'static str {
+    // An embedding host's `lang` attribute wins over everything.
+    if let Some(l) = super::embed::param("lang").and_then(|l| locales().into_iter().find(|o| *o == l)) {
+        return l;
+    }
     pick(dom::load_setting(STORAGE_KEY).as_deref(), &dom::navigator_languages())
 }
 

@@ -8,15 +8,28 @@ pub mod action;
 pub mod analysis;
 pub mod components;
 pub mod dom;
+pub mod embed;
 pub mod examples;
 pub mod highlight;
 pub mod hooks;
 pub mod locale;
+pub mod share;
 pub mod state;
 pub mod worker;
 
-/// Mounts the app on `#app` (or on `<body>` when the page has no such element).
+/// Mounts the app on `#app` (or on `<body>` when the page has no such element); in the
+/// embed API's hidden frame, only listens for requests.
 pub fn start() {
+    match embed::mode() {
+        embed::Mode::Api => return embed::start_api(),
+        embed::Mode::Embed => {
+            embed::apply_theme();
+            if let Some(html) = dom::document().and_then(|d| d.document_element()) {
+                let _ = html.class_list().add_1("embedded");
+            }
+        }
+        embed::Mode::App => {}
+    }
     let root = dom::document().and_then(|d| d.get_element_by_id("app"));
     match root {
         Some(root) => {

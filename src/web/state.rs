@@ -57,6 +57,10 @@ pub struct AppState {
     pub copy_format: CopyFormat,
     /// Result of the last copy.
     pub copy_status: Option<CopyStatus>,
+    /// Mask addresses, IPs and host names before copying or sharing.
+    pub redact: bool,
+    /// Result of the last "copy link".
+    pub link_status: Option<CopyStatus>,
 }
 
 impl AppState {
@@ -76,6 +80,8 @@ impl AppState {
             elapsed_ms: None,
             copy_format: CopyFormat::default(),
             copy_status: None,
+            redact: false,
+            link_status: None,
         }
     }
 
@@ -112,6 +118,8 @@ impl PartialEq for AppState {
             && self.analysis == other.analysis
             && self.copy_format == other.copy_format
             && self.copy_status == other.copy_status
+            && self.redact == other.redact
+            && self.link_status == other.link_status
     }
 }
 
@@ -198,6 +206,12 @@ impl Reducible for AppState {
                 s.copy_status = None;
             }
             Action::Copied(st) => s.copy_status = Some(st),
+            Action::SetRedact(on) => {
+                s.redact = on;
+                s.copy_status = None;
+                s.link_status = None;
+            }
+            Action::LinkCopied(st) => s.link_status = Some(st),
         }
         Rc::new(s)
     }

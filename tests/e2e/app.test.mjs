@@ -2,6 +2,9 @@
 // Needs a release build in dist/ (scripts/e2e.sh builds it and runs this suite).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startServer, launch, openApp, paste, axe, shot, fixture, cspViolations } from './helpers.mjs';
 
 let server;
@@ -166,6 +169,8 @@ test('keyboard only: skip link, language, input, examples, copy and facts', { ti
     await page.keyboard.press('ArrowRight');
     assert.equal(await page.evaluate(() => document.querySelector('input[value=markdown]').checked), true);
     await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'redact');
+    await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.id), 'copy-button');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('.copy-status').textContent.length > 0);
@@ -173,6 +178,8 @@ test('keyboard only: skip link, language, input, examples, copy and facts', { ti
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(copied, /jan\\?\.kowalski@example\\?\.net/);
     assert.match(copied, /^#|\*\*|^- /m, 'Markdown formatting');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'share-button');
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement.tagName), 'SUMMARY');
     await page.keyboard.press('Enter');
@@ -211,7 +218,10 @@ test('a large file is analysed in the worker with a progress indicator, page sta
       };
       requestAnimationFrame(tick);
     });
-    await page.setInputFiles('input[type=file]', { name: 'big.eml', mimeType: 'message/rfc822', buffer: Buffer.from(big) });
+    // A real file path: Chromium attaches it natively (a buffer would be decoded by page script).
+    const path = join(mkdtempSync(join(tmpdir(), 'bounce-big-')), 'big.eml');
+    writeFileSync(path, big);
+    await page.setInputFiles('input[type=file]', path);
     await page.waitForFunction(
       () => document.querySelector('pre.source mark.hl-reply-code') && document.querySelector('#results').dataset.phase === 'done',
       null,
@@ -232,4 +242,36 @@ test('a large file is analysed in the worker with a progress indicator, page sta
     assert.ok(result.maxGap < 500, `the page froze for ${Math.round(result.maxGap)} ms`);
     await shot(page, 'large-input');
   });
+});
+
+test('share link: redacted text travels only in the fragment and opens explained', { timeout: 90000 }, async () => {
+  const seen = [];
+  const logged = await startServer({ log: (method, path) => seen.push(path) });
+  const { context, close } = await launch({ permissions: ['clipboard-read', 'clipboard-write'] });
+  try {
+    const { page } = await openApp(context, logged.url);
+    await paste(page, fixture('user-unknown.eml'));
+    await page.check('#redact');
+    await page.click('#share-button');
+    await page.waitForFunction(() => document.querySelector('.share-status').textContent.length > 0);
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, /#text=[A-Za-z0-9_-]+$/);
+    await page.click('#copy-button');
+    await page.waitForFunction(() => document.querySelector('.copy-status').textContent.length > 0);
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.doesNotMatch(copied, /kowalski|mx1\.example|198\.51\.100/, 'redacted explanation');
+    assert.match(copied, /user1@example\.invalid|user\d@example\\?\.invalid/);
+    const other = await context.newPage();
+    await other.goto(link);
+    await other.waitForFunction(() => document.querySelector('#results').dataset.phase === 'done' && document.querySelector('.summary'));
+    const shown = await other.inputValue('#bounce-input');
+    assert.match(shown, /Recipient address rejected/);
+    assert.doesNotMatch(shown, /jan\.kowalski|mx1\.example\.net/);
+    assert.equal(await other.locator('pre.source mark.hl-reply-code').first().textContent(), '550');
+    assert.ok(seen.length > 0 && seen.every((p) => !p.includes('text=')), 'the text never reached the server');
+    await shot(page, 'share-redact');
+  } finally {
+    await close();
+    logged.server.close();
+  }
 });

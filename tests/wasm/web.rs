@@ -356,3 +356,49 @@ async fn switching_locale_updates_lang_title_and_is_remembered() {
     assert_eq!(heading.text_content().as_deref(), Some("Odbiorca"));
     root.remove();
 }
+
+// ---- sharing and redaction --------------------------------------------------------------------
+
+#[wasm_bindgen_test]
+fn share_fragment_round_trips_any_text() {
+    use bounce::web::share::{decode_fragment, encode_fragment};
+    let text = "Zażółć gęślą jaźń\n550 5.1.1 <a+b@example.net>: #?&=/";
+    let frag = encode_fragment(text);
+    assert!(frag.starts_with("text="));
+    assert!(
+        frag.bytes().all(|b| b.is_ascii_alphanumeric() || b"=-_".contains(&b)),
+        "URL-safe: {frag}"
+    );
+    assert_eq!(decode_fragment(&format!("#{frag}")).as_deref(), Some(text));
+    assert_eq!(decode_fragment("#other=1"), None);
+    assert_eq!(decode_fragment("#text=%%%"), None);
+}
+
+#[wasm_bindgen_test]
+fn redact_masks_addresses_ips_and_hosts_consistently() {
+    use bounce::web::share::redact;
+    let text = "To jan@example.net via mx1.example.net [198.51.100.25] at 09:14:07; again jan@example.net, fe80::1";
+    let r = redact(text);
+    for secret in ["jan@example.net", "mx1.example.net", "198.51.100.25", "fe80::1"] {
+        assert!(!r.contains(secret), "{secret} left in {r}");
+    }
+    assert_eq!(
+        r.matches("user1@example.invalid").count(),
+        2,
+        "same value, same placeholder: {r}"
+    );
+    assert!(r.contains("09:14:07"), "times are not IP addresses: {r}");
+    assert!(r.contains("host1.example.invalid") && r.contains("192.0.2.1") && r.contains("2001:db8::1"));
+}
+
+#[wasm_bindgen_test]
+fn a_redacted_bounce_still_explains_the_same_way() {
+    let loc = full_localizer("en");
+    let ex = EXAMPLES[0].text;
+    let plain = analysis::run(ex, &loc);
+    let masked = analysis::run(&bounce::web::share::redact(ex), &loc);
+    assert_eq!(masked.recipients.len(), plain.recipients.len());
+    assert_eq!(masked.recipients[0].facts.reason, plain.recipients[0].facts.reason);
+    assert_eq!(masked.recipients[0].facts.status, plain.recipients[0].facts.status);
+    assert!(!masked.plain.contains("jan.kowalski") && !masked.markdown.contains("example.net"));
+}

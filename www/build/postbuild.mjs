@@ -39,6 +39,12 @@ let html = readFileSync(indexPath, 'utf8');
 html = html.replace('</head>', `${metas.join('')}</head>`);
 writeFileSync(indexPath, html);
 
+// The example host page, served next to the app: same origin.
+const hostPath = join(stage, 'host-example.html');
+if (existsSync(hostPath)) {
+  writeFileSync(hostPath, readFileSync(hostPath, 'utf8').replaceAll('__APP_ORIGIN__', "'self'").replaceAll('__APP_URL__', ''));
+}
+
 // 3. The service worker's precache list and build id (a hash over every file it caches).
 const walk = (dir, prefix = '') =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

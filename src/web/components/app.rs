@@ -5,7 +5,7 @@ use super::input_panel::InputPanel;
 use super::results::Results;
 use super::t;
 use super::update_banner::UpdateBanner;
-use crate::web::hooks::{use_analysis, use_locale_loader, AppHandle};
+use crate::web::hooks::{use_analysis, use_embedding, use_locale_loader, AppHandle};
 use crate::web::locale;
 use crate::web::state::AppState;
 use std::rc::Rc;
@@ -17,6 +17,23 @@ pub fn app() -> Html {
     let app: AppHandle = use_reducer(|| AppState::new(Rc::new(locale::ui_localizer(locale::initial()))));
     use_locale_loader(app.clone());
     use_analysis(app.clone());
+    use_embedding(app.clone());
+    {
+        // A shared link: the text is in the fragment, which never reached any server.
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            let hash = crate::web::dom::window()
+                .and_then(|w| w.location().hash().ok())
+                .unwrap_or_default();
+            if let Some(text) = crate::web::share::decode_fragment(&hash) {
+                app.dispatch(crate::web::action::Action::SetText {
+                    text: Rc::from(text),
+                    immediate: true,
+                    external: true,
+                });
+            }
+        });
+    }
     let loc = app.loc.clone();
     html! {
         <ContextProvider<AppHandle> context={app.clone()}>

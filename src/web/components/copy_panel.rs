@@ -1,11 +1,14 @@
-//! "Copy explanation": plain text or Markdown, in the chosen locale, for a ticket.
+//! "Copy explanation" (plain text or Markdown, in the chosen locale, for a ticket), the share
+//! link (the text in the URL fragment only) and the "redact" switch for both.
 
 use super::t;
 use crate::web::action::{Action, CopyFormat, CopyStatus};
-use crate::web::analysis::Analysis;
-use crate::web::hooks::use_app;
+use crate::web::analysis::{self, Analysis};
+use crate::web::hooks::{use_app, AppHandle};
+use crate::web::{dom, share};
 use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 /// Properties of [`CopyPanel`].
@@ -23,7 +26,31 @@ pub fn copy_text(a: &Analysis, format: CopyFormat) -> &str {
     }
 }
 
-/// The copy controls.
+async fn write_clipboard(text: &str) -> bool {
+    match dom::window() {
+        Some(w) => JsFuture::from(w.navigator().clipboard().write_text(text)).await.is_ok(),
+        None => false,
+    }
+}
+
+/// The share link for `text`: this page's address with the text in the fragment.
+pub fn share_link(text: &str) -> Option<String> {
+    let loc = dom::window()?.location();
+    let href = loc.href().ok()?;
+    let base = href.split('#').next().unwrap_or(&href).to_string();
+    Some(format!("{base}#{}", share::encode_fragment(text)))
+}
+
+fn status_text(app: &AppHandle, st: Option<CopyStatus>) -> String {
+    match st {
+        Some(CopyStatus::Copied) => t(&app.loc, "ui-copy-done"),
+        Some(CopyStatus::Failed) => t(&app.loc, "ui-copy-failed"),
+        Some(CopyStatus::TooLong) => t(&app.loc, "ui-share-too-long"),
+        None => String::new(),
+    }
+}
+
+/// The copy and share controls.
 #[function_component(CopyPanel)]
 pub fn copy_panel(props: &CopyPanelProps) -> Html {
     let app = use_app();
@@ -33,27 +60,57 @@ pub fn copy_panel(props: &CopyPanelProps) -> Html {
         let app = app.clone();
         Callback::from(move |_e: Event| app.dispatch(Action::SetCopyFormat(f)))
     };
+    let on_redact = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            app.dispatch(Action::SetRedact(
+                e.target_unchecked_into::<HtmlInputElement>().checked(),
+            ))
+        })
+    };
     let onclick = {
         let app = app.clone();
-        let text = copy_text(&props.analysis, format).to_string();
+        let analysis = props.analysis.clone();
         Callback::from(move |_e: MouseEvent| {
+            // Redacted: explain the masked text again, so the copy holds no real names at all.
+            let text = if app.redact {
+                let masked = analysis::run(&share::redact(&app.text), &app.loc);
+                copy_text(&masked, format).to_string()
+            } else {
+                copy_text(&analysis, format).to_string()
+            };
             let app = app.clone();
-            let text = text.clone();
             wasm_bindgen_futures::spawn_local(async move {
-                let ok = match crate::web::dom::window() {
-                    Some(w) => JsFuture::from(w.navigator().clipboard().write_text(&text))
-                        .await
-                        .is_ok(),
-                    None => false,
-                };
+                let ok = write_clipboard(&text).await;
                 app.dispatch(Action::Copied(if ok { CopyStatus::Copied } else { CopyStatus::Failed }));
             });
         })
     };
-    let status = match app.copy_status {
-        Some(CopyStatus::Copied) => t(&loc, "ui-copy-done"),
-        Some(CopyStatus::Failed) => t(&loc, "ui-copy-failed"),
-        None => String::new(),
+    let on_link = {
+        let app = app.clone();
+        Callback::from(move |_e: MouseEvent| {
+            let text = if app.redact {
+                share::redact(&app.text)
+            } else {
+                app.text.to_string()
+            };
+            if text.len() > share::MAX_SHARE_BYTES {
+                app.dispatch(Action::LinkCopied(CopyStatus::TooLong));
+                return;
+            }
+            let app = app.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let ok = match share_link(&text) {
+                    Some(link) => write_clipboard(&link).await,
+                    None => false,
+                };
+                app.dispatch(Action::LinkCopied(if ok {
+                    CopyStatus::Copied
+                } else {
+                    CopyStatus::Failed
+                }));
+            });
+        })
     };
     html! {
         <section class="card copy-panel" aria-labelledby="copy-heading">
@@ -71,8 +128,19 @@ pub fn copy_panel(props: &CopyPanelProps) -> Html {
                     { t(&loc, "ui-copy-markdown") }
                 </label>
             </fieldset>
-            <button type="button" class="button primary" id="copy-button" {onclick}>{ t(&loc, "ui-copy-button") }</button>
-            <span class="copy-status" role="status" aria-live="polite">{ status }</span>
+            <label class="redact">
+                <input type="checkbox" id="redact" checked={app.redact} onchange={on_redact} />
+                { t(&loc, "ui-redact") }
+            </label>
+            <div class="copy-actions">
+                <button type="button" class="button primary" id="copy-button" {onclick}>{ t(&loc, "ui-copy-button") }</button>
+                <span class="copy-status" role="status" aria-live="polite">{ status_text(&app, app.copy_status) }</span>
+            </div>
+            <div class="copy-actions">
+                <button type="button" class="button" id="share-button" onclick={on_link}>{ t(&loc, "ui-share-button") }</button>
+                <span class="copy-status share-status" role="status" aria-live="polite">{ status_text(&app, app.link_status) }</span>
+            </div>
+            <p class="help share-privacy">{ t(&loc, "ui-share-privacy") }</p>
         </section>
     }
 }

@@ -37,6 +37,17 @@ fn delay_text(loc: &Localizer, delay_s: Option<i64>) -> Option<String> {
     Some(ta(loc, id, &[("count", n.to_string())]))
 }
 
+/// "from HOST [IP]": where this hop received the message from.
+fn hop_from(loc: &Localizer, hop: &HopView) -> String {
+    let host = match (&hop.from, &hop.ip) {
+        (Some(f), Some(ip)) if f != ip => format!("{f} [{ip}]"),
+        (Some(f), _) => f.clone(),
+        (None, Some(ip)) => format!("[{ip}]"),
+        (None, None) => String::new(),
+    };
+    ta(loc, "ui-hop-from", &[("host", host)])
+}
+
 fn hop_node(loc: &Localizer, i: usize, hop: &HopView, failing: bool) -> Html {
     let host = hop.host.clone().unwrap_or_else(|| t(loc, "ui-hop-unknown-host"));
     let role = t(loc, &format!("ui-hop-role-{}", hop.role));
@@ -54,8 +65,8 @@ fn hop_node(loc: &Localizer, i: usize, hop: &HopView, failing: bool) -> Html {
             <div class="hop-node">
                 <span class="hop-role">{ role }</span>
                 <span class="hop-host">{ host }</span>
-                if let Some(ip) = &hop.ip {
-                    <span class="hop-ip">{ ip }</span>
+                if hop.from.is_some() || hop.ip.is_some() {
+                    <span class="hop-from">{ hop_from(loc, hop) }</span>
                 }
                 if failing {
                     <strong class="hop-flag">

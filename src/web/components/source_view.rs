@@ -7,6 +7,7 @@ use crate::web::analysis::{Analysis, Mark};
 use crate::web::highlight::{pieces, Piece};
 use crate::web::hooks::use_app;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 /// Properties of [`SourceView`].
@@ -47,6 +48,23 @@ pub fn source_view(props: &SourceViewProps) -> Html {
         .filter(|m| spans.iter().any(|s| s.what == *m))
         .collect();
     let label = |m: Mark| t(loc, &format!("ui-mark-{}", m.as_str()));
+    let pre = use_node_ref();
+    {
+        // Scroll the text box (not the page) to the first highlight of a new result.
+        let pre = pre.clone();
+        use_effect_with(props.analysis.clone(), move |_| {
+            if let Some(pre) = pre.cast::<web_sys::HtmlElement>() {
+                let first = pre
+                    .query_selector("mark.hl-reply-code, mark.hl-status, mark.hl")
+                    .ok()
+                    .flatten()
+                    .and_then(|m| m.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(m) = first {
+                    pre.set_scroll_top((m.offset_top() - 48).max(0));
+                }
+            }
+        });
+    }
     html! {
         <section class="card source-card" aria-labelledby="source-heading">
             <h2 id="source-heading">{ t(loc, "ui-source-heading") }</h2>
@@ -57,7 +75,7 @@ pub fn source_view(props: &SourceViewProps) -> Html {
                     }) }
                 </ul>
             }
-            <pre class="source" tabindex="0" role="region" aria-label={t(loc, "ui-source-label")}><code>
+            <pre ref={pre} class="source" tabindex="0" role="region" aria-label={t(loc, "ui-source-label")}><code>
                 { for parts.iter().map(|p| match p {
                     Piece::Text { start, end, mark: None } => html! { { &text[*start..*end] } },
                     Piece::Text { start, end, mark: Some(m) } => html! {
