@@ -1,5 +1,6 @@
 // The example host page's own script: listens for results and calls the JS API.
 const el = document.getElementById('explainer');
+for (const id of ['last-result', 'api-result']) document.getElementById(id).style.whiteSpace = 'pre-wrap';
 el.addEventListener('bounce-explained', (e) => {
   const r = e.detail;
   document.getElementById('last-result').textContent = `${r.kind}: ${r.recipients.map((x) => `${x.address} ${x.status} ${x.reason}`).join(', ')}`;
