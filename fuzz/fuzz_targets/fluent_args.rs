@@ -72,6 +72,12 @@ fn run(data: &[u8]) -> Result<()> {
         let _ = loc.take_errors();
     });
     let ftl: String = u.arbitrary()?;
+    // Known: fluent-syntax's parser recurses once per nesting level and overflows the stack on
+    // deeply nested placeables (about 10,000 levels; see tests/hostile.rs, ignored). FTL sources
+    // come from the project, not from users; the cap keeps the fuzzer on the other paths.
+    if ftl.len() > 4096 {
+        return Ok(());
+    }
     let id: String = u.arbitrary()?;
     if let Ok(loc) = Localizer::from_sources(["en", "pl", "xx", ""][pick % 4], &[ftl.as_str()]) {
         let _ = loc.msg(&id, &arg_refs);
