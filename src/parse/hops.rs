@@ -78,7 +78,13 @@ pub fn build(
     }
     let mut failing_hop = None;
     let from = reporting_mta.map(str::to_string).or(last_by);
+    let mut added = 0;
     for t in tried {
+        // The reporting server itself (e.g. Exchange's "Generating server") is already a hop.
+        if reporting_mta.is_some_and(|r| r.eq_ignore_ascii_case(&t.host)) {
+            continue;
+        }
+        added += 1;
         hops.push(Hop {
             from: from.clone(),
             by: Some(t.host.clone()),
@@ -91,7 +97,7 @@ pub fn build(
             failing_hop = Some(hops.len() - 1);
         }
     }
-    if failing_hop.is_none() && !tried.is_empty() {
+    if failing_hop.is_none() && added > 0 {
         failing_hop = Some(hops.len() - 1);
     }
     if failing_hop.is_none() && failing.is_some() {

@@ -77,7 +77,7 @@ impl Mail {
 pub fn read(bytes: &[u8], text: &str) -> Mail {
     if !starts_with_header(text) {
         return Mail {
-            body: text.to_string(),
+            body: pasted_text(text),
             ..Mail::default()
         };
     }
@@ -99,6 +99,19 @@ pub fn read(bytes: &[u8], text: &str) -> Mail {
     }
     collect_parts(&msg, &mut mail);
     mail
+}
+
+/// Pasted text as it is, or converted to text when it is an HTML copy of a bounce.
+fn pasted_text(text: &str) -> String {
+    let head = text.get(..text.len().min(2048)).unwrap_or("").to_ascii_lowercase();
+    if ["<html", "<body", "<p>", "<div", "<br", "<table"]
+        .iter()
+        .any(|t| head.contains(t))
+    {
+        mail_parser::decoders::html::html_to_text(text).to_string()
+    } else {
+        text.to_string()
+    }
 }
 
 /// True when the first non-blank line of the text is a header field (`Name: value`)

@@ -24,7 +24,7 @@ pub fn parse(input: &Input) -> Report {
 fn parse_nested(input: &Input, depth: u8) -> Report {
     let mut mail = mime::read(&input.bytes, &input.text);
     returned_from_text(&mut mail);
-    inline_dsn(&mut mail);
+    inline_dsn(&mut mail, &input.text);
     let mut report = Report {
         warnings: input.warnings.clone(),
         subject: mail.header("subject").map(str::to_string),
@@ -91,6 +91,7 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
             };
         }
     }
+    let log_line = !mail.is_message && looks_like_log_line(&mail.body);
     let bouncy = looks_like_bounce_text(&mail.body) || is_from_mail_system(&mail) || bounce_subject(&mail);
     let has_code = report
         .recipients
@@ -98,13 +99,15 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
         .any(|r| !r.reply_code.is_empty() || r.status.is_some());
     report.kind = if x_from_dsn && !report.recipients.is_empty() {
         Kind::Dsn
-    } else if report.recipients.is_empty() || (report.format == "generic" && !bouncy && (mail.is_message || !has_code))
+    } else if report.recipients.is_empty()
+        || (report.format == "generic" && !bouncy && !log_line && (mail.is_message || !has_code))
     {
         Kind::NotABounce
-    } else if !mail.is_message
-        && report.recipients.len() == 1
-        && report.recipients[0].address.is_none()
-        && report.hops.iter().all(|h| h.role == crate::model::HopRole::Remote)
+    } else if log_line
+        || (!mail.is_message
+            && report.recipients.len() == 1
+            && report.recipients[0].address.is_none()
+            && report.hops.iter().all(|h| h.role == crate::model::HopRole::Remote))
     {
         Kind::ReplyLine
     } else if mail.is_message || looks_like_bounce_text(&mail.body) {
@@ -120,18 +123,24 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
 
 /// Pasted text (or a bounce without MIME structure) may carry the delivery-status fields inline:
 /// read them from the first `Reporting-MTA:` or `Final-Recipient:` line on.
-fn inline_dsn(mail: &mut Mail) {
+fn inline_dsn(mail: &mut Mail, whole: &str) {
     if mail.dsn.is_some() {
         return;
     }
-    let lower = mail.body.to_ascii_lowercase();
+    // Pasted DSN fields alone look like a header block: then they are in the whole text, not the body.
+    let source = if mail.header("final-recipient").is_some() || mail.header("reporting-mta").is_some() {
+        whole
+    } else {
+        mail.body.as_str()
+    };
+    let lower = source.to_ascii_lowercase();
     let Some(fr) = find_field_line(&lower, "final-recipient:") else {
         return;
     };
     let start = find_field_line(&lower, "reporting-mta:")
         .filter(|r| *r < fr)
         .unwrap_or(fr);
-    if let Some(t) = mail.body.get(start..) {
+    if let Some(t) = source.get(start..) {
         mail.dsn = Some(t.to_string());
     }
 }
@@ -303,6 +312,24 @@ fn bounce_subject(mail: &Mail) -> bool {
     ]
     .iter()
     .any(|k| s.contains(k))
+}
+
+/// A mail server's log line about a delivery (Postfix, Exim, Sendmail syslog formats).
+fn looks_like_log_line(body: &str) -> bool {
+    let l = body.get(..body.len().min(4096)).unwrap_or("").to_ascii_lowercase();
+    body.lines().filter(|x| !x.trim().is_empty()).count() <= 5
+        && [
+            "status=bounced",
+            "status=deferred",
+            "status=expired",
+            "dsn=",
+            " ** ",
+            " == ",
+            "stat=",
+            "relay=",
+        ]
+        .iter()
+        .any(|k| l.contains(k))
 }
 
 /// Words that only delivery failures use.

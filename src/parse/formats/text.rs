@@ -76,7 +76,7 @@ static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
 /// Words introducing the remote server's reply on the same or the next lines.
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:said|says|replied|answered|responded|odpowiedział|odpowiedzial)\s*:|refused to talk to(?:\s+me\s*:|\s*$)|server responded\s*:|remote server returned(?: was)?\s*:?|server returned(?: was)?\s*:|response from the remote server was\s*:|response was\s*:|failed with\s*:|error was\s*:|\bhost\s+[A-Za-z0-9][A-Za-z0-9.-]*\s*\[[0-9A-Fa-f.:]+\]\s*:|diagnostic[- ]code\s*:\s*(?:smtp|x-[a-z-]+)?\s*;?|reason\s*:)",
+        r"(?i)(?:\b(?:said|says|replied|answered|responded|odpowiedział|odpowiedzial)\s*:|refused to talk to(?:\s+me\s*:|\s*$)|server responded\s*:|status=(?:bounced|deferred|expired|undeliverable)\s*\(|remote server returned(?: was)?\s*:?|server returned(?: was)?\s*:|response from the remote server was\s*:|response was\s*:|failed with\s*:|error was\s*:|\bhost\s+[A-Za-z0-9][A-Za-z0-9.-]*\s*\[[0-9A-Fa-f.:]+\]\s*:|diagnostic[- ]code\s*:\s*(?:smtp|x-[a-z-]+)?\s*;?|reason\s*:)",
     )
     .unwrap()
 });
@@ -336,10 +336,14 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
         return clean(&out);
     }
     // 2. An intro phrase, the reply after it; a reply carrying a code beats one without.
-    let mut first: Option<String> = None;
+    let mut first: Option<(String, &str)> = None;
     for (i, l) in lines.iter().enumerate() {
         let Some(m) = INTRO.find(l) else { continue };
-        let rest = l.get(m.end()..).unwrap_or("");
+        let mut rest = l.get(m.end()..).unwrap_or("");
+        // "status=bounced (host X said: 550 ...)": the innermost intro is the reply's.
+        while let Some(n) = INTRO.find(rest) {
+            rest = rest.get(n.end()..).unwrap_or("");
+        }
         let mut out = String::new();
         push_words(&mut out, rest);
         for n in lines.iter().skip(i + 1).take(15) {
@@ -362,12 +366,16 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
             if codes::find_reply(&d).is_some() || codes::find_status(&d).is_some() {
                 return Some(d);
             }
-            first.get_or_insert(d);
+            first.get_or_insert((d, l.trim()));
         }
     }
-    if let Some(f) = first {
+    if let Some((f, intro_line)) = first {
         // A code-less intro ("(reason: Insufficient permission)") yields to a reply line with a code.
-        return generic::first_reply(block).and_then(|r| clean(&r)).or(Some(f));
+        // (Unless that line is the intro's own, e.g. a log line quoting its reason.)
+        return generic::first_reply(block)
+            .and_then(|r| clean(&r))
+            .filter(|r| !r.starts_with(intro_line))
+            .or(Some(f));
     }
     // 3. The first line with a code, with its continuations.
     if let Some(r) = generic::first_reply(block) {
@@ -478,6 +486,10 @@ pub fn clean(s: &str) -> Option<String> {
     if let Some(m) = SMTP_ERROR_PREFIX.find(t) {
         t = t.get(m.end()..).unwrap_or("");
     }
+    // A reason quoted in parentheses by a log line keeps its closing one: drop it.
+    if t.ends_with(')') && t.matches(')').count() > t.matches('(').count() {
+        t = t.get(..t.len() - 1).unwrap_or("");
+    }
     let t = t
         .trim()
         .trim_start_matches("me:")
@@ -515,6 +527,7 @@ pub fn action_in(text: &str) -> Option<Action> {
         "warning message only",
         "delivery is delayed",
         "temporarily deferred",
+        "status=deferred",
     ];
     if delayed.iter().any(|k| l.contains(k)) {
         return Some(Action::Delayed);
@@ -542,7 +555,7 @@ pub fn extract(mail: &Mail, rules: &Rules, format: &'static str) -> Extracted {
         if r.reply_code.is_empty() && r.status.is_none() && f.diagnostic.is_none() {
             fill_from(&mut r, &global);
         }
-        if r.action.is_none() {
+        if r.action.is_none() && (action == Some(Action::Delayed) || (r.status.is_none() && r.reply_code.is_empty())) {
             r.action = action;
         }
         add_hosts(&mut x.tried, &f.hosts);
