@@ -130,7 +130,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::UserUnknown,
     ),
     (
-        r"routing loop|mail loop|loop detected|too many hops|hop count exceeded|maximum hop|name service error|dns (?:failure|error|lookup failed)|temporary (?:dns|lookup) failure|network (?:is )?unreachable|connection (?:reset|dropped|lost)|could not connect|can't connect|connect to .{0,80} failed|establish an smtp connection|no answer|lost connection",
+        r"routing loop|mail loop|loop detected|too many hops|hop count exceeded|maximum hop|name service error|host name lookup failure|dns (?:failure|error|lookup failed)|temporary (?:dns|lookup) failure|network (?:is )?unreachable|connection (?:reset|dropped|lost)|could not connect|can't connect|connect to .{0,80} failed|establish an smtp connection|no answer|lost connection",
         Reason::NetworkError,
     ),
     (

@@ -311,6 +311,8 @@ fn transcript_command(block: &str) -> Option<crate::model::Command> {
         .rev()
         .find_map(|l| l.trim_start().strip_prefix(">>>"))
         .and_then(crate::model::Command::parse)
+        // With PIPELINING a refused RCPT is answered after `>>> DATA`: that stage is ambiguous.
+        .filter(|c| *c != crate::model::Command::Data)
 }
 
 /// The reply text in a block: after an intro ("said:", "Remote host said:", ...), a `<<<` transcript
