@@ -161,3 +161,57 @@ fn greylisting_is_soft() {
     let r = bounce::analyze(b"451 4.7.1 Greylisted, please try again later");
     assert!(!r.recipients[0].hard);
 }
+
+fn analyze_fixture(name: &str) -> Report {
+    bounce::analyze(&std::fs::read(fixture_dir().join(name)).expect("readable fixture"))
+}
+
+#[test]
+fn hop_path_has_the_received_chain_reporting_and_remote_hosts_with_delays() {
+    let r = analyze_fixture("01-sendmail-dsn-userunknown.eml");
+    let path: Vec<(Option<&str>, Option<i64>)> = r.hops.iter().map(|h| (h.by.as_deref(), h.delay_s)).collect();
+    assert_eq!(
+        path,
+        vec![
+            (Some("client.example.org"), None),
+            (Some("mail.example.org"), Some(5)),
+            (Some("mx1.example.com"), Some(2)),
+        ]
+    );
+    assert_eq!(r.failing_hop, Some(2));
+}
+
+#[test]
+fn every_host_tried_appears_and_the_last_one_refused() {
+    let r = analyze_fixture("02-sendmail-mit-style-pasted.txt");
+    let remote: Vec<&str> = r
+        .hops
+        .iter()
+        .filter(|h| h.role == bounce::model::HopRole::Remote)
+        .filter_map(|h| h.by.as_deref())
+        .collect();
+    assert_eq!(
+        remote,
+        [
+            "scanner-3.campus.example.edu",
+            "scanner-1.campus.example.edu",
+            "scanner-5.campus.example.edu"
+        ]
+    );
+    let failing = r.failing_hop.and_then(|i| r.hops.get(i)).and_then(|h| h.by.as_deref());
+    assert_eq!(failing, Some("scanner-5.campus.example.edu"));
+    // Status 5.5.0 in the DSN, 554 5.7.1 in the reply: the more specific code wins.
+    assert_eq!(r.recipients[0].status.as_deref(), Some("5.7.1"));
+}
+
+#[test]
+fn multi_line_replies_are_joined_into_one_diagnostic() {
+    let r = analyze_fixture("17-gmail-dmarc-multiline.eml");
+    let d = r.recipients[0].diagnostic.as_deref().unwrap_or("");
+    assert!(d.starts_with("550-5.7.26 Unauthenticated email"), "{d}");
+    assert!(
+        d.ends_with("go to https://support.google.com/mail/?p=DmarcRejection"),
+        "{d}"
+    );
+    assert!(!d.contains('\n'));
+}

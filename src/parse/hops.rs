@@ -15,12 +15,14 @@ pub struct TriedHost {
 
 /// Builds the hop list, oldest first, and the index of the failing hop.
 ///
-/// `failing` names the remote host that gave the refusal, when known.
+/// `failing` names the remote host that gave the refusal, when known; `attempted` is the DSN's
+/// `Last-Attempt-Date` (RFC 5322 date), which dates the failing hop.
 pub fn build(
     mail: &Mail,
     reporting_mta: Option<&str>,
     tried: &[TriedHost],
     failing: Option<&str>,
+    attempted: Option<&str>,
 ) -> (Vec<Hop>, Option<usize>) {
     let mut hops: Vec<Hop> = Vec::new();
     let chain: &[ReceivedHop] = if mail.returned_received.is_empty() {
@@ -63,12 +65,16 @@ pub fn build(
         } else {
             let date = mail.received.first().and_then(|r| r.date.clone());
             let ts = mail.received.first().and_then(|r| r.timestamp);
+            let previous = prev_ts;
+            if ts.is_some() {
+                prev_ts = ts;
+            }
             hops.push(Hop {
                 from: last_by.clone(),
                 by: Some(rep.to_string()),
                 ip: None,
                 date,
-                delay_s: match (prev_ts, ts) {
+                delay_s: match (previous, ts) {
                     (Some(p), Some(t)) => Some(t - p),
                     _ => None,
                 },
@@ -99,6 +105,17 @@ pub fn build(
     }
     if failing_hop.is_none() && added > 0 {
         failing_hop = Some(hops.len() - 1);
+    }
+    // Date the failing remote hop by the last delivery attempt, when the report gives it.
+    let attempt = attempted
+        .and_then(|a| mail_parser::DateTime::parse_rfc822(a.trim()))
+        .filter(|d| d.is_valid());
+    if let (Some(i), Some(d)) = (failing_hop, attempt) {
+        if let Some(h) = hops.get_mut(i).filter(|h| h.role == HopRole::Remote) {
+            let ts = d.to_timestamp();
+            h.date = Some(d.to_rfc3339());
+            h.delay_s = prev_ts.map(|p| ts - p);
+        }
     }
     if failing_hop.is_none() && failing.is_some() {
         failing_hop = hops.iter().rposition(|h| {

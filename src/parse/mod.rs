@@ -51,7 +51,14 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
     report.format = x.format.to_string();
     report.reporting_mta = x.reporting_mta.clone();
     let failing = x.recipients.iter().find_map(|r| r.remote_mta.clone());
-    let (hops, failing_hop) = hops::build(&mail, x.reporting_mta.as_deref(), &x.tried, failing.as_deref());
+    let attempted = x.recipients.iter().find_map(|r| r.last_attempt.clone());
+    let (hops, failing_hop) = hops::build(
+        &mail,
+        x.reporting_mta.as_deref(),
+        &x.tried,
+        failing.as_deref(),
+        attempted.as_deref(),
+    );
     report.hops = hops;
     report.failing_hop = failing_hop;
     let x_from_dsn = x.from_dsn;
