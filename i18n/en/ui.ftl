@@ -138,3 +138,4 @@ ui-redact = Redact addresses, IP addresses and host names before copying or shar
 ui-share-button = Copy share link
 ui-share-privacy = The link carries the pasted text itself, after the “#”: browsers never send that part to any server, but anyone who gets the link can read it. Turn on “Redact” to mask names first.
 ui-share-too-long = The text is too long for a link. Share the explanation instead.
+ui-error-file = The file could not be read. Open it in a text editor and paste its text here.

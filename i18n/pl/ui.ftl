@@ -147,3 +147,4 @@ ui-redact = Zamaskuj adresy e-mail, adresy IP i nazwy serwerów przed kopiowanie
 ui-share-button = Kopiuj link do udostępnienia
 ui-share-privacy = Link zawiera sam wklejony tekst, za znakiem „#”: przeglądarki nigdy nie wysyłają tej części do żadnego serwera, ale każdy, kto dostanie link, może go przeczytać. Włącz maskowanie, aby najpierw ukryć nazwy.
 ui-share-too-long = Tekst jest za długi, by zmieścić go w linku. Udostępnij samo wyjaśnienie.
+ui-error-file = Nie udało się odczytać pliku. Otwórz go w edytorze tekstu i wklej tu jego treść.

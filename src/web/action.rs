@@ -41,6 +41,8 @@ pub enum Action {
     },
     /// Empties the input.
     Clear,
+    /// A dropped or opened file could not be read.
+    FileFailed,
     /// The UI locale changed; `full` says whether the explanation bundle is loaded too.
     SetLocale {
         /// The localizer.

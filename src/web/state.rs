@@ -57,6 +57,8 @@ pub struct AppState {
     pub copy_format: CopyFormat,
     /// Result of the last copy.
     pub copy_status: Option<CopyStatus>,
+    /// The last dropped or opened file could not be read.
+    pub file_failed: bool,
     /// Mask addresses, IPs and host names before copying or sharing.
     pub redact: bool,
     /// Result of the last "copy link".
@@ -80,6 +82,7 @@ impl AppState {
             elapsed_ms: None,
             copy_format: CopyFormat::default(),
             copy_status: None,
+            file_failed: false,
             redact: false,
             link_status: None,
         }
@@ -118,6 +121,7 @@ impl PartialEq for AppState {
             && self.analysis == other.analysis
             && self.copy_format == other.copy_format
             && self.copy_status == other.copy_status
+            && self.file_failed == other.file_failed
             && self.redact == other.redact
             && self.link_status == other.link_status
     }
@@ -135,6 +139,7 @@ impl Reducible for AppState {
                 external,
             } => {
                 s.generation += 1;
+                s.file_failed = false;
                 if external {
                     s.external_generation += 1;
                 }
@@ -206,6 +211,7 @@ impl Reducible for AppState {
                 s.copy_status = None;
             }
             Action::Copied(st) => s.copy_status = Some(st),
+            Action::FileFailed => s.file_failed = true,
             Action::SetRedact(on) => {
                 s.redact = on;
                 s.copy_status = None;

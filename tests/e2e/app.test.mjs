@@ -275,3 +275,19 @@ test('share link: redacted text travels only in the fragment and opens explained
     logged.server.close();
   }
 });
+
+test('dropping an .eml file on the text box explains it', { timeout: 60000 }, async () => {
+  await withApp({}, async (page) => {
+    const eml = fixture('exim-quota.eml');
+    await page.evaluate((eml) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([eml], 'bounce.eml', { type: 'message/rfc822' }));
+      const zone = document.querySelector('.dropzone');
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }, eml);
+    await page.waitForFunction(() => document.querySelector('#results').dataset.phase === 'done' && document.querySelector('.summary'));
+    assert.equal(await page.inputValue('#bounce-input'), eml, 'the file is shown in the text box');
+    assert.equal(await text(page, 'pre.source mark.hl-reply-code'), '552');
+  });
+});

@@ -402,3 +402,30 @@ fn a_redacted_bounce_still_explains_the_same_way() {
     assert_eq!(masked.recipients[0].facts.status, plain.recipients[0].facts.status);
     assert!(!masked.plain.contains("jan.kowalski") && !masked.markdown.contains("example.net"));
 }
+
+#[wasm_bindgen_test]
+fn reducer_file_error_shows_until_new_text_arrives() {
+    let s = Rc::new(AppState::new(Rc::new(locale::ui_localizer("en"))));
+    let s = s.reduce(Action::FileFailed);
+    assert!(s.file_failed);
+    let s = s.reduce(Action::SetText {
+        text: Rc::from("550 x"),
+        immediate: true,
+        external: true,
+    });
+    assert!(!s.file_failed);
+    assert!(!s.text_hidden_from_editor(), "small files go into the text area");
+    let big: Rc<str> = Rc::from("a".repeat(bounce::web::state::EDITOR_LIMIT + 1));
+    let s = s.reduce(Action::SetText {
+        text: big.clone(),
+        immediate: true,
+        external: true,
+    });
+    assert!(s.text_hidden_from_editor(), "megabytes from a file stay out of the text area");
+    let s = s.reduce(Action::SetText {
+        text: big,
+        immediate: false,
+        external: false,
+    });
+    assert!(!s.text_hidden_from_editor(), "typed text is already in the text area");
+}

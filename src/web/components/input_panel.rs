@@ -15,14 +15,13 @@ use yew::prelude::*;
 /// Reads a file the user gave (dropped or opened) as text and puts it in the input.
 fn load_file(app: AppHandle, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
-        if let Ok(v) = JsFuture::from(file.text()).await {
-            if let Some(text) = v.as_string() {
-                app.dispatch(Action::SetText {
-                    text: Rc::from(text),
-                    immediate: true,
-                    external: true,
-                });
-            }
+        match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
+            Some(text) => app.dispatch(Action::SetText {
+                text: Rc::from(text),
+                immediate: true,
+                external: true,
+            }),
+            None => app.dispatch(Action::FileFailed),
         }
     });
 }
@@ -128,6 +127,9 @@ pub fn input_panel() -> Html {
                     {oninput}
                 />
             </div>
+            if app.file_failed {
+                <p class="notice error" role="alert">{ t(&loc, "ui-error-file") }</p>
+            }
             if app.text_hidden_from_editor() {
                 <p class="notice large-note">{ ta(&loc, "ui-input-large-hidden", &size_args(app.text.len(), app.lang())) }</p>
             }
