@@ -241,3 +241,23 @@ fn deeply_nested_ftl_source_is_refused_not_a_stack_overflow() {
         .expect("no panic");
     assert!(outcome, "an unbalanced 10,000-level nesting must be an error");
 }
+
+/// Found by the `fluent_args` fuzz target (artifact kept as `fuzz/seeds/fluent_args/crash-unicode-escape.bin`):
+/// fluent-syntax 0.12.0 panics in `skip_unicode_escape_sequence` (parser/helper.rs:56, "byte
+/// index is not a char boundary") when a `\u` or `\U` escape in a string literal is followed by a
+/// non-ASCII character, because it slices 4 or 6 bytes instead of characters. Reached through
+/// `Localizer::from_sources`; in the browser build (panic = abort) this would kill the app.
+/// Ignored so it does not fail everyone's `cargo test`; it passes once `from_sources` rejects
+/// such sources before parsing (or fluent-syntax is fixed).
+#[test]
+#[ignore = "panics inside fluent-syntax 0.12 on `\\u` + non-ASCII in FTL (i18n owner to pre-check sources)"]
+fn ftl_unicode_escape_before_non_ascii_is_an_error_not_a_panic() {
+    for src in [
+        "a = { \"\\u\u{67f}\u{67f}\" }\n",
+        "a = { \"\\UA\u{67f}\" }\n",
+        "l= { \"B\\\\\\UA\u{67f}\\]\\\\",
+    ] {
+        let outcome = std::panic::catch_unwind(|| bounce::i18n::Localizer::from_sources("en", &[src]).is_err());
+        assert_eq!(outcome.ok(), Some(true), "from_sources panicked or accepted {src:?}");
+    }
+}
