@@ -78,7 +78,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::HasMoved,
     ),
     (
-        r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|rejected)|not (?:permitted|allowed|configured) to relay|unable to relay|no relaying|relay not permitted|we do not relay|open relay|cannot relay|not a gateway|relaying (?:mail )?(?:to|for) .{0,40}(?:denied|not)|relay access|does not relay",
+        r"relay(?:ing)? (?:access )?(?:denied|not permitted|not allowed|prohibited|rejected)|not (?:permitted|allowed|configured) to relay|unable to relay|no relaying|relay not permitted|we do not relay|cannot relay|not a gateway|relaying (?:mail )?(?:to|for) .{0,40}(?:denied|not)|relay access|does not relay",
         Reason::NoRelaying,
     ),
     (

@@ -244,11 +244,21 @@ pub fn blocks(region: &str, exclude: &[String]) -> Vec<Block> {
             target.push((a, line_start));
         }
     }
-    let chosen = if found.is_empty() {
+    let mut chosen: Vec<(String, usize)> = if found.is_empty() {
         loose.into_iter().take(1).collect()
     } else {
         found
     };
+    // Sendmail writes the dialogue (`While talking to X:`, `>>>`, `<<<`) just before the summary
+    // line naming the recipient: that dialogue belongs to the recipient's block.
+    let floor = chosen.first().map_or(0, |(_, s)| *s);
+    for i in 0..chosen.len() {
+        let lower_bound = if i == 0 { 0 } else { chosen[i - 1].1.max(floor) };
+        let s = chosen[i].1;
+        if is_summary_line(region.get(s..).unwrap_or("")) {
+            chosen[i].1 = dialogue_start(region, s, lower_bound);
+        }
+    }
     let mut out: Vec<Block> = Vec::new();
     for (i, (a, s)) in chosen.iter().enumerate() {
         let end = chosen
@@ -263,6 +273,42 @@ pub fn blocks(region: &str, exclude: &[String]) -> Vec<Block> {
         });
     }
     out
+}
+
+/// A sendmail summary line: `554 <user@example>... reason`.
+fn is_summary_line(text: &str) -> bool {
+    let line = text.lines().next().unwrap_or("").trim_start();
+    line.len() > 5
+        && line
+            .as_bytes()
+            .get(..3)
+            .is_some_and(|c| c.iter().all(u8::is_ascii_digit))
+        && line.contains("...")
+}
+
+/// Walks back from `start` over the SMTP dialogue lines right before it (never before `lower`).
+fn dialogue_start(region: &str, start: usize, lower: usize) -> usize {
+    let mut pos = start;
+    let mut saw_reply = false;
+    while pos > lower {
+        let prev_end = pos - 1; // the '\n' ending the previous line
+        let line_start = region.get(..prev_end).and_then(|t| t.rfind('\n')).map_or(0, |i| i + 1);
+        if line_start < lower {
+            break;
+        }
+        let line = region.get(line_start..prev_end).unwrap_or("").trim();
+        let l = line.to_ascii_lowercase();
+        let dialogue = line.starts_with(">>>")
+            || line.starts_with("<<<")
+            || l.contains("while talking to")
+            || (l.contains(" (smtp)...") && !saw_reply);
+        if !dialogue || line.is_empty() {
+            break;
+        }
+        saw_reply |= line.starts_with("<<<");
+        pos = line_start;
+    }
+    pos
 }
 
 /// The facts of one block of report text.
