@@ -81,3 +81,20 @@ pub fn resolve_url(path: &str) -> Option<String> {
     let base = document()?.base_uri().ok().flatten()?;
     web_sys::Url::new_with_base(path, &base).ok().map(|u| u.href())
 }
+
+/// Sets `data-<name>` on `<html>` (facts for tests and diagnostics, e.g. the warm-up time).
+pub fn set_data_attribute(name: &str, value: &str) {
+    if let Some(html) = document().and_then(|d| d.document_element()) {
+        let kebab: String = name
+            .chars()
+            .flat_map(|c| {
+                if c.is_ascii_uppercase() {
+                    vec!['-', c.to_ascii_lowercase()]
+                } else {
+                    vec![c]
+                }
+            })
+            .collect();
+        let _ = html.set_attribute(&format!("data-{kebab}"), value);
+    }
+}

@@ -28,3 +28,7 @@ pub const EXAMPLES: &[Example] = &[
         text: include_str!("../../www/examples/reply-line.txt"),
     },
 ];
+
+/// A tiny bounce analysed once while the page is idle, so the core compiles its patterns
+/// before the user's first paste.
+pub const WARM_UP_TEXT: &str = "550 5.1.1 <warm-up@example.invalid>: Recipient address rejected: User unknown";

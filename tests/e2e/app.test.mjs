@@ -20,7 +20,7 @@ after(() => server?.close());
 async function withApp(opts, fn) {
   const { context, close } = await launch(opts);
   try {
-    const { page, rec } = await openApp(context, url);
+    const { page, rec } = await openApp(context, url, { warmUp: opts.warmUp });
     await fn(page, rec);
     assert.deepEqual(await cspViolations(page), [], 'no CSP violation');
     assert.deepEqual(rec.errors, [], 'no console error');
@@ -201,7 +201,7 @@ test('dark mode and a 360 px phone: readable, no horizontal scrolling, axe clean
 });
 
 test('a large file is analysed in the worker with a progress indicator, page stays responsive', { timeout: 90000 }, async () => {
-  await withApp({}, async (page) => {
+  await withApp({ warmUp: true }, async (page) => {
     const base = fixture('user-unknown.eml');
     const filler = 'X-Filler: ' + 'abcdefghij'.repeat(7) + '\n';
     const big = base.replace('\n\n', '\n' + filler.repeat(Math.ceil((4 * 1024 * 1024) / filler.length)) + '\n');

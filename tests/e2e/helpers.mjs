@@ -66,7 +66,7 @@ export async function launch({ locale = 'en-US', colorScheme = 'light', viewport
  * Opens the app and records console errors, page errors, CSP violations, dialogs and requests.
  * `rec.requests` lists every request URL after load (clear it with `rec.requests.length = 0`).
  */
-export async function openApp(context, url) {
+export async function openApp(context, url, { warmUp = false } = {}) {
   const page = context.pages()[0] ?? (await context.newPage());
   const rec = { errors: [], requests: [], dialogs: [] };
   page.on('console', (m) => {
@@ -92,6 +92,10 @@ export async function openApp(context, url) {
   await page.evaluate(() => navigator.serviceWorker?.ready);
   // Wait for the active locale's explanation bundle (fetched once at start).
   await page.waitForFunction(() => !document.querySelector('.status-line')?.textContent?.includes('…'));
+  if (warmUp) {
+    // The one-off idle warm-up of the analysis core (see use_analysis.rs) has run.
+    await page.waitForFunction(() => document.documentElement.dataset.warmupMs !== undefined, null, { timeout: 10000 });
+  }
   return { page, rec };
 }
 

@@ -12,9 +12,43 @@ use yew::prelude::*;
 /// Milliseconds of quiet typing before the text is analysed.
 pub const TYPING_DEBOUNCE_MS: u32 = 300;
 
+/// Milliseconds of idle time after the locale loads before the analysis engine is warmed up.
+pub const WARM_UP_DELAY_MS: u32 = 700;
+
 /// Starts an analysis whenever the text (or the locale) changes and the locale is loaded.
+/// Also warms the core up once while the page is idle (the knowledge base compiles its
+/// patterns on first use), so the first paste is explained as fast as later ones.
 #[hook]
 pub fn use_analysis(app: AppHandle) {
+    let warmed = use_mut_ref(|| false);
+    {
+        let app = app.clone();
+        use_effect_with(app.loc_full, move |full| {
+            let timer = (*full && !*warmed.borrow()).then(|| {
+                Timeout::new(WARM_UP_DELAY_MS, move || {
+                    // Only while there is still no input (the state handle here is a snapshot,
+                    // so ask the page: the results column says its phase).
+                    let idle = dom::document()
+                        .and_then(|d| d.get_element_by_id("results"))
+                        .and_then(|e| e.get_attribute("data-phase"))
+                        .is_some_and(|p| p == "empty");
+                    if idle && !*warmed.borrow() {
+                        *warmed.borrow_mut() = true;
+                        let t0 = dom::now_ms();
+                        // A reply line and a whole DSN: both parsing paths compile their patterns.
+                        for text in [
+                            crate::web::examples::WARM_UP_TEXT,
+                            crate::web::examples::EXAMPLES[1].text,
+                        ] {
+                            let _ = analysis::run(text, &app.loc);
+                        }
+                        dom::set_data_attribute("warmupMs", &format!("{:.0}", dom::now_ms() - t0));
+                    }
+                })
+            });
+            move || drop(timer)
+        });
+    }
     let generation = app.generation;
     let ready = app.loc_full && app.phase == Phase::Waiting;
     use_effect_with((generation, ready), move |(generation, ready)| {
