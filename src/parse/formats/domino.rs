@@ -46,7 +46,7 @@ fn reason_lines(region: &str) -> Option<String> {
             }
             break;
         }
-        if t.contains('@') && !t.contains(' ') {
+        if (t.contains('@') && !t.contains(' ')) || t.starts_with("---") {
             continue;
         }
         if !out.is_empty() {

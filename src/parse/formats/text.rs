@@ -129,7 +129,7 @@ pub fn region<'a>(body: &'a str, rules: &Rules) -> (usize, &'a str) {
     let mut start = 0;
     if !rules.start.is_empty() {
         if let Some(p) = find_line_with(body, 0, rules.start) {
-            start = next_line(body, p);
+            start = p;
         }
     }
     let mut end = body.len();
@@ -154,13 +154,6 @@ pub fn find_line_with(text: &str, from: usize, markers: &[&str]) -> Option<usize
         pos += line.len();
     }
     None
-}
-
-fn next_line(text: &str, pos: usize) -> usize {
-    text.get(pos..)
-        .and_then(|t| t.find('\n'))
-        .map(|i| pos + i + 1)
-        .unwrap_or(text.len())
 }
 
 /// The start of a header block (two header lines in a row, the first a typical trace header).
