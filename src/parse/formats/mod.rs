@@ -118,3 +118,34 @@ pub fn header_has(mail: &Mail, name: &str, fragments: &[&str]) -> bool {
 pub fn has_header(mail: &Mail, name: &str) -> bool {
     mail.headers.iter().any(|(n, _)| n == name)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn registry_is_ordered_and_generic_answers_last() {
+        let ids: Vec<&str> = FORMATS.iter().map(|(id, _)| *id).collect();
+        assert_eq!(ids.last(), Some(&"generic"));
+        assert_eq!(ids[ids.len() - 2], "rfc3464");
+        let mut unique = ids.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), ids.len(), "duplicate format ids");
+        // Nothing recognisable still gets an answer, from the last format.
+        assert_eq!(extract(&Mail::default()).format, "generic");
+    }
+
+    #[test]
+    fn the_first_matching_format_wins() {
+        // Exchange text that also quotes a Postfix-like "said:" reply is Exchange's.
+        let mail = Mail {
+            body: "Diagnostic information for administrators:\n\nGenerating server: ex.example.com\n\na@example.com\nRemote Server returned '550 5.1.1 said: no such user'\n".into(),
+            ..Mail::default()
+        };
+        let x = extract(&mail);
+        assert_eq!(x.format, "exchange");
+        assert_eq!(x.recipients.len(), 1);
+        assert_eq!(x.recipients[0].status.as_deref(), Some("5.1.1"));
+    }
+}
