@@ -18,7 +18,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::PolicyViolation,
     ),
     (
-        r"5\.4\.1 .{0,80}recipient address rejected: access denied|recipient address rejected\.?$",
+        r"recipient address rejected: access denied|recipient address rejected\.?$",
         Reason::UserUnknown,
     ),
     (r"name service error for domain .{0,80}try again", Reason::NetworkError),
