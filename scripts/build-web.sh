@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Builds the web app into dist/ with trunk (release: wasm-release profile, wasm-opt -Oz).
-# Usage: scripts/build-web.sh [--dev] [--public-url URL]
+# Usage: scripts/build-web.sh [--dev] [--public-url URL] [--e2e-loopback-doh]
+# --e2e-loopback-doh is for scripts/e2e.sh only: the CSP's connect-src also allows
+# http://127.0.0.1:* so the page can use the loopback DoH test server. Never deploy such a build.
 # Needs: trunk 0.21.14, wasm-bindgen-cli = Cargo.lock's wasm-bindgen, node_modules (binaryen's
 # wasm-opt) — scripts/setup.sh web installs them. Downloads nothing (Trunk.toml: offline).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 release=(--release)
 extra=()
+loopback=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --dev) release=() ;;
     --public-url) extra+=(--public-url "$2"); shift ;;
+    --e2e-loopback-doh) loopback=1 ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -23,6 +27,8 @@ done
 want=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/version = |"/,""); print; exit}' Cargo.lock)
 have=$(wasm-bindgen --version | awk '{print $2}')
 [ "$want" = "$have" ] || { echo "wasm-bindgen-cli $have != $want in Cargo.lock: run scripts/setup.sh web" >&2; exit 1; }
+# Read by www/build/postbuild.mjs (always set, so an exported value never leaks into a release).
+export BOUNCE_E2E_LOOPBACK_DOH="$loopback"
 nice -n 10 trunk build "${release[@]}" "${extra[@]}"
 # Size of the first load (wasm + JS + CSS + active locale's bundle), gzip -9; also written to
 # tests/artifacts/size.json.

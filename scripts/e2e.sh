@@ -28,7 +28,8 @@ fi
 if [ "$e2e" = 1 ]; then
   if [ "$build" = 1 ]; then
     echo "== release build (trunk)" >&2
-    scripts/build-web.sh
+    # A test build: its CSP also allows the loopback DoH test server (tests/e2e/dns.test.mjs).
+    scripts/build-web.sh --e2e-loopback-doh
   fi
   [ -f dist/index.html ] || { echo "no dist/: run without --no-build" >&2; exit 1; }
   # The timing test compares with the native CLI on the same input.

@@ -164,6 +164,9 @@ pub struct Analysis {
     pub json: String,
     /// Input size in bytes.
     pub input_bytes: usize,
+    /// What the DNS checks would ask about (the core's pick); nothing is queried until the user
+    /// asks for the checks in the DNS panel.
+    pub dns_targets: crate::dns::Targets,
 }
 
 impl Analysis {
@@ -262,6 +265,7 @@ pub fn build(report: &Report, ex: &Explanation, loc: &Localizer, input_bytes: us
         markdown: explain::to_markdown(ex),
         json: serde_json::to_string(report).unwrap_or_default(),
         input_bytes,
+        dns_targets: crate::dns::targets(report),
     }
 }
 

@@ -37,6 +37,17 @@ if (loader) metas.push(`<meta name="bounce-worker" content="${loader}">`);
 const indexPath = join(stage, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
 html = html.replace('</head>', `${metas.join('')}</head>`);
+// Test builds only (scripts/build-web.sh --e2e-loopback-doh, used by scripts/e2e.sh): let the
+// page reach the loopback DoH test server. A release build never gets this.
+if (process.env.BOUNCE_E2E_LOOPBACK_DOH === '1') {
+  const before = html;
+  html = html.replace(/connect-src 'self'/, "connect-src 'self' http://127.0.0.1:*");
+  if (html === before) {
+    console.error('postbuild: no connect-src in index.html to extend');
+    process.exit(1);
+  }
+  console.log('postbuild: TEST BUILD, connect-src allows http://127.0.0.1:* (not for release)');
+}
 writeFileSync(indexPath, html);
 
 // The example host page, served next to the app: same origin.

@@ -2,6 +2,7 @@
 
 pub mod app;
 pub mod copy_panel;
+pub mod dns_panel;
 pub mod empty_state;
 pub mod examples_menu;
 pub mod facts_table;

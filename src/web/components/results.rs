@@ -1,6 +1,7 @@
 //! The right-hand side: the empty state, or everything explained about the input.
 
 use super::copy_panel::CopyPanel;
+use super::dns_panel::DnsPanel;
 use super::empty_state::EmptyState;
 use super::facts_table::FactsTable;
 use super::hop_diagram::HopDiagram;
@@ -10,6 +11,7 @@ use super::summary::Summary;
 use super::{t, ta};
 use crate::web::hooks::use_app;
 use crate::web::state::Phase;
+use std::rc::Rc;
 use yew::prelude::*;
 
 /// A stable name for the phase (a `data-phase` attribute that tests wait on).
@@ -52,6 +54,9 @@ pub fn results() -> Html {
                             <RecipientSection index={i} recipient={r.clone()} numbered={multi} />
                         }) }
                     </section>
+                }
+                if a.is_bounce() {
+                    <DnsPanel targets={Rc::new(a.dns_targets.clone())} />
                 }
                 <CopyPanel analysis={a.clone()} />
                 <FactsTable analysis={a} />
