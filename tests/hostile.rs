@@ -227,10 +227,9 @@ fn committed_fuzz_seeds_replay() {
 /// `Localizer::from_sources` hands the FTL source to fluent-syntax, whose parser recurses once per
 /// nesting level, so about 10,000 nested select expressions (140 KB) overflow an 8 MiB stack and
 /// abort the whole process. FTL sources are the project's own files, not user input, but the
-/// browser loads them at run time. Ignored because a stack overflow aborts the entire test
-/// binary; it passes once `from_sources` refuses sources nested deeper than some limit.
+/// browser loads them at run time. `from_sources` refuses sources nested deeper than
+/// `i18n::MAX_FTL_NESTING` before fluent-syntax sees them.
 #[test]
-#[ignore = "aborts the test process: stack overflow in fluent-syntax on deeply nested FTL (i18n owner to cap the depth)"]
 fn deeply_nested_ftl_source_is_refused_not_a_stack_overflow() {
     let src = format!("a = {}\n", "{ $x ->\n *[o] ".repeat(10_000));
     let outcome = std::thread::Builder::new()
@@ -247,10 +246,8 @@ fn deeply_nested_ftl_source_is_refused_not_a_stack_overflow() {
 /// index is not a char boundary") when a `\u` or `\U` escape in a string literal is followed by a
 /// non-ASCII character, because it slices 4 or 6 bytes instead of characters. Reached through
 /// `Localizer::from_sources`; in the browser build (panic = abort) this would kill the app.
-/// Ignored so it does not fail everyone's `cargo test`; it passes once `from_sources` rejects
-/// such sources before parsing (or fluent-syntax is fixed).
+/// `from_sources` rejects such sources before parsing.
 #[test]
-#[ignore = "panics inside fluent-syntax 0.12 on `\\u` + non-ASCII in FTL (i18n owner to pre-check sources)"]
 fn ftl_unicode_escape_before_non_ascii_is_an_error_not_a_panic() {
     for src in [
         "a = { \"\\u\u{67f}\u{67f}\" }\n",

@@ -124,6 +124,7 @@ impl Localizer {
         // Plain-text output: no Unicode isolation marks around arguments.
         bundle.set_use_isolating(false);
         for (i, src) in ftl_sources.iter().enumerate() {
+            precheck(src).map_err(|e| format!("{locale} source {i}: {e}"))?;
             let res = FluentResource::try_new(src.to_string())
                 .map_err(|(_, errs)| format!("{locale} source {i}: {errs:?}"))?;
             bundle
@@ -201,6 +202,40 @@ fn is_plain_number(s: &str) -> bool {
         && int.bytes().all(|b| b.is_ascii_digit())
         && frac.bytes().all(|b| b.is_ascii_digit())
         && (int == "0" || !int.starts_with('0'))
+}
+
+/// How deeply placeables may nest in an FTL source; real messages use two or three levels.
+pub const MAX_FTL_NESTING: usize = 32;
+
+/// Refuses FTL sources that fluent-syntax 0.12 cannot parse safely: placeables nested deeper than
+/// [`MAX_FTL_NESTING`] (its recursive parser would overflow the stack) and `\u` / `\U` escapes
+/// whose next 4 / 6 bytes are not ASCII (it slices them by bytes and panics). One linear pass.
+fn precheck(src: &str) -> Result<(), String> {
+    let b = src.as_bytes();
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'{' => {
+                depth += 1;
+                if depth > MAX_FTL_NESTING {
+                    return Err(format!("placeables nested deeper than {MAX_FTL_NESTING}"));
+                }
+            }
+            b'}' => depth = depth.saturating_sub(1),
+            b'\\' if matches!(b.get(i + 1), Some(b'u') | Some(b'U')) => {
+                let n = if b[i + 1] == b'u' { 4 } else { 6 };
+                let end = (i + 2 + n).min(b.len());
+                if !b[i + 2..end].is_ascii() {
+                    return Err("a \\u escape followed by a non-ASCII character".to_string());
+                }
+                i += 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
