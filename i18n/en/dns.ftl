@@ -102,3 +102,5 @@ dns-panel-remember = Run the DNS checks automatically next time
 dns-panel-run = Run DNS checks
 dns-panel-running = Checking DNS…
 dns-panel-results = What the DNS says
+dns-panel-endpoint = Queries go to { $url }
+dns-panel-custom-csp = This page's security policy (Content-Security-Policy, connect-src) must allow this address; if it does not, the browser blocks the queries and the checks report the resolver as unreachable. The site's administrator can add it.

@@ -104,3 +104,5 @@ dns-panel-remember = Następnym razem sprawdzaj DNS automatycznie
 dns-panel-run = Sprawdź DNS
 dns-panel-running = Sprawdzam DNS…
 dns-panel-results = Co mówi DNS
+dns-panel-endpoint = Zapytania trafią do { $url }
+dns-panel-custom-csp = Polityka bezpieczeństwa treści tej strony musi dopuszczać ten adres; jeśli go nie dopuszcza, przeglądarka zablokuje zapytania, a kontrole zgłoszą, że resolwer jest nieosiągalny. Administrator strony może go dopisać.

@@ -10,7 +10,7 @@
 //! the `dns-panel-*` and `dns-resolver-*` messages in `i18n/<locale>/dns.ftl`; element ids for
 //! tests: `dns-resolver`, `dns-custom-url`, `dns-auto`, `dns-run`, list `.dns-evidence`.
 
-use super::t;
+use super::{t, ta};
 use crate::dns::{self, Config, DnsReport, Targets, RESOLVERS};
 use crate::web::dom::{load_setting, save_setting};
 use crate::web::hooks::use_app;
@@ -179,6 +179,10 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
                 if url.is_none() {
                     <p class="notice error" role="alert">{ t(&loc, "dns-panel-bad-url") }</p>
                 }
+                <p class="notice dns-csp-note">{ t(&loc, "dns-panel-custom-csp") }</p>
+            }
+            if let Some(u) = &url {
+                <p class="dns-endpoint">{ ta(&loc, "dns-panel-endpoint", &[("url", u.clone())]) }</p>
             }
             <label class="dns-remember">
                 <input type="checkbox" id="dns-auto" checked={*auto} onchange={on_auto} />
