@@ -79,7 +79,27 @@ pub fn is_system_address(a: &str) -> bool {
 
 /// The SMTP stage named near the address ("in reply to RCPT TO command").
 pub fn command_near(text: &str, address: Option<&str>) -> Option<Command> {
-    let start = address.and_then(|a| text.find(a)).unwrap_or(0);
+    command_near_from(text, address, &mut 0)
+}
+
+/// Like [`command_near`] for recipients taken in message order: the address is looked for from
+/// `cursor` on (then, in small texts only, from the start), and `cursor` moves past it, so
+/// a report with many recipients is read in one pass.
+pub fn command_near_from(text: &str, address: Option<&str>, cursor: &mut usize) -> Option<Command> {
+    let found = address.and_then(|a| {
+        let from = (*cursor).min(text.len());
+        text.get(from..).and_then(|t| t.find(a)).map(|p| from + p).or_else(|| {
+            if text.len() <= 64 * 1024 {
+                text.find(a)
+            } else {
+                None
+            }
+        })
+    });
+    if let Some(p) = found {
+        *cursor = p;
+    }
+    let start = found.unwrap_or(0);
     let window = text.get(start..).unwrap_or(text);
     let window = &window[..floor_boundary(window, 2000)];
     COMMAND

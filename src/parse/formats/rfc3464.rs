@@ -31,6 +31,7 @@ pub fn from_dsn(mail: &Mail) -> Option<Extracted> {
         reporting_mta: field(&fields.message, "reporting-mta").map(|v| host_of(typed_value(v))),
         ..Extracted::default()
     };
+    let mut body_cursor = 0;
     for block in &fields.recipients {
         let address = field(block, "final-recipient")
             .or_else(|| field(block, "original-recipient"))
@@ -58,7 +59,7 @@ pub fn from_dsn(mail: &Mail) -> Option<Extracted> {
             ..Recipient::default()
         };
         if r.command.is_none() {
-            r.command = generic::command_near(&mail.body, r.address.as_deref());
+            r.command = generic::command_near_from(&mail.body, r.address.as_deref(), &mut body_cursor);
         }
         if let Some(h) = remote {
             x.tried.push(TriedHost { host: h, ip: None });
