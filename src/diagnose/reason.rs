@@ -30,6 +30,18 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
     ),
     (r"\bon hold\b", Reason::OnHold),
     (r"account or domain may not exist", Reason::HostUnknown),
+    (r"does not match the spf|spf record for the sender", Reason::AuthFailure),
+    (
+        r"requires? authentication|authentication is required",
+        Reason::SecurityError,
+    ),
+    (
+        r"domain you are sending from is not permitted|your domain does not seem to be valid|could not find mx record for your domain",
+        Reason::Rejected,
+    ),
+    (r"access to this user account has been denied", Reason::Suspend),
+    (r"reported as a source of spam", Reason::Blocked),
+    (r"not permitted to send to remote domains", Reason::NoRelaying),
     (
         r"malformed (?:mime|header|message)|invalid mime|mime (?:error|structure|header)|media error|broken (?:mime|header)",
         Reason::ContentError,
@@ -90,7 +102,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::Rejected,
     ),
     (
-        r"ip frequency limited|too many recipients|too many (?:connections|sessions|concurrent)|connection limit|connection rate|rate limit(?:ed|ing)?.{0,20}connection|too many smtp sessions|maximum (?:number of )?connections|server busy|421 .{0,40}too many",
+        r"ip frequency limited|server is too busy|too many recipients|too many (?:connections|sessions|concurrent)|connection limit|connection rate|rate limit(?:ed|ing)?.{0,20}connection|too many smtp sessions|maximum (?:number of )?connections|server busy|421 .{0,40}too many",
         Reason::TooManyConn,
     ),
     (
