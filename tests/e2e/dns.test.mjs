@@ -9,7 +9,7 @@ import { createServer } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { ROOT, DIST, startServer, launch, openApp, paste, shot, cspViolations } from './helpers.mjs';
+import { ROOT, DIST, ARTIFACTS, startServer, launch, openApp, paste, cspViolations } from './helpers.mjs';
 
 const run = promisify(execFile);
 const DOH_SCRIPT = join(ROOT, 'scripts', 'doh-server.sh');
@@ -33,6 +33,11 @@ after(async () => {
   server?.close();
   if (dohDir) await run(DOH_SCRIPT, ['stop', dohDir]);
 });
+
+/** Saves a screenshot of the DNS panel under tests/artifacts/. */
+async function shot(page, name) {
+  await page.locator('.dns-panel').screenshot({ path: join(ARTIFACTS, `${name}.png`) });
+}
 
 /** A loopback port nothing listens on (bound, then closed). */
 async function closedPort() {
@@ -104,6 +109,7 @@ test('DNS checks run only when asked, list the names first, and show the evidenc
     assert.match(all, /Spamhaus ZEN, SpamCop, Barracuda, PSBL\) do not list their test address 127\.0\.0\.2/);
     assert.match(all, /The refusing server mail\.good\.test has the address 192\.0\.2\.10/);
     assert.doesNotMatch(all, /could not use the resolver/);
+    assert.equal(await page.locator('.dns-evidence.unreachable').count(), 0);
     // The explanation is still there.
     assert.match(await page.locator('.recipient h3').first().textContent(), /\S/);
     assertOnlyAppAndDoh(rec.requests);
@@ -164,6 +170,7 @@ test('an unreachable resolver is reported clearly and the explanation stays', { 
     await chooseCustom(page, dead);
     await page.click('#dns-run');
     const all = (await evidence(page)).join('\n');
+    assert.equal(await page.locator('.dns-evidence.unreachable').count(), 1, 'shown as a failure');
     assert.match(all, new RegExp(`could not use the resolver ${dead.replaceAll('.', '\\.')} \\(offline, blocked or a wrong address\\)`));
     // Nothing else is claimed from a resolver that never answered.
     assert.doesNotMatch(all, /PTR record|null MX|SPF of/);
@@ -176,6 +183,29 @@ test('an unreachable resolver is reported clearly and the explanation stays', { 
     // The browser logs each refused connection; nothing else may go wrong.
     assert.deepEqual(rec.errors.filter((e) => !/ERR_CONNECTION_REFUSED/.test(e)), [], 'no other console error');
     await shot(page, 'dns-unreachable');
+  } finally {
+    await close();
+  }
+});
+
+test('the embed attributes reach the panel: resolver preset, dns="off" hides it', { timeout: 90000 }, async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, rec } = await openApp(context, `${url}?resolver=${encodeURIComponent(doh)}`);
+    rec.requests.length = 0;
+    await paste(page, BLOCKED);
+    assert.equal(await page.inputValue('#dns-resolver'), 'custom');
+    assert.equal(await page.inputValue('#dns-custom-url'), doh);
+    assert.deepEqual(rec.requests, [], 'a preset resolver is not asked before the click');
+
+    const { page: google } = await openApp(context, `${url}?resolver=${encodeURIComponent('https://dns.google/dns-query')}`);
+    await paste(google, BLOCKED);
+    assert.equal(await google.inputValue('#dns-resolver'), 'https://dns.google/dns-query');
+
+    const { page: off } = await openApp(context, `${url}?dns=off`);
+    await paste(off, BLOCKED);
+    assert.equal(await off.locator('.dns-panel').count(), 0);
+    assert.match(await off.locator('.recipient h3').first().textContent(), /\S/);
   } finally {
     await close();
   }

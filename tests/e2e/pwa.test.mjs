@@ -43,6 +43,14 @@ test('offline: reload and explain a pasted bounce in both locales', { timeout: 9
     );
     await paste(page, fixture('mailbox-full.eml'));
     assert.match(await page.locator('.recipient .badge.temporary').first().textContent(), /Problem tymczasowy/);
+    // DNS checks asked for while offline: the panel says the resolver could not be reached.
+    await page.click('#dns-run');
+    await page.waitForSelector('.dns-evidence.unreachable li', { timeout: 30000 });
+    assert.match(
+      await page.locator('.dns-evidence li').first().textContent(),
+      /^Nie udało się połączyć z resolwerem https:\/\/cloudflare-dns\.com\/dns-query \(brak sieci/,
+    );
+    assert.match(await page.locator('.recipient .badge.temporary').first().textContent(), /Problem tymczasowy/, 'the explanation stays');
     await shot(page, 'offline-pl');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(rec.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);

@@ -13,6 +13,7 @@
 use super::{t, ta};
 use crate::dns::{self, Config, DnsReport, Targets, RESOLVERS};
 use crate::web::dom::{load_setting, save_setting};
+use crate::web::embed::param;
 use crate::web::hooks::use_app;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -50,12 +51,20 @@ fn resolver_url(choice: &str, custom: &str) -> Option<String> {
 pub fn dns_panel(props: &DnsPanelProps) -> Html {
     let app = use_app();
     let loc = app.loc.clone();
-    let choice = use_state(|| {
-        load_setting(KEY_RESOLVER)
+    // A help-desk embed may name the resolver (`<bounce-explainer resolver="…">`, passed as
+    // `?resolver=`); it wins over the remembered choice.
+    let preset = param("resolver").filter(|u| dns::valid_resolver_url(u));
+    let choice = use_state(|| match &preset {
+        Some(u) if RESOLVERS.iter().any(|(_, r)| r == u) => u.clone(),
+        Some(_) => CUSTOM.to_string(),
+        None => load_setting(KEY_RESOLVER)
             .filter(|c| c == CUSTOM || RESOLVERS.iter().any(|(_, u)| u == c))
-            .unwrap_or_else(|| RESOLVERS[0].1.to_string())
+            .unwrap_or_else(|| RESOLVERS[0].1.to_string()),
     });
-    let custom = use_state(|| load_setting(KEY_CUSTOM).unwrap_or_default());
+    let custom = use_state(|| match &preset {
+        Some(u) if !RESOLVERS.iter().any(|(_, r)| r == u) => u.trim().to_string(),
+        _ => load_setting(KEY_CUSTOM).unwrap_or_default(),
+    });
     let auto = use_state(|| load_setting(KEY_AUTO).as_deref() == Some("1"));
     let run = use_state(|| Run::Idle);
     // Bumped for every run and every new report, so a late answer for old targets is dropped.
@@ -150,7 +159,8 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
         Run::Done(report) => html! {
             <>
                 <h3 id="dns-results-heading">{ t(&loc, "dns-panel-results") }</h3>
-                <ul class="dns-evidence" aria-labelledby="dns-results-heading">
+                <ul class={classes!("dns-evidence", report.resolver_unreachable.then_some("unreachable"))}
+                    aria-labelledby="dns-results-heading">
                     { for dns::evidence(report, &loc).into_iter().map(|line| html! { <li>{ line }</li> }) }
                 </ul>
             </>

@@ -9,6 +9,7 @@ use super::recipient_section::RecipientSection;
 use super::source_view::SourceView;
 use super::summary::Summary;
 use super::{t, ta};
+use crate::web::embed::param;
 use crate::web::hooks::use_app;
 use crate::web::state::Phase;
 use std::rc::Rc;
@@ -55,7 +56,8 @@ pub fn results() -> Html {
                         }) }
                     </section>
                 }
-                if a.is_bounce() {
+                // A help-desk embed can turn the DNS checks off (`<bounce-explainer dns="off">`).
+                if a.is_bounce() && param("dns").as_deref() != Some("off") {
                     <DnsPanel targets={Rc::new(a.dns_targets.clone())} />
                 }
                 <CopyPanel analysis={a.clone()} />
