@@ -2,7 +2,8 @@
 # Builds the web app into dist/ with trunk (release: wasm-release profile, wasm-opt -Oz).
 # Usage: scripts/build-web.sh [--dev] [--public-url URL] [--e2e-loopback-doh]
 # --e2e-loopback-doh is for scripts/e2e.sh only: the CSP's connect-src also allows
-# http://127.0.0.1:* so the page can use the loopback DoH test server. Never deploy such a build.
+# http://127.0.0.1:* so the page can use the loopback DoH test server. Such a build goes to
+# target/e2e-dist/, never to dist/, so the folder you deploy never carries it.
 # Needs: trunk 0.21.14, wasm-bindgen-cli = Cargo.lock's wasm-bindgen, node_modules (binaryen's
 # wasm-opt) — scripts/setup.sh web installs them. Downloads nothing (Trunk.toml: offline).
 set -euo pipefail
@@ -14,7 +15,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --dev) release=() ;;
     --public-url) extra+=(--public-url "$2"); shift ;;
-    --e2e-loopback-doh) loopback=1 ;;
+    --e2e-loopback-doh) loopback=1; extra+=(--dist target/e2e-dist) ;;
     *) echo "unknown option: $1" >&2; exit 2 ;;
   esac
   shift
@@ -32,4 +33,4 @@ export BOUNCE_E2E_LOOPBACK_DOH="$loopback"
 nice -n 10 trunk build "${release[@]}" "${extra[@]}"
 # Size of the first load (wasm + JS + CSS + active locale's bundle), gzip -9; also written to
 # tests/artifacts/size.json.
-node www/build/size.mjs dist
+if [ "$loopback" = 1 ]; then node www/build/size.mjs target/e2e-dist; else node www/build/size.mjs dist; fi

@@ -28,10 +28,12 @@ fi
 if [ "$e2e" = 1 ]; then
   if [ "$build" = 1 ]; then
     echo "== release build (trunk)" >&2
-    # A test build: its CSP also allows the loopback DoH test server (tests/e2e/dns.test.mjs).
+    # A test build in target/e2e-dist/ (dist/ stays a release build): its CSP also allows the
+    # loopback DoH test server (tests/e2e/dns.test.mjs).
     scripts/build-web.sh --e2e-loopback-doh
   fi
-  [ -f dist/index.html ] || { echo "no dist/: run without --no-build" >&2; exit 1; }
+  export BOUNCE_DIST="$PWD/target/e2e-dist"
+  [ -f "$BOUNCE_DIST/index.html" ] || { echo "no $BOUNCE_DIST/: run without --no-build" >&2; exit 1; }
   # The timing test compares with the native CLI on the same input.
   nice -n 10 cargo build --release --bin bounce
   echo "== end-to-end tests (playwright-core, Chromium)" >&2
