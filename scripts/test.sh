@@ -27,13 +27,10 @@ cargo build --target wasm32-unknown-unknown --lib --locked
 step "DoH transport in headless Chromium (wasm-bindgen-test, loopback DoH server)"
 scripts/doh-server.sh run sh -c 'cd tests/doh/wasm && CHROMEDRIVER=/usr/bin/chromedriver CARGO_TARGET_DIR=../../../target cargo test --target wasm32-unknown-unknown --locked'
 
-for extra in scripts/fuzz.sh scripts/wasm-test.sh scripts/e2e.sh; do
-  if [ -x "$extra" ]; then
-    step "$extra"
-    case "$extra" in
-      scripts/fuzz.sh) "$extra" --replay ;;
-      *) "$extra" ;;
-    esac
-  fi
-done
+step "replay the fuzz corpora (scripts/fuzz.sh --replay)"
+scripts/fuzz.sh --replay
+
+step "web app: release build, wasm-bindgen tests and end-to-end tests in Chromium (scripts/e2e.sh)"
+scripts/e2e.sh
+
 step "all checks passed"
