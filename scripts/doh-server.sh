@@ -23,7 +23,9 @@ port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 free_port() {
   local p
   for _ in $(seq 1 50); do
-    p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 40000 ))
+    # Below Linux's ephemeral range (32768-60999), where outgoing connections take their
+    # source ports and could take ours between this check and the bind.
+    p=$(( 20000 + (RANDOM * 32768 + RANDOM) % 12000 ))
     if port_free "$p"; then echo "$p"; return 0; fi
   done
   die "no free port found"
@@ -143,7 +145,7 @@ CONF
 run() {
   [ $# -gt 0 ] || die "usage: $0 run CMD [ARG...]"
   local out url dir status=0
-  out=$(start --owner $$) || exit 1
+  out=$(start_retrying --owner $$) || exit 1
   url=$(printf '%s\n' "$out" | sed -n 's/^DOH_URL=//p')
   dir=$(printf '%s\n' "$out" | sed -n 's/^DOH_DIR=//p')
   trap 'stop_dir "$dir"' EXIT
@@ -151,8 +153,22 @@ run() {
   exit "$status"
 }
 
+# Ports are checked before the daemons bind them, so another process can take one in between:
+# try again with new ports.
+start_retrying() {
+  local out attempt
+  for attempt in 1 2 3; do
+    if out=$(start "$@"); then
+      printf '%s\n' "$out"
+      return 0
+    fi
+    echo "doh-server: attempt $attempt failed, trying new ports" >&2
+  done
+  die "could not start after 3 attempts"
+}
+
 case "${1:-}" in
-  start) shift; start "$@" ;;
+  start) shift; start_retrying "$@" ;;
   run) shift; run "$@" ;;
   stop) [ -n "${2:-}" ] || die "usage: $0 stop DIR"; stop_dir "$2" ;;
   *) die "usage: $0 start [--owner PID] | stop DIR | run CMD [ARG...]" ;;
