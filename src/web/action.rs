@@ -52,12 +52,12 @@ pub enum Action {
     },
     /// The explanation bundle for the current locale failed to load.
     LocaleFailed,
-    /// An analysis of input generation `generation` started (large inputs show progress).
+    /// An analysis of input generation `generation` started.
     AnalysisStarted {
         /// Input generation.
         generation: u64,
-        /// Runs in the worker.
-        in_worker: bool,
+        /// Show a progress bar: the input is large, or the engine is still starting.
+        progress: bool,
     },
     /// An analysis finished.
     AnalysisDone {
@@ -68,7 +68,7 @@ pub enum Action {
         /// Milliseconds from start to result.
         elapsed_ms: f64,
     },
-    /// The worker failed.
+    /// The engine failed (it crashed, or could not be started).
     AnalysisFailed {
         /// Input generation.
         generation: u64,

@@ -113,27 +113,27 @@ pub fn listen(on_set: impl Fn(HostRequest) + 'static) {
     announce_ready();
 }
 
-/// `BounceExplainer.explain(text)`: the core's report, the same object as the CLI's `--json`.
+/// `BounceExplainer.explain(text)`: the core's report, the same object as the CLI's `--json`
+/// (made by the analysis engine).
 fn answer_api(e: &web_sys::MessageEvent, data: &JsValue) {
     let id = get(data, "id");
     let text = get(data, "text").as_string().unwrap_or_default();
-    let mut report = crate::analyze(text.as_bytes());
-    report.source = "-".to_string();
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    let reply = match serde::Serialize::serialize(&report, &serializer) {
-        Ok(v) => message("bounce-result", &[("id", id), ("result", v)]),
-        Err(err) => message("bounce-result", &[("id", id), ("error", err.to_string().into())]),
-    };
-    if let Some(src) = e.source() {
-        let _ = src
-            .unchecked_into::<web_sys::Window>()
-            .post_message(&reply, &e.origin());
-    }
+    let (source, origin) = (e.source(), e.origin());
+    super::engine::report(&text, move |json| {
+        let reply = match json.and_then(|j| js_sys::JSON::parse(&j).ok()) {
+            Some(v) => message("bounce-result", &[("id", id), ("result", v)]),
+            None => message("bounce-result", &[("id", id), ("error", "analysis failed".into())]),
+        };
+        if let Some(src) = source {
+            let _ = src.unchecked_into::<web_sys::Window>().post_message(&reply, &origin);
+        }
+    });
 }
 
-/// Starts the API frame (no UI).
+/// Starts the API frame (no UI): listens, and starts the engine at once.
 pub fn start_api() {
     listen(|_| {});
+    super::engine::start();
 }
 
 /// Reports the page height to the host so the frame fits its content.

@@ -17,7 +17,7 @@ pub const EXAMPLES: &[Example] = &[
     },
     Example {
         id: "blocklist",
-        text: include_str!("../../www/examples/blocklist.eml"),
+        text: WARM_UP_DSN,
     },
     Example {
         id: "mailbox-full",
@@ -29,6 +29,10 @@ pub const EXAMPLES: &[Example] = &[
     },
 ];
 
-/// A tiny bounce analysed once while the page is idle, so the core compiles its patterns
+/// A tiny bounce analysed once when the engine starts, so the core compiles its patterns
 /// before the user's first paste.
 pub const WARM_UP_TEXT: &str = "550 5.1.1 <warm-up@example.invalid>: Recipient address rejected: User unknown";
+
+/// A whole DSN analysed once when the engine starts (the blocklist example), so both parsing
+/// paths have compiled their patterns before the user's first paste.
+pub const WARM_UP_DSN: &str = include_str!("../../www/examples/blocklist.eml");

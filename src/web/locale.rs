@@ -3,7 +3,8 @@
 //! The UI messages (`i18n/<locale>/ui.ftl`) are compiled in, so the page renders at once; the
 //! rest of a locale (reasons, codes, rules, DNS) is one bundle per locale that the build writes
 //! next to the page (`<meta name="bounce-ftl" data-lang=.. content=URL>`) and that is fetched
-//! only for the active locale. The choice is remembered in local storage.
+//! only for the active locale (and handed to the analysis engine, which explains in it). The
+//! choice is remembered in local storage.
 
 use super::dom;
 use crate::i18n::{self, Localizer};
@@ -85,20 +86,6 @@ pub async fn full_sources(lang: &str) -> Result<Vec<Rc<str>>, String> {
     let text: Rc<str> = Rc::from(fetch_text(&url).await?);
     BUNDLES.with(|b| b.borrow_mut().insert(lang.to_string(), text.clone()));
     Ok(vec![ui, text])
-}
-
-/// A localizer with every message of `lang`.
-pub async fn full_localizer(lang: &str) -> Result<Localizer, String> {
-    let sources = full_sources(lang).await?;
-    let refs: Vec<&str> = sources.iter().map(|s| &**s).collect();
-    Localizer::from_sources(lang, &refs)
-}
-
-/// The cached bundle text of `lang`, if loaded (for the worker).
-pub fn cached_sources(lang: &str) -> Option<Vec<Rc<str>>> {
-    let ui: Rc<str> = Rc::from(ui_source(lang)?);
-    let b = BUNDLES.with(|b| b.borrow().get(lang).cloned())?;
-    Some(vec![ui, b])
 }
 
 /// Remembers the choice and makes the page's `lang` and title follow it.

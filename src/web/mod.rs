@@ -1,14 +1,16 @@
 //! The browser app (wasm32 only): Yew function components over the analysis core.
 //!
-//! Data flows one way: the pasted text goes to [`analysis::run`] (core `analyze` + `explain`,
-//! on the main thread or in the [`worker`] for large inputs), which returns a plain
-//! [`analysis::Analysis`] the components render. No parsing happens here.
+//! Data flows one way: the pasted text goes to the analysis [`engine`], which runs
+//! [`analysis::run`] (core `analyze` + `explain`) in a Web Worker ([`worker`]) and hands back a
+//! plain [`analysis::Analysis`] the components render. No parsing happens in the page, and the
+//! page's wasm does not contain the analysis core (it loads fast; the worker follows).
 
 pub mod action;
 pub mod analysis;
 pub mod components;
 pub mod dom;
 pub mod embed;
+pub mod engine;
 pub mod examples;
 pub mod highlight;
 pub mod hooks;

@@ -16,14 +16,15 @@ pub enum Phase {
     Empty,
     /// Waiting for the user to stop typing, or for the locale bundle.
     Waiting,
-    /// Running (in the worker when `in_worker`, which shows a progress indicator).
+    /// Running in the engine; `progress` shows a progress bar (a large input, or the engine
+    /// is still starting).
     Running {
-        /// Runs in the worker.
-        in_worker: bool,
+        /// Show a progress bar.
+        progress: bool,
     },
     /// Finished.
     Done,
-    /// The worker or the locale bundle failed.
+    /// The engine or the locale bundle failed.
     Failed,
 }
 
@@ -183,9 +184,9 @@ impl Reducible for AppState {
                 }
             }
             Action::LocaleFailed => s.loc_failed = true,
-            Action::AnalysisStarted { generation, in_worker } => {
+            Action::AnalysisStarted { generation, progress } => {
                 if generation == s.generation {
-                    s.phase = Phase::Running { in_worker };
+                    s.phase = Phase::Running { progress };
                 }
             }
             Action::AnalysisDone {

@@ -1,156 +1,232 @@
-//! Analysing large inputs in a Web Worker, so the page never freezes.
-//!
-//! The worker is a separate, Yew-free wasm binary (`src/bin/bounce-worker.rs`) built by trunk
-//! with a loader shim; the build records the shim's hashed name in `<meta name="bounce-worker">`.
-//! Messages are JS arrays: request `[generation, lang, [ftl sources], text]`, reply
-//! `[generation, analysis JSON]`; the worker first posts `"ready"` once its wasm is running.
+//! The analysis engine that runs in the Web Worker (`src/bin/bounce-worker.rs`): the whole core
+//! (parse, diagnose, explain), redaction and the DNS checks, off the page's main thread and out
+//! of the page's wasm. The page talks to it through [`super::engine`], which documents the
+//! messages. Trunk builds the worker with a loader shim; the build records the shim's name in
+//! `<meta name="bounce-worker">`.
 
-use super::analysis::{self, Analysis};
-use super::dom;
+use super::analysis;
+use super::engine::Post;
+use super::examples;
+use crate::dns::resolver::{DohResolver, HttpReply, Transport, TransportError};
+use crate::dns::{self, Config, DnsReport, Targets};
 use crate::i18n::Localizer;
-use js_sys::Array;
-use std::cell::RefCell;
+use futures::future::{FutureExt, LocalBoxFuture};
+use js_sys::{Array, Uint8Array};
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 
-/// Inputs larger than this (bytes) are analysed in the worker.
-pub const WORKER_THRESHOLD: usize = 256 * 1024;
+/// How many finished DNS runs the engine keeps, to show them again in another locale.
+const KEPT_DNS_RUNS: usize = 16;
 
-/// The message the worker posts once it can take requests.
-const READY: &str = "ready";
-
-// ---- worker side -------------------------------------------------------------------------
-
-/// Runs inside the worker: answers analysis requests until the worker is closed.
+/// Runs inside the worker: answers the page until the worker is closed.
 pub fn start() {
     let scope: web_sys::DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
-    let reply_to = scope.clone();
-    let cache: RefCell<Option<(String, usize, Localizer)>> = RefCell::new(None);
-    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let req: Array = e.data().unchecked_into();
-        let generation = req.get(0);
-        let lang = req.get(1).as_string().unwrap_or_default();
-        let sources: Vec<String> = Array::from(&req.get(2)).iter().filter_map(|v| v.as_string()).collect();
-        let text = req.get(3).as_string().unwrap_or_default();
-        let key = sources.iter().map(String::len).sum::<usize>();
-        let mut cached = cache.borrow_mut();
-        if !matches!(&*cached, Some((l, k, _)) if *l == lang && *k == key) {
-            let refs: Vec<&str> = sources.iter().map(String::as_str).collect();
-            *cached = Localizer::from_sources(&lang, &refs)
-                .ok()
-                .map(|loc| (lang.clone(), key, loc));
-        }
-        let json = match &*cached {
-            Some((_, _, loc)) => serde_json::to_string(&analysis::run(&text, loc)).unwrap_or_default(),
-            None => String::new(),
-        };
-        let _ = reply_to.post_message(&Array::of2(&generation, &JsValue::from_str(&json)));
-    });
+    let to_page = scope.clone();
+    let handle = serve(Rc::new(move |v| {
+        let _ = to_page.post_message(&v);
+    }));
+    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| handle(e.data()));
     scope.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
     onmessage.forget();
-    let _ = scope.post_message(&JsValue::from_str(READY));
 }
 
-// ---- page side ---------------------------------------------------------------------------
-
-type Done = Box<dyn Fn(u64, Option<Analysis>)>;
-
-struct Client {
-    worker: web_sys::Worker,
-    ready: bool,
-    pending: Option<Array>,
-    on_done: Option<Done>,
+struct Server {
+    post: Post,
+    locales: RefCell<HashMap<String, Localizer>>,
+    dns_runs: RefCell<Vec<(u64, DnsReport)>>,
+    fetches: Rc<RefCell<HashMap<u64, js_sys::Function>>>,
+    next_fetch: Rc<Cell<u64>>,
 }
 
-thread_local! {
-    static CLIENT: RefCell<Option<Rc<RefCell<Client>>>> = const { RefCell::new(None) };
+fn arr(items: &[JsValue]) -> JsValue {
+    items.iter().collect::<Array>().into()
 }
 
-/// Whether this page can start the worker (the build recorded its script).
-pub fn available() -> bool {
-    dom::meta("bounce-worker").is_some()
+/// The engine: given how to post to the page, returns the handler for the page's messages.
+/// Announces itself (`ready`) at once, then compiles the knowledge base's patterns (the first
+/// analysis would otherwise pay for it) and reports how long that took (`warm`).
+pub fn serve(post: Post) -> Post {
+    let server = Rc::new(Server {
+        post: post.clone(),
+        locales: RefCell::new(HashMap::new()),
+        dns_runs: RefCell::new(Vec::new()),
+        fetches: Rc::new(RefCell::new(HashMap::new())),
+        next_fetch: Rc::new(Cell::new(1)),
+    });
+    post(arr(&["ready".into()]));
+    let warm = post.clone();
+    wasm_bindgen_futures::spawn_local(async move {
+        let t0 = js_sys::Date::now();
+        // A reply line and a whole DSN: both parsing paths compile their patterns.
+        for text in [examples::WARM_UP_TEXT, examples::WARM_UP_DSN] {
+            let _ = crate::analyze(text.as_bytes());
+        }
+        warm(arr(&["warm".into(), JsValue::from_f64(js_sys::Date::now() - t0)]));
+    });
+    Rc::new(move |v| server.clone().handle(v))
 }
 
-fn client() -> Option<Rc<RefCell<Client>>> {
-    if let Some(c) = CLIENT.with(|c| c.borrow().clone()) {
-        return Some(c);
+impl Server {
+    fn reply(&self, id: &JsValue, value: JsValue) {
+        (self.post)(arr(&["reply".into(), id.clone(), value]));
     }
-    let url = dom::resolve_url(&dom::meta("bounce-worker")?)?;
-    let worker = web_sys::Worker::new(&url).ok()?;
-    let client = Rc::new(RefCell::new(Client {
-        worker: worker.clone(),
-        ready: false,
-        pending: None,
-        on_done: None,
-    }));
-    let weak = Rc::downgrade(&client);
-    let onmessage = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
-        let Some(c) = weak.upgrade() else { return };
-        let data = e.data();
-        if data.as_string().as_deref() == Some(READY) {
-            let mut c = c.borrow_mut();
-            c.ready = true;
-            if let Some(req) = c.pending.take() {
-                let _ = c.worker.post_message(&req);
+
+    fn handle(self: Rc<Self>, v: JsValue) {
+        let Ok(msg) = v.dyn_into::<Array>() else { return };
+        let s = |i: u32| msg.get(i).as_string().unwrap_or_default();
+        let id = msg.get(1);
+        match s(0).as_str() {
+            "locale" => {
+                let lang = s(1);
+                let sources: Vec<String> = Array::from(&msg.get(2)).iter().filter_map(|v| v.as_string()).collect();
+                let refs: Vec<&str> = sources.iter().map(String::as_str).collect();
+                if let Ok(loc) = Localizer::from_sources(&lang, &refs) {
+                    self.locales.borrow_mut().insert(lang, loc);
+                }
             }
-            return;
-        }
-        let reply = Array::from(&data);
-        let generation = reply.get(0).as_f64().unwrap_or(-1.0) as u64;
-        let analysis = reply
-            .get(1)
-            .as_string()
-            .and_then(|j| serde_json::from_str::<Analysis>(&j).ok());
-        let c = c.borrow();
-        if let Some(done) = &c.on_done {
-            done(generation, analysis);
-        }
-    });
-    worker.set_onmessage(Some(onmessage.as_ref().unchecked_ref()));
-    onmessage.forget();
-    let weak = Rc::downgrade(&client);
-    let onerror = Closure::<dyn FnMut(web_sys::Event)>::new(move |_e: web_sys::Event| {
-        // A crashed worker is dropped; the next large input starts a new one.
-        if let Some(c) = weak.upgrade() {
-            let c = c.borrow();
-            if let Some(done) = &c.on_done {
-                done(u64::MAX, None);
+            "analyse" => {
+                let locales = self.locales.borrow();
+                let value = match locales.get(&s(2)) {
+                    Some(loc) => {
+                        let text = s(3);
+                        let text = if msg.get(4).as_bool() == Some(true) {
+                            super::share::redact(&text)
+                        } else {
+                            text
+                        };
+                        let _ = loc.take_errors();
+                        serde_json::to_string(&analysis::run(&text, loc))
+                            .map(JsValue::from)
+                            .unwrap_or(JsValue::NULL)
+                    }
+                    None => JsValue::NULL,
+                };
+                drop(locales);
+                self.reply(&id, value);
             }
-            c.worker.terminate();
+            "report" => {
+                let mut report = crate::analyze(s(2).as_bytes());
+                report.source = "-".to_string();
+                let value = serde_json::to_string(&report)
+                    .map(JsValue::from)
+                    .unwrap_or(JsValue::NULL);
+                self.reply(&id, value);
+            }
+            "redact" => self.reply(&id, super::share::redact(&s(2)).into()),
+            "dns" => {
+                let (lang, resolver) = (s(2), s(4));
+                let targets: Option<Targets> = serde_json::from_str(&s(3)).ok();
+                let server = self.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    let Some(targets) = targets.filter(|_| dns::valid_resolver_url(&resolver)) else {
+                        return server.reply(&id, JsValue::NULL);
+                    };
+                    let cfg = Config::with_resolver(resolver.trim());
+                    let transport = ProxyTransport {
+                        post: server.post.clone(),
+                        fetches: server.fetches.clone(),
+                        next: server.next_fetch.clone(),
+                    };
+                    let r = DohResolver::new(&cfg.resolver_url, transport, cfg.timeout_ms);
+                    let report = dns::run_targets(&r, &cfg.resolver_url, targets, &cfg).await;
+                    let run = id.as_f64().unwrap_or(0.0) as u64;
+                    {
+                        let mut runs = server.dns_runs.borrow_mut();
+                        runs.push((run, report));
+                        let extra = runs.len().saturating_sub(KEPT_DNS_RUNS);
+                        runs.drain(..extra);
+                    }
+                    let value = server.dns_value(run, &lang);
+                    server.reply(&id, value);
+                });
+            }
+            "dns-lines" => {
+                let run = msg.get(3).as_f64().unwrap_or(0.0) as u64;
+                let value = self.dns_value(run, &s(2));
+                self.reply(&id, value);
+            }
+            "fetched" => {
+                let fid = msg.get(1).as_f64().unwrap_or(0.0) as u64;
+                if let Some(resolve) = self.fetches.borrow_mut().remove(&fid) {
+                    let _ = resolve.call1(&JsValue::NULL, &msg);
+                }
+            }
+            _ => {}
         }
-        CLIENT.with(|c| c.borrow_mut().take());
-    });
-    worker.set_onerror(Some(onerror.as_ref().unchecked_ref()));
-    onerror.forget();
-    CLIENT.with(|c| *c.borrow_mut() = Some(client.clone()));
-    Some(client)
+    }
+
+    /// `[run, [evidence lines], unreachable]` for a kept run in `lang`, or null.
+    fn dns_value(&self, run: u64, lang: &str) -> JsValue {
+        let runs = self.dns_runs.borrow();
+        let locales = self.locales.borrow();
+        let (Some((_, report)), Some(loc)) = (runs.iter().find(|(r, _)| *r == run), locales.get(lang)) else {
+            return JsValue::NULL;
+        };
+        let lines: Array = dns::evidence(report, loc)
+            .iter()
+            .map(|l| JsValue::from_str(l))
+            .collect();
+        arr(&[
+            JsValue::from_f64(run as f64),
+            lines.into(),
+            JsValue::from_bool(report.resolver_unreachable),
+        ])
+    }
 }
 
-/// Sends `text` to the worker; `on_done(generation, result)` is called with the answer
-/// (`None` when the worker failed; generation `u64::MAX` when it crashed). Returns false
-/// when no worker could be started.
-pub fn analyse(
-    generation: u64,
-    lang: &str,
-    sources: &[Rc<str>],
-    text: &str,
-    on_done: impl Fn(u64, Option<Analysis>) + 'static,
-) -> bool {
-    let Some(client) = client() else { return false };
-    let srcs: Array = sources.iter().map(|s| JsValue::from_str(s)).collect();
-    let req = Array::of4(
-        &JsValue::from_f64(generation as f64),
-        &JsValue::from_str(lang),
-        &srcs,
-        &JsValue::from_str(text),
-    );
-    let mut c = client.borrow_mut();
-    c.on_done = Some(Box::new(on_done));
-    if c.ready {
-        c.worker.post_message(&req).is_ok()
+/// DoH GETs made by the page on the worker's behalf (`["fetch", …]` / `["fetched", …]`), so the
+/// page's Content-Security-Policy decides which resolvers can be reached.
+struct ProxyTransport {
+    post: Post,
+    fetches: Rc<RefCell<HashMap<u64, js_sys::Function>>>,
+    next: Rc<Cell<u64>>,
+}
+
+fn fetched(v: JsValue) -> Result<HttpReply, TransportError> {
+    let msg: Array = v.dyn_into().map_err(|_| TransportError::Network("no reply".into()))?;
+    if msg.get(2).as_bool() == Some(true) {
+        Ok(HttpReply {
+            status: msg.get(3).as_f64().unwrap_or(0.0) as u16,
+            content_type: msg.get(4).as_string(),
+            body: msg
+                .get(5)
+                .dyn_into::<Uint8Array>()
+                .map(|b| b.to_vec())
+                .unwrap_or_default(),
+        })
     } else {
-        c.pending = Some(req);
-        true
+        Err(match msg.get(3).as_string().as_deref() {
+            Some("timeout") => TransportError::Timeout,
+            Some("oversized") => TransportError::Oversized,
+            _ => TransportError::Network(msg.get(4).as_string().unwrap_or_default()),
+        })
+    }
+}
+
+impl Transport for ProxyTransport {
+    fn get(&self, url: &str, timeout_ms: u32) -> LocalBoxFuture<'static, Result<HttpReply, TransportError>> {
+        let fid = self.next.get();
+        self.next.set(fid + 1);
+        let fetches = self.fetches.clone();
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| {
+            fetches.borrow_mut().insert(fid, resolve);
+        });
+        (self.post)(arr(&[
+            "fetch".into(),
+            JsValue::from_f64(fid as f64),
+            url.into(),
+            JsValue::from(timeout_ms),
+        ]));
+        async move {
+            match JsFuture::from(promise).await {
+                Ok(v) => fetched(v),
+                Err(_) => Err(TransportError::Network("no reply".into())),
+            }
+        }
+        .boxed_local()
     }
 }

@@ -18,6 +18,11 @@ pub fn app() -> Html {
     use_locale_loader(app.clone());
     use_analysis(app.clone());
     use_embedding(app.clone());
+    // The analysis engine (a worker with the whole core) loads right after the first render, so
+    // the page appears at once and a paste finds the engine ready.
+    use_effect_with((), |_| {
+        crate::web::engine::start();
+    });
     {
         // A shared link: the text is in the fragment, which never reached any server.
         let app = app.clone();

@@ -3,9 +3,9 @@
 
 use super::t;
 use crate::web::action::{Action, CopyFormat, CopyStatus};
-use crate::web::analysis::{self, Analysis};
+use crate::web::analysis::Analysis;
 use crate::web::hooks::{use_app, AppHandle};
-use crate::web::{dom, share};
+use crate::web::{dom, engine, share};
 use std::rc::Rc;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::HtmlInputElement;
@@ -72,44 +72,58 @@ pub fn copy_panel(props: &CopyPanelProps) -> Html {
         let app = app.clone();
         let analysis = props.analysis.clone();
         Callback::from(move |_e: MouseEvent| {
-            // Redacted: explain the masked text again, so the copy holds no real names at all.
-            let text = if app.redact {
-                let masked = analysis::run(&share::redact(&app.text), &app.loc);
-                copy_text(&masked, format).to_string()
-            } else {
-                copy_text(&analysis, format).to_string()
+            let copy = {
+                let app = app.clone();
+                move |text: Option<String>| {
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let ok = match text {
+                            Some(t) => write_clipboard(&t).await,
+                            None => false,
+                        };
+                        app.dispatch(Action::Copied(if ok { CopyStatus::Copied } else { CopyStatus::Failed }));
+                    })
+                }
             };
-            let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = write_clipboard(&text).await;
-                app.dispatch(Action::Copied(if ok { CopyStatus::Copied } else { CopyStatus::Failed }));
-            });
+            if app.redact {
+                // Redacted: explain the masked text again, so the copy holds no real names at all.
+                engine::analyse(app.lang(), &app.text, true, move |masked| {
+                    copy(masked.map(|m| copy_text(&m, format).to_string()))
+                });
+            } else {
+                copy(Some(copy_text(&analysis, format).to_string()));
+            }
         })
     };
     let on_link = {
         let app = app.clone();
         Callback::from(move |_e: MouseEvent| {
-            let text = if app.redact {
-                share::redact(&app.text)
-            } else {
-                app.text.to_string()
+            let share = {
+                let app = app.clone();
+                move |text: Option<String>| {
+                    let Some(text) = text else {
+                        return app.dispatch(Action::LinkCopied(CopyStatus::Failed));
+                    };
+                    if text.len() > share::MAX_SHARE_BYTES {
+                        return app.dispatch(Action::LinkCopied(CopyStatus::TooLong));
+                    }
+                    wasm_bindgen_futures::spawn_local(async move {
+                        let ok = match share_link(&text) {
+                            Some(link) => write_clipboard(&link).await,
+                            None => false,
+                        };
+                        app.dispatch(Action::LinkCopied(if ok {
+                            CopyStatus::Copied
+                        } else {
+                            CopyStatus::Failed
+                        }));
+                    })
+                }
             };
-            if text.len() > share::MAX_SHARE_BYTES {
-                app.dispatch(Action::LinkCopied(CopyStatus::TooLong));
-                return;
+            if app.redact {
+                engine::redact(&app.text, share);
+            } else {
+                share(Some(app.text.to_string()));
             }
-            let app = app.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let ok = match share_link(&text) {
-                    Some(link) => write_clipboard(&link).await,
-                    None => false,
-                };
-                app.dispatch(Action::LinkCopied(if ok {
-                    CopyStatus::Copied
-                } else {
-                    CopyStatus::Failed
-                }));
-            });
         })
     };
     html! {

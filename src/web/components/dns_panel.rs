@@ -11,9 +11,10 @@
 //! tests: `dns-resolver`, `dns-custom-url`, `dns-auto`, `dns-run`, list `.dns-evidence`.
 
 use super::{t, ta};
-use crate::dns::{self, Config, DnsReport, Targets, RESOLVERS};
+use crate::dns::{self, Config, Targets, RESOLVERS};
 use crate::web::dom::{load_setting, save_setting};
 use crate::web::embed::param;
+use crate::web::engine::{self, DnsLines};
 use crate::web::hooks::use_app;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -34,7 +35,9 @@ pub struct DnsPanelProps {
 enum Run {
     Idle,
     Running,
-    Done(Rc<DnsReport>),
+    /// The evidence, localized by the engine (which keeps the run's report for other locales).
+    Done(Rc<DnsLines>),
+    Failed,
 }
 
 /// The resolver URL for a choice (`custom` uses the typed URL), if it is usable.
@@ -76,6 +79,7 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
         let generation = generation.clone();
         let targets = props.targets.clone();
         let url = url.clone();
+        let lang = app.lang().to_string();
         Callback::from(move |_: ()| {
             let Some(url) = url.clone() else { return };
             let g = {
@@ -86,15 +90,32 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
             run.set(Run::Running);
             let run = run.clone();
             let generation = generation.clone();
-            let t = (*targets).clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let report = dns::run_targets_in_browser(t, &Config::with_resolver(&url)).await;
+            // The engine runs the checks; its DoH queries are made by this page (its CSP applies).
+            engine::dns(&lang, &targets, &url, move |lines| {
                 if *generation.borrow() == g {
-                    run.set(Run::Done(Rc::new(report)));
+                    run.set(lines.map_or(Run::Failed, |l| Run::Done(Rc::new(l))));
                 }
             });
         })
     };
+    {
+        // After a locale switch, show the same evidence in the new locale (no new queries).
+        let run = run.clone();
+        let generation = generation.clone();
+        let lang = app.lang().to_string();
+        use_effect_with((lang, (*run).clone()), move |(lang, current)| {
+            if let Run::Done(done) = current {
+                if done.lang != *lang {
+                    let g = *generation.borrow();
+                    engine::dns_lines(done.run, lang, move |lines| {
+                        if let (Some(l), true) = (lines, *generation.borrow() == g) {
+                            run.set(Run::Done(Rc::new(l)));
+                        }
+                    });
+                }
+            }
+        });
+    }
     {
         let run = run.clone();
         let generation = generation.clone();
@@ -156,15 +177,16 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
         String::new()
     };
     let results = match &*run {
-        Run::Done(report) => html! {
+        Run::Done(done) => html! {
             <>
                 <h3 id="dns-results-heading">{ t(&loc, "dns-panel-results") }</h3>
-                <ul class={classes!("dns-evidence", report.resolver_unreachable.then_some("unreachable"))}
+                <ul class={classes!("dns-evidence", done.unreachable.then_some("unreachable"))}
                     aria-labelledby="dns-results-heading">
-                    { for dns::evidence(report, &loc).into_iter().map(|line| html! { <li>{ line }</li> }) }
+                    { for done.lines.iter().map(|line| html! { <li>{ line }</li> }) }
                 </ul>
             </>
         },
+        Run::Failed => html! { <p class="notice error" role="alert">{ t(&loc, "ui-status-failed") }</p> },
         _ => html! {},
     };
     html! {

@@ -1,6 +1,7 @@
 //! A live region saying what the analysis is doing, with a progress bar for large inputs.
 
 use super::ta;
+use crate::web::engine::LARGE_INPUT;
 use crate::web::hooks::use_app;
 use crate::web::state::Phase;
 use yew::prelude::*;
@@ -26,8 +27,8 @@ pub fn status_line() -> Html {
         Phase::Empty => (String::new(), false),
         Phase::Waiting if !app.loc_full && !app.loc_failed => (ta(loc, "ui-status-loading-locale", &[]), true),
         Phase::Waiting => (String::new(), false),
-        Phase::Running { in_worker: true } => (ta(loc, "ui-status-analysing-large", &size), true),
-        Phase::Running { in_worker: false } => (ta(loc, "ui-status-analysing", &[]), true),
+        Phase::Running { .. } if app.text.len() > LARGE_INPUT => (ta(loc, "ui-status-analysing-large", &size), true),
+        Phase::Running { .. } => (ta(loc, "ui-status-analysing", &[]), true),
         Phase::Done => {
             let n = app.analysis.as_ref().map(|a| a.recipients.len()).unwrap_or(0);
             let ms = app.elapsed_ms.unwrap_or(0.0);
@@ -44,7 +45,7 @@ pub fn status_line() -> Html {
     };
     html! {
         <div class="status-line" role="status" aria-live="polite">
-            if busy && matches!(app.phase, Phase::Running { in_worker: true }) {
+            if busy && matches!(app.phase, Phase::Running { progress: true }) {
                 <progress class="progress" aria-label={ta(loc, "ui-progress-label", &[])}></progress>
             }
             <span>{ msg }</span>
