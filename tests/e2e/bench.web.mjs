@@ -1,0 +1,554 @@
+// Browser benchmark of the web app (issue 7, item 3): Debian's Chromium through playwright-core.
+// Measures and reports; it never fails on slowness, but it fails when an explanation does not
+// render or is wrong (the rendered results must name the expected recipient and status code).
+//
+//   node tests/e2e/bench.web.mjs [--dist DIR] [--out FILE] [--runs N] [--runs-large N] [--cold N]
+//
+// Needs target/release/examples/timing (cargo build --release --example timing) and a built app
+// (scripts/build-web.sh); scripts/bench-web.sh does both and runs this under nice.
+//
+// What it measures (all times in milliseconds, medians over the runs):
+// - cold load: a fresh browser profile per run, HTTP cache disabled (DevTools protocol), from
+//   navigation start (performance.timeOrigin) until the app is interactive: the text area is
+//   there, the results column is in phase "empty" and the active locale's explanations are loaded
+//   (the status line no longer says "…"); plus the first paste right after that (before the app's
+//   idle warm-up), i.e. what a user who pastes at once waits for;
+// - paste → rendered, per input (small reply line, typical DSN, generated 10 MB DSN): from the
+//   paste's input event until #results shows phase "done" for the new input with its summary,
+//   measured inside the page, after the app's warm-up; and the analysis time the app itself shows
+//   in its status line ("Done in N ms": integer milliseconds);
+// - wasm analysis alone: the app's own analysis worker (bounce-worker) started by this script in
+//   the page and sent each input directly, same request format as the app; a sample is the mean
+//   of a batch of requests (round trip: posting the text, analysis + explanation + view model,
+//   the reply's JSON);
+// - native: examples/timing.rs in-process on the same bytes (analyze + explain; and the same plus
+//   the plain/Markdown texts, report JSON and DNS targets the app also builds);
+// - the raw, gzip -9 and brotli size of every file in the dist folder.
+// Prints a table and writes the JSON (default target/bench/web.json).
+import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpus, totalmem, release, tmpdir } from 'node:os';
+import { join, relative, dirname } from 'node:path';
+import { chromium } from 'playwright-core';
+import { ROOT, CHROMIUM_ARGS } from './helpers.mjs';
+import { serve } from './server.mjs';
+
+const arg = (name, def) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : def;
+};
+const DIST = arg('dist', process.env.BOUNCE_DIST ?? join(ROOT, 'dist'));
+const OUT = arg('out', join(ROOT, 'target', 'bench', 'web.json'));
+const RUNS = Number(arg('runs', 15));
+const RUNS_LARGE = Number(arg('runs-large', 7));
+const COLD = Number(arg('cold', 7));
+const CHROME = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const TIMING = join(ROOT, 'target', 'release', 'examples', 'timing');
+const WORK = join(ROOT, 'target', 'bench');
+mkdirSync(WORK, { recursive: true });
+
+const median = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const stats = (xs) => {
+  const s = xs.filter((x) => Number.isFinite(x));
+  return { median: median(s), min: s.length ? Math.min(...s) : null, max: s.length ? Math.max(...s) : null, n: s.length, runs: s };
+};
+const r3 = (x) => (x == null ? null : Math.round(x * 1000) / 1000);
+const fail = (msg) => {
+  console.error(`bench-web: FAILED: ${msg}`);
+  process.exit(1);
+};
+
+// ---- inputs --------------------------------------------------------------------------------
+// The text area holds LF line ends (the HTML value API normalizes CR LF), so the native side
+// gets the same LF text, byte for byte.
+const lf = (s) => s.replace(/\r\n?/g, '\n');
+if (!existsSync(TIMING)) fail(`missing ${TIMING}: cargo build --release --example timing`);
+const INPUTS = [
+  {
+    key: 'small',
+    label: 'small: one reply line',
+    text: '554 5.7.1 You are not allowed to connect',
+    expect: { address: null, codes: ['5.7.1', '554'] },
+    runs: RUNS,
+  },
+  {
+    key: 'typical',
+    label: 'typical: www/examples/user-unknown.eml',
+    text: lf(readFileSync(join(ROOT, 'www', 'examples', 'user-unknown.eml'), 'utf8')),
+    expect: { address: 'jan.kowalski@example.net', codes: ['5.1.1', '550'] },
+    runs: RUNS,
+  },
+  {
+    key: 'large',
+    label: '10 MB: generated DSN, 10 MiB returned body',
+    text: execFileSync(TIMING, ['--dump', 'bounce-10mb'], { encoding: 'utf8', maxBuffer: 64 << 20 }),
+    expect: { address: 'user0@dest0.example.com', codes: ['5.1.1', '550'] },
+    runs: RUNS_LARGE,
+  },
+];
+for (const inp of INPUTS) {
+  inp.file = join(WORK, `input-${inp.key}.txt`);
+  writeFileSync(inp.file, inp.text);
+  inp.bytes = Buffer.byteLength(inp.text);
+}
+
+// ---- native, in-process --------------------------------------------------------------------
+console.error('== native (examples/timing.rs)');
+const native = JSON.parse(
+  execFileSync(TIMING, ['--runs', String(RUNS), ...INPUTS.map((i) => i.file)], { encoding: 'utf8', maxBuffer: 16 << 20 }),
+);
+for (const [i, inp] of INPUTS.entries()) {
+  const n = native.files[i];
+  const r = n.recipients[0] ?? {};
+  if ((inp.expect.address && r.address !== inp.expect.address) || !inp.expect.codes.includes(r.status ?? r.reply_code)) {
+    fail(`native answer for ${inp.key} is wrong: ${JSON.stringify(n.recipients)}`);
+  }
+  inp.native = n;
+}
+
+// ---- asset sizes ---------------------------------------------------------------------------
+function walk(dir) {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? walk(p) : [p];
+  });
+}
+if (!existsSync(join(DIST, 'index.html'))) fail(`no ${DIST}/index.html: run scripts/build-web.sh`);
+const indexHtml = readFileSync(join(DIST, 'index.html'), 'utf8');
+const assets = walk(DIST)
+  .sort()
+  .map((p) => {
+    const b = readFileSync(p);
+    const file = relative(DIST, p);
+    return {
+      file,
+      bytes: b.length,
+      gzip: gzipSync(b, { level: 9 }).length,
+      brotli: brotliCompressSync(b, { params: { [zc.BROTLI_PARAM_QUALITY]: 11 } }).length,
+      referenced_by_index_html: indexHtml.includes(file),
+    };
+  });
+const assetTotal = assets.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzip: a.gzip + f.gzip, brotli: a.brotli + f.brotli }), {
+  bytes: 0,
+  gzip: 0,
+  brotli: 0,
+});
+
+// ---- browser -------------------------------------------------------------------------------
+const { server, url } = await serve({ dir: DIST });
+const profiles = [];
+async function launch() {
+  const profile = mkdtempSync(join(tmpdir(), 'bounce-bench-'));
+  profiles.push(profile);
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROME,
+    headless: true,
+    args: CHROMIUM_ARGS,
+    locale: 'en-US',
+    viewport: { width: 1280, height: 900 },
+  });
+  const page = context.pages()[0] ?? (await context.newPage());
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  // Records (page clock) when the app first becomes interactive.
+  await page.addInitScript(() => {
+    const ready = () => {
+      const status = document.querySelector('.status-line');
+      return (
+        document.querySelector('#bounce-input') &&
+        document.querySelector('#results')?.dataset.phase === 'empty' &&
+        !(status?.textContent ?? '').includes('…')
+      );
+    };
+    const mo = new MutationObserver(() => {
+      if (window.__readyAt === undefined && ready()) {
+        window.__readyAt = performance.now();
+        mo.disconnect();
+      }
+    });
+    mo.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  });
+  return { context, page, errors, close: () => context.close() };
+}
+
+async function waitReady(page) {
+  await page.waitForFunction(() => window.__readyAt !== undefined, null, { timeout: 60000 });
+  return page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    return {
+      ready: window.__readyAt,
+      dom_content_loaded: nav?.domContentLoadedEventEnd ?? null,
+      load: nav?.loadEventEnd || null,
+      transferred_bytes: performance.getEntriesByType('resource').reduce((a, r) => a + (r.transferSize || 0), nav?.transferSize ?? 0),
+    };
+  });
+}
+
+/**
+ * Pastes window.__texts[key] (one input event of type insertFromPaste) and waits for the
+ * explanation of it. Returns { rendered, frame, statusMs, text } — `rendered`: input event →
+ * results in phase "done" for the new generation with a summary; `frame`: the next frame after.
+ */
+async function paste(page, key, timeout) {
+  return page.evaluate(
+    async ({ key, timeout }) => {
+      const text = window.__texts[key];
+      const results = document.querySelector('#results');
+      const before = Number(results.dataset.generation);
+      const ta = document.querySelector('#bounce-input');
+      // Phase changes of #results as they happen (the observer runs right after each DOM change).
+      const seen = {};
+      const phases = new MutationObserver(() => {
+        const r = document.querySelector('#results');
+        if (r && Number(r.dataset.generation) > before && seen[r.dataset.phase] === undefined) seen[r.dataset.phase] = performance.now();
+      });
+      phases.observe(document.body, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-phase', 'data-generation'] });
+      const t0 = performance.now();
+      ta.value = text;
+      const tSet = performance.now();
+      ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      const tHandler = performance.now();
+      const t1 = await new Promise((resolve, reject) => {
+        const check = () => {
+          const r = document.querySelector('#results');
+          if (Number(r.dataset.generation) > before && r.dataset.phase === 'done' && r.querySelector('.summary')) {
+            mo.disconnect();
+            clearTimeout(timer);
+            resolve(performance.now());
+          } else if (r.dataset.phase === 'failed') {
+            mo.disconnect();
+            clearTimeout(timer);
+            reject(new Error('the app says the analysis failed'));
+          }
+        };
+        const mo = new MutationObserver(check);
+        mo.observe(document.body, { childList: true, subtree: true, attributes: true });
+        const timer = setTimeout(() => {
+          mo.disconnect();
+          reject(new Error(`no explanation rendered within ${timeout} ms`));
+        }, timeout);
+        check();
+      });
+      await new Promise((r) => requestAnimationFrame(() => r()));
+      const t2 = performance.now();
+      // The status line says "Done in N ms: …" (en); the app's own analysis time.
+      await new Promise((r) => setTimeout(r, 0));
+      const status = document.querySelector('.status-line')?.textContent ?? '';
+      const m = status.match(/(\d+)\s*ms/);
+      phases.disconnect();
+      const since = (t) => (t === undefined ? null : t - t0);
+      return {
+        rendered: t1 - t0,
+        frame: t2 - t0,
+        steps: {
+          set_value: tSet - t0,
+          input_handler: tHandler - t0,
+          phase_running: since(seen.running),
+          phase_done: since(seen.done),
+        },
+        statusMs: m ? Number(m[1]) : null,
+        text: document.querySelector('#results').textContent,
+      };
+    },
+    { key, timeout },
+  );
+}
+
+function checkRendered(inp, text) {
+  const missing = [];
+  if (inp.expect.address && !text.includes(inp.expect.address)) missing.push(inp.expect.address);
+  if (!inp.expect.codes.some((c) => text.includes(c))) missing.push(inp.expect.codes.join(' or '));
+  if (missing.length) fail(`the rendered explanation of ${inp.key} does not show ${missing.join(', ')}`);
+}
+
+async function putTexts(page) {
+  await page.evaluate(() => (window.__texts = {}));
+  for (const inp of INPUTS) {
+    // Two variants (trailing newline or not), so every paste is a new input.
+    await page.evaluate(({ key, text }) => {
+      window.__texts[key + '0'] = text;
+      window.__texts[key + '1'] = text + '\n';
+    }, { key: inp.key, text: inp.text });
+  }
+}
+
+// Cold loads.
+console.error(`== cold load (${COLD} fresh profiles, cache disabled)`);
+const cold = [];
+for (let i = 0; i < COLD; i++) {
+  const b = await launch();
+  try {
+    const t0 = performance.now();
+    await b.page.goto(url, { waitUntil: 'commit' });
+    const r = await waitReady(b.page);
+    r.node_wall_ms = performance.now() - t0;
+    // A user who pastes the typical bounce at once (before the idle warm-up).
+    await putTexts(b.page);
+    const p = await paste(b.page, 'typical0', 60000);
+    checkRendered(INPUTS[1], p.text);
+    r.first_paste_typical = p.rendered;
+    r.first_paste_status_ms = p.statusMs;
+    r.errors = b.errors.slice();
+    cold.push(r);
+    console.error(`  run ${i + 1}: ready ${r.ready.toFixed(0)} ms, first paste ${p.rendered.toFixed(1)} ms`);
+  } finally {
+    await b.close();
+  }
+}
+
+// Warm pastes and direct worker timing, in one browser.
+console.error('== paste → rendered (after the app warmed up)');
+const b = await launch();
+const perInput = {};
+let warmupMs = null;
+let workerNote = null;
+try {
+  await b.page.goto(url);
+  await waitReady(b.page);
+  try {
+    await b.page.waitForFunction(() => document.documentElement.dataset.warmupMs !== undefined, null, { timeout: 15000 });
+    warmupMs = Number(await b.page.evaluate(() => document.documentElement.dataset.warmupMs));
+  } catch {
+    warmupMs = null; // No warm-up marker in this build: measured anyway.
+  }
+  await putTexts(b.page);
+  for (const inp of INPUTS) {
+    const timeout = inp.key === 'large' ? 180000 : 60000;
+    const first = await paste(b.page, inp.key + '0', timeout);
+    checkRendered(inp, first.text);
+    const runs = [];
+    for (let i = 1; i <= inp.runs; i++) {
+      const p = await paste(b.page, inp.key + (i % 2), timeout);
+      checkRendered(inp, p.text);
+      runs.push(p);
+    }
+    perInput[inp.key] = {
+      first_paste: first.rendered,
+      rendered: stats(runs.map((r) => r.rendered)),
+      next_frame: stats(runs.map((r) => r.frame)),
+      status_line_ms: stats(runs.map((r) => r.statusMs).filter((x) => x !== null)),
+      // Where the paste's time goes (ms after the paste, medians): text area value set, the
+      // app's input handler returned, #results in phase "running", in phase "done".
+      steps: Object.fromEntries(
+        Object.keys(runs[0].steps).map((k) => [k, r3(median(runs.map((r) => r.steps[k]).filter((x) => x !== null)))]),
+      ),
+    };
+    console.error(`  ${inp.key}: median ${median(runs.map((r) => r.rendered)).toFixed(1)} ms`);
+  }
+
+  // The analysis worker alone, started here with the app's own script and request format.
+  console.error('== wasm analysis in the worker (direct)');
+  const setup = await b.page.evaluate(async () => {
+    const meta = (n) => document.querySelector(`meta[name="${n}"]`);
+    const w = meta('bounce-worker')?.content;
+    const ftl = [...document.querySelectorAll('meta[name="bounce-ftl"]')].find((m) => m.dataset.lang === 'en')?.content;
+    if (!w || !ftl) return `no worker or en bundle in index.html (worker: ${w}, ftl: ${ftl})`;
+    window.__src = await (await fetch(new URL(ftl, document.baseURI))).text();
+    window.__w = new Worker(new URL(w, document.baseURI));
+    const ok = await new Promise((resolve) => {
+      const t = setTimeout(() => resolve(false), 30000);
+      window.__w.onmessage = (e) => {
+        if (e.data === 'ready') {
+          clearTimeout(t);
+          resolve(true);
+        }
+      };
+      window.__w.onerror = () => resolve(false);
+    });
+    return ok ? 'ok' : 'the worker did not say "ready" within 30 s';
+  });
+  if (setup !== 'ok') {
+    workerNote = setup;
+  } else {
+    for (const inp of INPUTS) {
+      const res = await b.page.evaluate(
+        async ({ key, runs, minBatchMs }) => {
+          const text = window.__texts[key + '0'];
+          let gen = 0;
+          const ask = (t) =>
+            new Promise((resolve, reject) => {
+              const id = ++gen;
+              const timer = setTimeout(() => reject(new Error('no reply within 180 s')), 180000);
+              window.__w.onmessage = (e) => {
+                if (Array.isArray(e.data) && e.data[0] === id) {
+                  clearTimeout(timer);
+                  resolve(e.data[1]);
+                }
+              };
+              window.__w.postMessage([id, 'en', [window.__src], t]);
+            });
+          // Mean round trip of `batch` requests for `t`.
+          const timeBatch = async (t, batch) => {
+            const t0 = performance.now();
+            for (let j = 0; j < batch; j++) await ask(t);
+            return (performance.now() - t0) / batch;
+          };
+          let reply;
+          try {
+            reply = await ask(text);
+            await ask('');
+            const once = await timeBatch(text, 1);
+            const batch = Math.max(1, Math.min(200, Math.ceil(minBatchMs / Math.max(once, 0.01))));
+            const baseBatch = Math.max(1, Math.min(200, Math.ceil(minBatchMs / Math.max(await timeBatch('', 1), 0.01))));
+            // Interleaved: the same request with an empty text is the round trip's fixed cost
+            // (posting, the locale sources, the reply's JSON, waking the worker).
+            const samples = [];
+            const baseline = [];
+            for (let i = 0; i < runs; i++) {
+              samples.push(await timeBatch(text, batch));
+              baseline.push(await timeBatch('', baseBatch));
+            }
+            let facts;
+            try {
+              facts = JSON.parse(reply).recipients?.[0]?.facts ?? {};
+            } catch {
+              return { error: 'the reply is not the expected JSON (request format changed?)' };
+            }
+            return { samples, baseline, batch, facts };
+          } catch (e) {
+            return { error: String(e) };
+          }
+        },
+        { key: inp.key, runs: inp.runs, minBatchMs: 50 },
+      );
+      if (res.error) {
+        workerNote = `worker (${inp.key}): ${res.error}`;
+        break;
+      }
+      const facts = res.facts;
+      if ((inp.expect.address && facts.address !== inp.expect.address) || !inp.expect.codes.includes(facts.status ?? facts.reply_code)) {
+        fail(`the worker's analysis of ${inp.key} is wrong: ${JSON.stringify(facts)}`);
+      }
+      const base = median(res.baseline);
+      perInput[inp.key].worker = {
+        round_trip: { ...stats(res.samples), batch: res.batch },
+        empty_request: stats(res.baseline),
+        net_median: Math.max(0, median(res.samples) - base),
+      };
+      console.error(`  ${inp.key}: median ${median(res.samples).toFixed(3)} ms (batch ${res.batch}), empty request ${base.toFixed(3)} ms`);
+    }
+  }
+  if (b.errors.length) console.error(`page errors: ${b.errors.join(' | ')}`);
+} finally {
+  await b.close();
+  server.close();
+  for (const p of profiles) rmSync(p, { recursive: true, force: true });
+}
+
+// ---- report --------------------------------------------------------------------------------
+const sh = (cmd, args) => {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+};
+const machine = {
+  cpu: cpus()[0]?.model ?? null,
+  cores: cpus().length,
+  memory_gib: Math.round(totalmem() / 2 ** 30),
+  kernel: release(),
+  chromium: sh(CHROME, ['--version']),
+  node: process.version,
+  rustc: sh('rustc', ['--version']),
+  loadavg_at_end: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+};
+const commit = sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']);
+const wasmFiles = assets.filter((a) => a.file.endsWith('.wasm')).map((a) => a.file);
+const coldStats = {
+  ready: stats(cold.map((c) => c.ready)),
+  dom_content_loaded: stats(cold.map((c) => c.dom_content_loaded)),
+  node_wall: stats(cold.map((c) => c.node_wall_ms)),
+  first_paste_typical: stats(cold.map((c) => c.first_paste_typical)),
+  transferred_bytes: median(cold.map((c) => c.transferred_bytes)),
+  page_errors: [...new Set(cold.flatMap((c) => c.errors))],
+};
+const rows = INPUTS.map((inp) => {
+  const p = perInput[inp.key];
+  const nat = inp.native.analyze_explain.median_ms;
+  const natApp = inp.native.app_work.median_ms;
+  const wasm = p.worker?.net_median ?? null;
+  const status = p.status_line_ms.median;
+  return {
+    input: inp.key,
+    label: inp.label,
+    bytes: inp.bytes,
+    native_analyze_explain_ms: r3(nat),
+    native_app_work_ms: r3(natApp),
+    native_first_call_ms: r3(inp.native.first_ms),
+    wasm_worker_net_ms: r3(wasm),
+    wasm_worker_round_trip_ms: r3(p.worker?.round_trip.median ?? null),
+    wasm_worker_empty_request_ms: r3(p.worker?.empty_request.median ?? null),
+    app_status_line_ms: status,
+    paste_to_rendered_ms: r3(p.rendered.median),
+    paste_to_next_frame_ms: r3(p.next_frame.median),
+    paste_steps_ms: p.steps,
+    first_paste_ms: r3(p.first_paste),
+    ratio_wasm_worker_to_native_app_work: wasm == null ? null : Math.round((wasm / natApp) * 100) / 100,
+    ratio_wasm_worker_to_native_analyze_explain: wasm == null ? null : Math.round((wasm / nat) * 100) / 100,
+    ratio_app_status_to_native_app_work: status == null || status < 5 ? null : Math.round((status / natApp) * 100) / 100,
+    runs: inp.runs,
+    detail: { browser: p, native: { analyze_explain: inp.native.analyze_explain, app_work: inp.native.app_work } },
+  };
+});
+const result = {
+  date: new Date().toISOString(),
+  commit,
+  dist: DIST,
+  wasm_files: wasmFiles,
+  machine,
+  app_warm_up_ms: warmupMs,
+  worker_note: workerNote,
+  cold_load: coldStats,
+  inputs: rows,
+  assets,
+  assets_total: assetTotal,
+};
+mkdirSync(dirname(OUT), { recursive: true });
+writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
+
+const f = (x, d = 1) => (x == null ? '–' : x.toFixed(d));
+const out = [];
+out.push(`Browser benchmark, ${result.date} (commit ${commit}; ${machine.chromium}; ${machine.cpu}, ${machine.cores} cores; load ${machine.loadavg_at_end})`);
+out.push('');
+out.push(`| cold load, ${COLD} fresh profiles, cache off | median ms | min–max |`);
+out.push('|---|---:|---:|');
+out.push(`| navigation start → app interactive | ${f(coldStats.ready.median, 0)} | ${f(coldStats.ready.min, 0)}–${f(coldStats.ready.max, 0)} |`);
+out.push(`| navigation start → DOMContentLoaded | ${f(coldStats.dom_content_loaded.median, 0)} | ${f(coldStats.dom_content_loaded.min, 0)}–${f(coldStats.dom_content_loaded.max, 0)} |`);
+out.push(`| first paste (typical) right after, → rendered | ${f(coldStats.first_paste_typical.median, 1)} | ${f(coldStats.first_paste_typical.min, 1)}–${f(coldStats.first_paste_typical.max, 1)} |`);
+out.push('');
+out.push('| input | bytes | native analyze+explain ms | native app work ms | wasm in worker, net ms | wasm ÷ native | app status line ms | paste → rendered ms | first paste ms |');
+out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  const d = r.bytes > 1e5 ? 1 : 3;
+  out.push(
+    `| ${r.label} | ${r.bytes} | ${f(r.native_analyze_explain_ms, d)} | ${f(r.native_app_work_ms, d)} | ${f(r.wasm_worker_net_ms, d)} | ${f(r.ratio_wasm_worker_to_native_app_work, 2)}× | ${r.app_status_line_ms ?? '–'} | ${f(r.paste_to_rendered_ms, 1)} | ${f(r.first_paste_ms, 1)} |`,
+  );
+}
+out.push('');
+out.push('| input | worker round trip ms | empty-text request ms | paste: value set ms | input handler returned ms | phase "running" ms | phase "done" + summary ms | next frame ms |');
+out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+for (const r of rows) {
+  const s = r.paste_steps_ms;
+  out.push(
+    `| ${r.input} | ${f(r.wasm_worker_round_trip_ms, 3)} | ${f(r.wasm_worker_empty_request_ms, 3)} | ${f(s.set_value, 1)} | ${f(s.input_handler, 1)} | ${f(s.phase_running, 1)} | ${f(s.phase_done, 1)} | ${f(r.paste_to_next_frame_ms, 1)} |`,
+  );
+}
+out.push('');
+out.push('| asset (dist/) | bytes | gzip -9 | brotli 11 |');
+out.push('|---|---:|---:|---:|');
+for (const a of assets) out.push(`| ${a.file} | ${a.bytes} | ${a.gzip} | ${a.brotli} |`);
+out.push(`| all ${assets.length} files | ${assetTotal.bytes} | ${assetTotal.gzip} | ${assetTotal.brotli} |`);
+if (workerNote) out.push('', `worker not measured: ${workerNote}`);
+if (warmupMs != null) out.push('', `app idle warm-up (data-warmup-ms): ${warmupMs} ms`);
+console.log(out.join('\n'));
+console.error(`written: ${relative(ROOT, OUT)}`);
