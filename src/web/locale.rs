@@ -1,10 +1,11 @@
 //! Which locale the page uses, and loading its messages.
 //!
 //! The UI messages (`i18n/<locale>/ui.ftl`) are compiled in, so the page renders at once; the
-//! rest of a locale (reasons, codes, rules, DNS) is one bundle per locale that the build writes
-//! next to the page (`<meta name="bounce-ftl" data-lang=.. content=URL>`) and that is fetched
-//! only for the active locale (and handed to the analysis engine, which explains in it). The
-//! choice is remembered in local storage.
+//! rest of a locale is two bundles per locale that the build writes next to the page and that
+//! are fetched only for the active locale: the page's (`dns.ftl`, the DNS panel;
+//! `<meta name="bounce-ftl" data-lang=.. content=URL>`) and the analysis engine's (reasons,
+//! codes, rules, advice, explanations; `<meta name="bounce-engine-ftl" ..>`), which the page
+//! hands to the engine. The choice is remembered in local storage.
 
 use super::dom;
 use crate::i18n::{self, Localizer};
@@ -68,24 +69,48 @@ pub fn ui_localizer(lang: &str) -> Localizer {
     Localizer::from_sources(lang, &[src]).unwrap_or_else(|_| Localizer::from_catalog(&[lang], &[]))
 }
 
-/// The URL of the explanation bundle of `lang`, as the build recorded it.
-pub fn bundle_url(lang: &str) -> Option<String> {
-    dom::metas("bounce-ftl")
+/// The page's own messages of a locale besides `ui.ftl` (the DNS panel's, `dns.ftl`):
+/// `<meta name="bounce-ftl">`.
+pub const PAGE_BUNDLE: &str = "bounce-ftl";
+
+/// The analysis engine's messages of a locale (reasons, codes, rules, advice, explanations):
+/// `<meta name="bounce-engine-ftl">`; the page fetches them and hands them to the engine.
+pub const ENGINE_BUNDLE: &str = "bounce-engine-ftl";
+
+/// The URL of the `kind` bundle ([`PAGE_BUNDLE`] or [`ENGINE_BUNDLE`]) of `lang`, as the build
+/// recorded it.
+pub fn bundle_url(kind: &str, lang: &str) -> Option<String> {
+    dom::metas(kind)
         .into_iter()
         .find(|(l, _)| l == lang)
         .map(|(_, url)| url)
 }
 
-/// The FTL sources for `lang`: its UI messages plus the fetched bundle (cached).
-pub async fn full_sources(lang: &str) -> Result<Vec<Rc<str>>, String> {
-    let ui: Rc<str> = Rc::from(ui_source(lang).ok_or_else(|| format!("no locale {lang}"))?);
-    if let Some(b) = BUNDLES.with(|b| b.borrow().get(lang).cloned()) {
-        return Ok(vec![ui, b]);
+/// The text of the `kind` bundle of `lang`, fetched once.
+async fn bundle(kind: &str, lang: &str) -> Result<Rc<str>, String> {
+    let key = format!("{kind}/{lang}");
+    if let Some(b) = BUNDLES.with(|b| b.borrow().get(&key).cloned()) {
+        return Ok(b);
     }
-    let url = bundle_url(lang).ok_or_else(|| format!("no bundle for {lang}"))?;
+    let url = bundle_url(kind, lang).ok_or_else(|| format!("no {kind} bundle for {lang}"))?;
     let text: Rc<str> = Rc::from(fetch_text(&url).await?);
-    BUNDLES.with(|b| b.borrow_mut().insert(lang.to_string(), text.clone()));
-    Ok(vec![ui, text])
+    BUNDLES.with(|b| b.borrow_mut().insert(key, text.clone()));
+    Ok(text)
+}
+
+/// The FTL sources of the page in `lang`: its UI messages plus the page bundle.
+pub async fn page_sources(lang: &str) -> Result<Vec<Rc<str>>, String> {
+    let ui: Rc<str> = Rc::from(ui_source(lang).ok_or_else(|| format!("no locale {lang}"))?);
+    Ok(vec![ui, bundle(PAGE_BUNDLE, lang).await?])
+}
+
+/// The FTL sources the analysis engine explains `lang` with: the page bundle (the DNS
+/// evidence messages) plus the engine bundle.
+pub async fn engine_sources(lang: &str) -> Result<Vec<Rc<str>>, String> {
+    Ok(vec![
+        bundle(PAGE_BUNDLE, lang).await?,
+        bundle(ENGINE_BUNDLE, lang).await?,
+    ])
 }
 
 /// Remembers the choice and makes the page's `lang` and title follow it.

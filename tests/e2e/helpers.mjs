@@ -92,8 +92,10 @@ export async function openApp(context, url, { warmUp = false } = {}) {
   await page.evaluate(() => navigator.serviceWorker?.ready);
   // Wait for the active locale's explanation bundle (fetched once at start).
   await page.waitForFunction(() => !document.querySelector('.status-line')?.textContent?.includes('…'));
+  // The analysis engine (the worker, started after the first render) has loaded.
+  await page.waitForFunction(() => document.documentElement.dataset.engine === 'ready', null, { timeout: 20000 });
   if (warmUp) {
-    // The one-off idle warm-up of the analysis core (see use_analysis.rs) has run.
+    // The engine's one-off warm-up (it compiles the knowledge base's patterns; src/web/worker.rs) has run.
     await page.waitForFunction(() => document.documentElement.dataset.warmupMs !== undefined, null, { timeout: 10000 });
   }
   return { page, rec };

@@ -7,6 +7,7 @@ use bounce::i18n::Localizer;
 use bounce::web::action::Action;
 use bounce::web::analysis::{self, Mark, SpanView};
 use bounce::web::components::hop_diagram::delay_parts;
+use bounce::web::engine;
 use bounce::web::examples::EXAMPLES;
 use bounce::web::highlight::{pieces, Piece, FULL_VIEW_LIMIT};
 use bounce::web::locale;
@@ -241,28 +242,33 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Puts `<meta name="bounce-ftl">` tags pointing at blob: URLs of the compiled-in bundles
-/// (minus ui.ftl, as the build does), so the app loads its locales as it does in production.
+/// Puts `<meta name="bounce-ftl">` (the page's dns.ftl) and `<meta name="bounce-engine-ftl">`
+/// (the other files but ui.ftl) tags pointing at blob: URLs of the compiled-in bundles, as the
+/// build does, so the app loads its locales as it does in production.
 fn install_locale_metas() {
     let doc = document();
     if doc.query_selector("meta[name=bounce-ftl]").unwrap().is_some() {
         return;
     }
     for lang in ["en", "pl"] {
-        let text: String = bounce::i18n::locale_sources(lang)
-            .unwrap()
-            .iter()
-            .filter(|(f, _)| *f != "ui.ftl")
-            .map(|(_, t)| format!("{t}\n"))
-            .collect();
-        let parts = js_sys::Array::of1(&text.into());
-        let blob = web_sys::Blob::new_with_str_sequence(&parts).unwrap();
-        let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap();
-        let meta = doc.create_element("meta").unwrap();
-        meta.set_attribute("name", "bounce-ftl").unwrap();
-        meta.set_attribute("data-lang", lang).unwrap();
-        meta.set_attribute("content", &url).unwrap();
-        doc.head().unwrap().append_child(&meta).unwrap();
+        let files = bounce::i18n::locale_sources(lang).unwrap();
+        let bundle = |page: bool| -> String {
+            files
+                .iter()
+                .filter(|(f, _)| *f != "ui.ftl" && (*f == "dns.ftl") == page)
+                .map(|(_, t)| format!("{t}\n"))
+                .collect()
+        };
+        for (name, text) in [("bounce-ftl", bundle(true)), ("bounce-engine-ftl", bundle(false))] {
+            let parts = js_sys::Array::of1(&text.into());
+            let blob = web_sys::Blob::new_with_str_sequence(&parts).unwrap();
+            let url = web_sys::Url::create_object_url_with_blob(&blob).unwrap();
+            let meta = doc.create_element("meta").unwrap();
+            meta.set_attribute("name", name).unwrap();
+            meta.set_attribute("data-lang", lang).unwrap();
+            meta.set_attribute("content", &url).unwrap();
+            doc.head().unwrap().append_child(&meta).unwrap();
+        }
     }
 }
 
@@ -278,6 +284,8 @@ async fn wait_for(root: &web_sys::Element, selector: &str) -> web_sys::Element {
 
 fn mount() -> web_sys::Element {
     install_locale_metas();
+    // The test page has no worker file: the same engine runs in this thread.
+    engine::use_in_process(bounce::web::worker::serve);
     let _ = web_sys::window()
         .unwrap()
         .local_storage()
@@ -421,11 +429,63 @@ fn reducer_file_error_shows_until_new_text_arrives() {
         immediate: true,
         external: true,
     });
-    assert!(s.text_hidden_from_editor(), "megabytes from a file stay out of the text area");
+    assert!(
+        s.text_hidden_from_editor(),
+        "megabytes from a file stay out of the text area"
+    );
     let s = s.reduce(Action::SetText {
         text: big,
         immediate: false,
         external: false,
     });
     assert!(!s.text_hidden_from_editor(), "typed text is already in the text area");
+}
+
+// ---- the analysis engine ----------------------------------------------------------------------
+
+/// Waits for a callback-style engine request.
+async fn ask<T: 'static>(send: impl FnOnce(Box<dyn FnOnce(T)>)) -> T {
+    let slot: Rc<std::cell::RefCell<Option<T>>> = Rc::default();
+    let s = slot.clone();
+    send(Box::new(move |v| *s.borrow_mut() = Some(v)));
+    for _ in 0..400 {
+        if let Some(v) = slot.borrow_mut().take() {
+            return v;
+        }
+        yew::platform::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+    panic!("the engine did not answer");
+}
+
+#[wasm_bindgen_test]
+async fn the_engine_answers_as_the_core_does() {
+    engine::use_in_process(bounce::web::worker::serve);
+    let sources: Vec<Rc<str>> = bounce::i18n::locale_sources("pl")
+        .unwrap()
+        .iter()
+        .filter(|(f, _)| *f != "ui.ftl")
+        .map(|(_, t)| Rc::from(*t))
+        .collect();
+    engine::set_locale("pl", &sources);
+    let ex = EXAMPLES[0].text;
+    // The view model crosses the worker boundary as JSON and arrives unchanged.
+    let got = ask(|done| engine::analyse("pl", ex, false, done)).await;
+    assert_eq!(got, Some(analysis::run(ex, &full_localizer("pl"))));
+    assert!(engine::is_ready());
+    // An unknown locale is refused, not answered in another language.
+    assert_eq!(ask(|done| engine::analyse("xx", ex, false, done)).await, None);
+    // Redacted analysis: no real names anywhere in what the page gets.
+    let masked = ask(|done| engine::analyse("pl", ex, true, done)).await.expect("answer");
+    assert!(!masked.plain.contains("jan.kowalski") && !masked.json.contains("example.net"));
+    assert_eq!(
+        masked.recipients[0].facts.reason,
+        got.as_ref().unwrap().recipients[0].facts.reason
+    );
+    let redacted = ask(|done| engine::redact(ex, done)).await.expect("answer");
+    assert_eq!(redacted, bounce::web::share::redact(ex));
+    // The embed API's report: the CLI's JSON with source "-".
+    let json = ask(|done| engine::report(ex, done)).await.expect("answer");
+    let mut report = bounce::analyze(ex.as_bytes());
+    report.source = "-".into();
+    assert_eq!(json, serde_json::to_string(&report).unwrap());
 }

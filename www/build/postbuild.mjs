@@ -1,6 +1,7 @@
 // trunk post_build hook: finishes dist/ (run by trunk with TRUNK_STAGING_DIR set).
-// 1. One FTL bundle per locale (every i18n/<locale>/*.ftl except ui.ftl, which is compiled
-//    into the wasm), with a content hash in its name.
+// 1. Two FTL bundles per locale (ui.ftl is compiled into the page's wasm), each with a content
+//    hash in its name: the page's own messages (dns.ftl: the DNS panel) and the analysis
+//    engine's (reasons, codes, rules, advice, explanations), which the page hands to the worker.
 // 2. <meta> tags in index.html naming those bundles and the worker's loader script, so the
 //    app finds hashed files without any inline script.
 import { createHash } from 'node:crypto';
@@ -17,17 +18,24 @@ if (!stage) {
 const hash = (buf) => createHash('sha256').update(buf).digest('hex').slice(0, 16);
 const metas = [];
 
-// 1. Locale bundles.
+// 1. Locale bundles, two per locale: the page's (PAGE_FILES: the DNS panel's messages) and the
+//    analysis engine's (every other .ftl file except ui.ftl).
+const PAGE_FILES = ['dns.ftl'];
 const i18nDir = join(root, 'i18n');
 mkdirSync(join(stage, 'i18n'), { recursive: true });
+const joinFtl = (dir, files) => files.map((f) => readFileSync(join(dir, f), 'utf8').replace(/\n*$/, '\n')).join('\n');
 for (const lang of readdirSync(i18nDir).sort()) {
   const dir = join(i18nDir, lang);
   if (!existsSync(join(dir, 'ui.ftl'))) continue;
-  const files = readdirSync(dir).filter((f) => f.endsWith('.ftl') && f !== 'ui.ftl').sort();
-  const text = files.map((f) => readFileSync(join(dir, f), 'utf8').replace(/\n*$/, '\n')).join('\n');
-  const name = `i18n/${lang}-${hash(text)}.ftl`;
-  writeFileSync(join(stage, name), text);
-  metas.push(`<meta name="bounce-ftl" data-lang="${lang}" content="${name}">`);
+  const ftl = readdirSync(dir).filter((f) => f.endsWith('.ftl') && f !== 'ui.ftl').sort();
+  const page = joinFtl(dir, ftl.filter((f) => PAGE_FILES.includes(f)));
+  const engine = joinFtl(dir, ftl.filter((f) => !PAGE_FILES.includes(f)));
+  const pageName = `i18n/${lang}-${hash(page)}.ftl`;
+  const engineName = `i18n/${lang}-engine-${hash(engine)}.ftl`;
+  writeFileSync(join(stage, pageName), page);
+  writeFileSync(join(stage, engineName), engine);
+  metas.push(`<meta name="bounce-ftl" data-lang="${lang}" content="${pageName}">`);
+  metas.push(`<meta name="bounce-engine-ftl" data-lang="${lang}" content="${engineName}">`);
 }
 
 // 2. The worker's loader shim.

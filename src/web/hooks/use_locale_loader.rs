@@ -6,8 +6,9 @@ use crate::web::{engine, locale};
 use std::rc::Rc;
 use yew::prelude::*;
 
-/// Whenever the locale changes: updates the document, then fetches its full bundle once and
-/// hands it to the analysis engine too (which explains in that locale).
+/// Whenever the locale changes: updates the document, then fetches its two bundles once: the
+/// page's (for its own localizer) and the engine's (handed to the analysis engine, which
+/// explains in that locale). Analysis waits for both (`loc_full`).
 #[hook]
 pub fn use_locale_loader(app: AppHandle) {
     let lang = app.lang().to_string();
@@ -19,13 +20,15 @@ pub fn use_locale_loader(app: AppHandle) {
             if !*full {
                 let lang = lang.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let loaded = match locale::full_sources(&lang).await {
-                        Ok(sources) => {
-                            engine::set_locale(&lang, &sources);
-                            let refs: Vec<&str> = sources.iter().map(|s| &**s).collect();
+                    let (page, for_engine) =
+                        futures::future::join(locale::page_sources(&lang), locale::engine_sources(&lang)).await;
+                    let loaded = match (page, for_engine) {
+                        (Ok(page), Ok(for_engine)) => {
+                            engine::set_locale(&lang, &for_engine);
+                            let refs: Vec<&str> = page.iter().map(|s| &**s).collect();
                             crate::i18n::Localizer::from_sources(&lang, &refs)
                         }
-                        Err(e) => Err(e),
+                        (Err(e), _) | (_, Err(e)) => Err(e),
                     };
                     match loaded {
                         Ok(loc) => app.dispatch(Action::SetLocale {
