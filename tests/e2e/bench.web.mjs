@@ -27,7 +27,7 @@
 // Prints a table and writes the JSON (default target/bench/web.json).
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
+import { cpSync, mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, totalmem, release, tmpdir } from 'node:os';
 import { join, relative, dirname } from 'node:path';
 import { chromium } from 'playwright-core';
@@ -94,6 +94,9 @@ const INPUTS = [
 for (const inp of INPUTS) {
   inp.file = join(WORK, `input-${inp.key}.txt`);
   writeFileSync(inp.file, inp.text);
+  // For "Open file": two variants, so every opening is a new input.
+  inp.files = [inp.file, join(WORK, `input-${inp.key}-nl.txt`)];
+  writeFileSync(inp.files[1], inp.text + '\n');
   inp.bytes = Buffer.byteLength(inp.text);
 }
 
@@ -115,16 +118,23 @@ for (const [i, inp] of INPUTS.entries()) {
 function walk(dir) {
   return readdirSync(dir).flatMap((f) => {
     const p = join(dir, f);
+    if (f.startsWith('.')) return []; // trunk's .stage/ while a build runs
     return statSync(p).isDirectory() ? walk(p) : [p];
   });
 }
 if (!existsSync(join(DIST, 'index.html'))) fail(`no ${DIST}/index.html: run scripts/build-web.sh`);
-const indexHtml = readFileSync(join(DIST, 'index.html'), 'utf8');
-const assets = walk(DIST)
+// A snapshot of the build, served and measured, so a rebuild of dist/ during the run (the tree is
+// shared) cannot mix two builds.
+const DIST_BUILT = statSync(join(DIST, 'index.html')).mtime.toISOString();
+const SNAP = join(WORK, 'dist-snapshot');
+rmSync(SNAP, { recursive: true, force: true });
+cpSync(DIST, SNAP, { recursive: true, filter: (src) => !relative(DIST, src).split('/').some((part) => part.startsWith('.')) });
+const indexHtml = readFileSync(join(SNAP, 'index.html'), 'utf8');
+const assets = walk(SNAP)
   .sort()
   .map((p) => {
     const b = readFileSync(p);
-    const file = relative(DIST, p);
+    const file = relative(SNAP, p);
     return {
       file,
       bytes: b.length,
@@ -140,7 +150,7 @@ const assetTotal = assets.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzip: a.
 });
 
 // ---- browser -------------------------------------------------------------------------------
-const { server, url } = await serve({ dir: DIST });
+const { server, url } = await serve({ dir: SNAP });
 const profiles = [];
 async function launch() {
   const profile = mkdtempSync(join(tmpdir(), 'bounce-bench-'));
@@ -170,12 +180,38 @@ async function launch() {
       );
     };
     const mo = new MutationObserver(() => {
-      if (window.__readyAt === undefined && ready()) {
-        window.__readyAt = performance.now();
-        mo.disconnect();
-      }
+      if (window.__readyAt === undefined && ready()) window.__readyAt = performance.now();
+      // The analysis engine (Web Worker) says it is ready / has compiled its patterns.
+      const d = document.documentElement.dataset;
+      if (window.__engineAt === undefined && d.engine === 'ready') window.__engineAt = performance.now();
+      if (window.__warmAt === undefined && d.warmupMs !== undefined) window.__warmAt = performance.now();
+      if (window.__readyAt !== undefined && window.__engineAt !== undefined && window.__warmAt !== undefined) mo.disconnect();
     });
     mo.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+    // Resolves to performance.now() once #results shows phase "done" with a summary for an
+    // input generation newer than `before`.
+    window.__waitDone = (before, timeout) =>
+      new Promise((resolve, reject) => {
+        const check = () => {
+          const r = document.querySelector('#results');
+          if (r && Number(r.dataset.generation) > before && r.dataset.phase === 'done' && r.querySelector('.summary')) {
+            obs.disconnect();
+            clearTimeout(timer);
+            resolve(performance.now());
+          } else if (r?.dataset.phase === 'failed') {
+            obs.disconnect();
+            clearTimeout(timer);
+            reject(new Error('the app says the analysis failed'));
+          }
+        };
+        const obs = new MutationObserver(check);
+        obs.observe(document.body, { childList: true, subtree: true, attributes: true });
+        const timer = setTimeout(() => {
+          obs.disconnect();
+          reject(new Error(`no explanation rendered within ${timeout} ms`));
+        }, timeout);
+        check();
+      });
   });
   return { context, page, errors, close: () => context.close() };
 }
@@ -186,6 +222,7 @@ async function waitReady(page) {
     const nav = performance.getEntriesByType('navigation')[0];
     return {
       ready: window.__readyAt,
+      engine_ready: window.__engineAt ?? null,
       dom_content_loaded: nav?.domContentLoadedEventEnd ?? null,
       load: nav?.loadEventEnd || null,
       transferred_bytes: performance.getEntriesByType('resource').reduce((a, r) => a + (r.transferSize || 0), nav?.transferSize ?? 0),
@@ -263,6 +300,57 @@ async function paste(page, key, timeout) {
   );
 }
 
+/**
+ * Opens `path` with the app's "Open file" input (the text never goes into the text area, as
+ * for a dropped file). Returns { rendered, text }: the input's change event → the explanation.
+ */
+async function openFile(page, path, timeout) {
+  await page.evaluate((timeout) => {
+    const before = Number(document.querySelector('#results').dataset.generation);
+    window.__changeAt = undefined;
+    document.addEventListener('change', () => (window.__changeAt = performance.now()), { capture: true, once: true });
+    window.__fileDone = window.__waitDone(before, timeout);
+    window.__fileDone.catch(() => {});
+  }, timeout);
+  await page.setInputFiles('.input-panel input[type=file]', path);
+  return page.evaluate(async () => {
+    const t1 = await window.__fileDone;
+    return { rendered: t1 - window.__changeAt, text: document.querySelector('#results').textContent };
+  });
+}
+
+/**
+ * Reference: the same text put into a bare <textarea> on an empty page of the same browser
+ * (value set, layout forced, next frame), i.e. what Chromium alone spends on holding the text.
+ */
+async function bareTextarea(context, inp, runs) {
+  const page = await context.newPage();
+  try {
+    await page.setContent('<textarea id="t" rows="20" cols="80"></textarea>');
+    await page.evaluate((t) => (window.__t = t), inp.text);
+    const out = [];
+    for (let i = 0; i < runs; i++) {
+      out.push(
+        await page.evaluate(async (i) => {
+          const ta = document.querySelector('#t');
+          ta.value = '';
+          void ta.offsetHeight;
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          const t0 = performance.now();
+          ta.value = window.__t + (i % 2 ? '\n' : '');
+          void ta.scrollHeight;
+          const t1 = performance.now();
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+          return { layout: t1 - t0, frame: performance.now() - t0 };
+        }, i),
+      );
+    }
+    return { value_and_layout: stats(out.map((o) => o.layout)), next_frame: stats(out.map((o) => o.frame)) };
+  } finally {
+    await page.close();
+  }
+}
+
 function checkRendered(inp, text) {
   const missing = [];
   if (inp.expect.address && !text.includes(inp.expect.address)) missing.push(inp.expect.address);
@@ -270,9 +358,9 @@ function checkRendered(inp, text) {
   if (missing.length) fail(`the rendered explanation of ${inp.key} does not show ${missing.join(', ')}`);
 }
 
-async function putTexts(page) {
+async function putTexts(page, inputs = INPUTS) {
   await page.evaluate(() => (window.__texts = {}));
-  for (const inp of INPUTS) {
+  for (const inp of inputs) {
     // Two variants (trailing newline or not), so every paste is a new input.
     await page.evaluate(({ key, text }) => {
       window.__texts[key + '0'] = text;
@@ -292,10 +380,14 @@ for (let i = 0; i < COLD; i++) {
     const r = await waitReady(b.page);
     r.node_wall_ms = performance.now() - t0;
     // A user who pastes the typical bounce at once (before the idle warm-up).
-    await putTexts(b.page);
+    await putTexts(b.page, [INPUTS[1]]);
     const p = await paste(b.page, 'typical0', 60000);
+    r.first_explanation = r.ready + p.rendered;
     checkRendered(INPUTS[1], p.text);
     r.first_paste_typical = p.rendered;
+    const late = await b.page.evaluate(() => ({ engine: window.__engineAt ?? null, warm: window.__warmAt ?? null }));
+    r.engine_ready = late.engine;
+    r.warmed_up = late.warm;
     r.first_paste_status_ms = p.statusMs;
     r.errors = b.errors.slice();
     cold.push(r);
@@ -345,6 +437,19 @@ try {
     console.error(`  ${inp.key}: median ${median(runs.map((r) => r.rendered)).toFixed(1)} ms`);
   }
 
+  console.error('== open file → rendered');
+  for (const inp of INPUTS) {
+    const timeout = inp.key === 'large' ? 180000 : 60000;
+    const runs = [];
+    for (let i = 0; i <= inp.runs; i++) {
+      const r = await openFile(b.page, inp.files[i % 2], timeout);
+      checkRendered(inp, r.text);
+      if (i > 0) runs.push(r.rendered); // the first opening is a warm-up
+    }
+    perInput[inp.key].open_file = stats(runs);
+    console.error(`  ${inp.key}: median ${median(runs).toFixed(1)} ms`);
+  }
+
   // The analysis worker alone, started here with the app's own script and request format.
   console.error('== wasm analysis in the worker (direct)');
   const setup = await b.page.evaluate(async () => {
@@ -354,11 +459,16 @@ try {
     if (!w || !ftl) return `no worker or en bundle in index.html (worker: ${w}, ftl: ${ftl})`;
     window.__src = await (await fetch(new URL(ftl, document.baseURI))).text();
     window.__w = new Worker(new URL(w, document.baseURI));
+    // Two request formats: the engine's (src/web/engine.rs, since ca0907c: ["ready"], then
+    // ["locale", lang, [ftl]] once and ["analyse", id, lang, text, redact] → ["reply", id, json])
+    // and the earlier large-input worker's ("ready", [id, lang, [ftl], text] → [id, json]).
     const ok = await new Promise((resolve) => {
       const t = setTimeout(() => resolve(false), 30000);
       window.__w.onmessage = (e) => {
-        if (e.data === 'ready') {
+        if (e.data === 'ready' || (Array.isArray(e.data) && e.data[0] === 'ready')) {
           clearTimeout(t);
+          window.__proto = e.data === 'ready' ? 'v1' : 'engine';
+          if (window.__proto === 'engine') window.__w.postMessage(['locale', 'en', [window.__src]]);
           resolve(true);
         }
       };
@@ -378,13 +488,16 @@ try {
             new Promise((resolve, reject) => {
               const id = ++gen;
               const timer = setTimeout(() => reject(new Error('no reply within 180 s')), 180000);
+              const engine = window.__proto === 'engine';
               window.__w.onmessage = (e) => {
-                if (Array.isArray(e.data) && e.data[0] === id) {
+                const d = e.data;
+                if (!Array.isArray(d)) return;
+                if (engine ? d[0] === 'reply' && d[1] === id : d[0] === id) {
                   clearTimeout(timer);
-                  resolve(e.data[1]);
+                  resolve(engine ? d[2] : d[1]);
                 }
               };
-              window.__w.postMessage([id, 'en', [window.__src], t]);
+              window.__w.postMessage(engine ? ['analyse', id, 'en', t, false] : [id, 'en', [window.__src], t]);
             });
           // Mean round trip of `batch` requests for `t`.
           const timeBatch = async (t, batch) => {
@@ -413,12 +526,12 @@ try {
             } catch {
               return { error: 'the reply is not the expected JSON (request format changed?)' };
             }
-            return { samples, baseline, batch, facts };
+            return { samples, baseline, batch, facts, proto: window.__proto };
           } catch (e) {
             return { error: String(e) };
           }
         },
-        { key: inp.key, runs: inp.runs, minBatchMs: 50 },
+        { key: inp.key, runs: inp.runs, minBatchMs: 200 },
       );
       if (res.error) {
         workerNote = `worker (${inp.key}): ${res.error}`;
@@ -433,9 +546,15 @@ try {
         round_trip: { ...stats(res.samples), batch: res.batch },
         empty_request: stats(res.baseline),
         net_median: Math.max(0, median(res.samples) - base),
+        protocol: res.proto,
       };
       console.error(`  ${inp.key}: median ${median(res.samples).toFixed(3)} ms (batch ${res.batch}), empty request ${base.toFixed(3)} ms`);
     }
+  }
+  console.error('== reference: the same text in a bare <textarea>');
+  for (const inp of INPUTS) {
+    perInput[inp.key].bare_textarea = await bareTextarea(b.context, inp, Math.min(inp.runs, 5));
+    console.error(`  ${inp.key}: median ${perInput[inp.key].bare_textarea.next_frame.median.toFixed(1)} ms`);
   }
   if (b.errors.length) console.error(`page errors: ${b.errors.join(' | ')}`);
 } finally {
@@ -466,9 +585,12 @@ const commit = sh('git', ['-C', ROOT, 'rev-parse', '--short', 'HEAD']);
 const wasmFiles = assets.filter((a) => a.file.endsWith('.wasm')).map((a) => a.file);
 const coldStats = {
   ready: stats(cold.map((c) => c.ready)),
+  engine_ready: stats(cold.map((c) => c.engine_ready)),
+  warmed_up: stats(cold.map((c) => c.warmed_up)),
   dom_content_loaded: stats(cold.map((c) => c.dom_content_loaded)),
   node_wall: stats(cold.map((c) => c.node_wall_ms)),
   first_paste_typical: stats(cold.map((c) => c.first_paste_typical)),
+  first_explanation: stats(cold.map((c) => c.first_explanation)),
   transferred_bytes: median(cold.map((c) => c.transferred_bytes)),
   page_errors: [...new Set(cold.flatMap((c) => c.errors))],
 };
@@ -492,6 +614,8 @@ const rows = INPUTS.map((inp) => {
     paste_to_rendered_ms: r3(p.rendered.median),
     paste_to_next_frame_ms: r3(p.next_frame.median),
     paste_steps_ms: p.steps,
+    open_file_to_rendered_ms: r3(p.open_file?.median ?? null),
+    bare_textarea_next_frame_ms: r3(p.bare_textarea?.next_frame.median ?? null),
     first_paste_ms: r3(p.first_paste),
     ratio_wasm_worker_to_native_app_work: wasm == null ? null : Math.round((wasm / natApp) * 100) / 100,
     ratio_wasm_worker_to_native_analyze_explain: wasm == null ? null : Math.round((wasm / nat) * 100) / 100,
@@ -504,6 +628,7 @@ const result = {
   date: new Date().toISOString(),
   commit,
   dist: DIST,
+  dist_built: DIST_BUILT,
   wasm_files: wasmFiles,
   machine,
   app_warm_up_ms: warmupMs,
@@ -518,29 +643,32 @@ writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
 
 const f = (x, d = 1) => (x == null ? '–' : x.toFixed(d));
 const out = [];
-out.push(`Browser benchmark, ${result.date} (commit ${commit}; ${machine.chromium}; ${machine.cpu}, ${machine.cores} cores; load ${machine.loadavg_at_end})`);
+out.push(`Browser benchmark, ${result.date} (commit ${commit}, web build of ${DIST_BUILT}; ${machine.chromium}; ${machine.cpu}, ${machine.cores} cores; load ${machine.loadavg_at_end})`);
 out.push('');
 out.push(`| cold load, ${COLD} fresh profiles, cache off | median ms | min–max |`);
 out.push('|---|---:|---:|');
 out.push(`| navigation start → app interactive | ${f(coldStats.ready.median, 0)} | ${f(coldStats.ready.min, 0)}–${f(coldStats.ready.max, 0)} |`);
+if (coldStats.engine_ready.n) out.push(`| navigation start → analysis engine ready (data-engine) | ${f(coldStats.engine_ready.median, 0)} | ${f(coldStats.engine_ready.min, 0)}–${f(coldStats.engine_ready.max, 0)} |`);
+if (coldStats.warmed_up.n) out.push(`| navigation start → engine warmed up (data-warmup-ms) | ${f(coldStats.warmed_up.median, 0)} | ${f(coldStats.warmed_up.min, 0)}–${f(coldStats.warmed_up.max, 0)} |`);
 out.push(`| navigation start → DOMContentLoaded | ${f(coldStats.dom_content_loaded.median, 0)} | ${f(coldStats.dom_content_loaded.min, 0)}–${f(coldStats.dom_content_loaded.max, 0)} |`);
+out.push(`| navigation start → first explanation (typical pasted when interactive) | ${f(coldStats.first_explanation.median, 0)} | ${f(coldStats.first_explanation.min, 0)}–${f(coldStats.first_explanation.max, 0)} |`);
 out.push(`| first paste (typical) right after, → rendered | ${f(coldStats.first_paste_typical.median, 1)} | ${f(coldStats.first_paste_typical.min, 1)}–${f(coldStats.first_paste_typical.max, 1)} |`);
 out.push('');
-out.push('| input | bytes | native analyze+explain ms | native app work ms | wasm in worker, net ms | wasm ÷ native | app status line ms | paste → rendered ms | first paste ms |');
-out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+out.push('| input | bytes | native analyze+explain ms | native app work ms | wasm in worker, net ms | wasm ÷ native | app status line ms | paste → rendered ms | open file → rendered ms | first paste ms |');
+out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const d = r.bytes > 1e5 ? 1 : 3;
   out.push(
-    `| ${r.label} | ${r.bytes} | ${f(r.native_analyze_explain_ms, d)} | ${f(r.native_app_work_ms, d)} | ${f(r.wasm_worker_net_ms, d)} | ${f(r.ratio_wasm_worker_to_native_app_work, 2)}× | ${r.app_status_line_ms ?? '–'} | ${f(r.paste_to_rendered_ms, 1)} | ${f(r.first_paste_ms, 1)} |`,
+    `| ${r.label} | ${r.bytes} | ${f(r.native_analyze_explain_ms, d)} | ${f(r.native_app_work_ms, d)} | ${f(r.wasm_worker_net_ms, d)} | ${f(r.ratio_wasm_worker_to_native_app_work, 2)}× | ${r.app_status_line_ms ?? '–'} | ${f(r.paste_to_rendered_ms, 1)} | ${f(r.open_file_to_rendered_ms, 1)} | ${f(r.first_paste_ms, 1)} |`,
   );
 }
 out.push('');
-out.push('| input | worker round trip ms | empty-text request ms | paste: value set ms | input handler returned ms | phase "running" ms | phase "done" + summary ms | next frame ms |');
-out.push('|---|---:|---:|---:|---:|---:|---:|---:|');
+out.push('| input | worker round trip ms | empty-text request ms | paste: value set ms | input handler returned ms | phase "running" ms | phase "done" + summary ms | next frame ms | bare textarea, same text ms |');
+out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const s = r.paste_steps_ms;
   out.push(
-    `| ${r.input} | ${f(r.wasm_worker_round_trip_ms, 3)} | ${f(r.wasm_worker_empty_request_ms, 3)} | ${f(s.set_value, 1)} | ${f(s.input_handler, 1)} | ${f(s.phase_running, 1)} | ${f(s.phase_done, 1)} | ${f(r.paste_to_next_frame_ms, 1)} |`,
+    `| ${r.input} | ${f(r.wasm_worker_round_trip_ms, 3)} | ${f(r.wasm_worker_empty_request_ms, 3)} | ${f(s.set_value, 1)} | ${f(s.input_handler, 1)} | ${f(s.phase_running, 1)} | ${f(s.phase_done, 1)} | ${f(r.paste_to_next_frame_ms, 1)} | ${f(r.bare_textarea_next_frame_ms, 1)} |`,
   );
 }
 out.push('');
