@@ -605,3 +605,21 @@ fn every_text_rule_is_the_best_match_of_some_fixture() {
         assert!(tops.contains(rule.id), "no fixture exercises {}", rule.id);
     }
 }
+
+#[test]
+fn classifier_and_best_rule_agree_on_the_reason() {
+    let mut bad = Vec::new();
+    for (reply, want) in FIXTURES {
+        let r = recipient(reply);
+        let classified = bounce::diagnose::reason::classify(&r);
+        let rule = kb::rule(want).expect("rule exists");
+        if classified != rule.reason {
+            bad.push(format!(
+                "{reply} => classifier {} / rule {want} {}",
+                classified.as_str(),
+                rule.reason.as_str()
+            ));
+        }
+    }
+    assert!(bad.is_empty(), "{} disagreements:\n{}", bad.len(), bad.join("\n"));
+}

@@ -1,9 +1,14 @@
 //! Diagnosis: turning the facts of each recipient into a reason from the
 //! fixed vocabulary, hard or soft, and the knowledge-base rules that apply.
+//!
+//! The reason has one source of truth: the classifier in [`reason`], with the knowledge base
+//! filling in only where the classifier finds nothing (`onhold`, `undefined`). The rules recorded
+//! for a recipient, and therefore the explanation shown, always agree with that reason.
 
 pub mod reason;
 
-use crate::model::{Kind, Reason, Report};
+use crate::kb::{self, Rule};
+use crate::model::{Kind, Reason, Recipient, Report};
 
 /// Fills `reason`, `hard` and `rules` of every recipient.
 pub fn diagnose(report: &mut Report) {
@@ -13,7 +18,26 @@ pub fn diagnose(report: &mut Report) {
             Kind::AutoReply => Reason::Vacation,
             _ => reason::classify(r),
         };
+        let mut matched = kb::matching(r, &report.format);
+        if matches!(r.reason, Reason::OnHold | Reason::Undefined) {
+            // A knowledge-base reply text the classifier's tables do not know names the reason.
+            if let Some(rule) = matched
+                .iter()
+                .find(|rule| rule.text.is_some() && rule.on_reason.is_none())
+            {
+                r.reason = rule.reason;
+                matched = kb::matching(r, &report.format);
+            }
+        }
         r.hard = reason::is_hard(r);
-        r.rules = crate::kb::rule_ids(r, &report.format);
+        r.rules = agreeing(&matched, r).map(|rule| rule.id.to_string()).collect();
     }
+}
+
+/// The matched rules that stand for the recipient's reason, most specific first.
+fn agreeing<'a>(matched: &'a [&'static Rule], r: &'a Recipient) -> impl Iterator<Item = &'static Rule> + 'a {
+    matched
+        .iter()
+        .copied()
+        .filter(move |rule| rule.reason == r.reason || rule.on_reason == Some(r.reason))
 }

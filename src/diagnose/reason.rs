@@ -39,7 +39,31 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         r"domain you are sending from is not permitted|your domain does not seem to be valid|could not find mx record for your domain",
         Reason::Rejected,
     ),
-    (r"access to this user account has been denied", Reason::Suspend),
+    (r"access to this user account has been denied", Reason::SecurityError),
+    // Provider phrasings whose generic words ("access denied", "not authorized", "blocked") would
+    // point elsewhere.
+    (
+        r"required authentication level|no valid dkim|dkim signature",
+        Reason::AuthFailure,
+    ),
+    (
+        r"does not allow external forwarding|external forwarding",
+        Reason::PolicyViolation,
+    ),
+    (
+        r"not authorized to send email directly|use the smtp relay at your service provider|permanently deferred|will not accept delivery of this message|client host .{0,80}blocked using",
+        Reason::Blocked,
+    ),
+    (r"receiving mail too quickly", Reason::Speeding),
+    (
+        r"5\.7\.1 our system has detected an unusual rate of unsolicited mail",
+        Reason::BadReputation,
+    ),
+    (r"links to an ip address that is blacklisted", Reason::SpamDetected),
+    (
+        r"not authenticated to send anonymous mail|anonymous mail",
+        Reason::SecurityError,
+    ),
     (r"reported as a source of spam", Reason::Blocked),
     (r"not permitted to send to remote domains", Reason::NoRelaying),
     (
@@ -186,6 +210,10 @@ pub const STATUS_STRONG: &[(&str, Reason)] = &[
     ("7.26", Reason::AuthFailure),
     ("7.27", Reason::AuthFailure),
     ("7.7", Reason::VirusDetected),
+    ("7.20", Reason::AuthFailure),
+    ("7.21", Reason::AuthFailure),
+    ("7.22", Reason::AuthFailure),
+    ("7.515", Reason::AuthFailure),
 ];
 
 /// Enhanced status codes (subject.detail) and the reason they suggest when the text says nothing clearer.
@@ -244,9 +272,6 @@ pub const STATUS_WEAK: &[(&str, Reason)] = &[
     ("7.17", Reason::SecurityError),
     ("7.18", Reason::SecurityError),
     ("7.19", Reason::SecurityError),
-    ("7.20", Reason::AuthFailure),
-    ("7.21", Reason::AuthFailure),
-    ("7.22", Reason::AuthFailure),
     ("7.28", Reason::Speeding),
     ("7.29", Reason::AuthFailure),
     ("7.30", Reason::SecurityError),
@@ -326,7 +351,8 @@ pub fn classify(r: &Recipient) -> Reason {
                 | Reason::VirusDetected
                 | Reason::NoRelaying
                 | Reason::SpamDetected
-                | Reason::MailboxFull),
+                | Reason::MailboxFull
+                | Reason::NotAccept),
             ),
             _,
         ) => t,
@@ -357,6 +383,8 @@ fn by_stage(reason: Reason, r: &Recipient) -> Reason {
     match (reason, r.command) {
         (Reason::HostUnknown, Some(Command::Mail)) => Reason::Rejected,
         (Reason::HostUnknown, _) if temporary => Reason::NetworkError,
+        // Microsoft's temporary "4.4.316 Connection refused" is the route failing, not a block.
+        (Reason::Blocked, _) if temporary && status_detail == "4.316" => Reason::NetworkError,
         (
             Reason::OnHold | Reason::Undefined | Reason::PolicyViolation | Reason::SecurityError | Reason::Rejected,
             Some(Command::Conn | Command::Helo | Command::Ehlo),

@@ -26,7 +26,7 @@ pub static RULES: &[Rule] = &[
         .text(r"xbl\.spamhaus|spamhaus.{0,40}\b(?:xbl|css)\b|\b(?:xbl|css)\b.{0,40}spamhaus")
         .causes(&["cause-compromised", "cause-spamhaus-xbl"])
         .fixes(&[(P::SenderAdmin, &["fix-stop-spam-source", "fix-spamhaus-lookup"])]),
-    Rule::new("spamhaus-dbl", R::SpamDetected, P::Sender)
+    Rule::new("spamhaus-dbl", R::Rejected, P::Sender)
         .text(r"dbl\.spamhaus|spamhaus.{0,40}\bdbl\b|\bdbl\b.{0,40}spamhaus")
         .causes(&["cause-domain-on-dbl"])
         .fixes(&[
@@ -80,7 +80,7 @@ pub static RULES: &[Rule] = &[
             (P::SenderAdmin, &["fix-check-mx"]),
             (P::RecipientAdmin, &["fix-add-accepted-domain"]),
         ]),
-    Rule::new("delivery-not-authorized", R::PolicyViolation, P::SenderAdmin)
+    Rule::new("delivery-not-authorized", R::SecurityError, P::SenderAdmin)
         .text(r"delivery not authori[sz]ed")
         .causes(&["cause-bad-reputation", "cause-no-ptr", "cause-fcrdns-mismatch", "cause-ip-on-dnsbl"])
         .fixes(&[
@@ -127,7 +127,7 @@ pub static RULES: &[Rule] = &[
             (P::Sender, &["fix-check-address"]),
             (P::RecipientAdmin, &["fix-ms-accepted-domain"]),
         ]),
-    Rule::new("recipient-access-denied", R::PolicyViolation, P::RecipientAdmin)
+    Rule::new("recipient-access-denied", R::Filtered, P::RecipientAdmin)
         .text(r"recipient address rejected: access denied")
         .causes(&["cause-recipient-access-rule", "cause-recipient-internal-only"])
         .fixes(&[
@@ -245,7 +245,7 @@ pub static RULES: &[Rule] = &[
             (P::Sender, &["fix-check-sender-address"]),
             (P::SenderAdmin, &["fix-check-sender-domain-dns"]),
         ]),
-    Rule::new("me-invalid-address", R::SyntaxError, P::Sender)
+    Rule::new("me-invalid-address", R::UserUnknown, P::Sender)
         .text(r"invalid address")
         .codes(&["501"])
         .causes(&["cause-address-bad-chars"])
@@ -265,7 +265,7 @@ pub static RULES: &[Rule] = &[
         .text(r"could not process (?:data|rcpt|mail) command when in this state")
         .causes(&["cause-command-order"])
         .fixes(&[(P::SenderAdmin, &["fix-check-client-software"])]),
-    Rule::new("me-auth-non-local", R::NoRelaying, P::Sender)
+    Rule::new("me-auth-non-local", R::SecurityError, P::Sender)
         .text(r"requires authentication when attempting to send to a non-local")
         .causes(&["cause-relay-not-authenticated", "cause-recipient-missing-local"])
         .fixes(&[
@@ -415,7 +415,7 @@ pub static RULES: &[Rule] = &[
         .text(r"tenant has exceeded threshold|exceeded threshold restriction")
         .causes(&["cause-compromised-account", "cause-ms-tenant-spam"])
         .fixes(&[(P::SenderAdmin, &["fix-stop-spam-source", "fix-ms-support"])]),
-    Rule::new("ms-bad-outbound-sender", R::Blocked, P::SenderAdmin)
+    Rule::new("ms-bad-outbound-sender", R::Rejected, P::SenderAdmin)
         .text(r"bad outbound sender")
         .causes(&["cause-ms-restricted-sender", "cause-compromised-account"])
         .fixes(&[(P::SenderAdmin, &["fix-stop-spam-source", "fix-ms-unblock-user"])]),
@@ -441,7 +441,7 @@ pub static RULES: &[Rule] = &[
         .msg("ms-throttled")
         .causes(&["cause-bad-reputation", "cause-new-ip-no-history"])
         .fixes(&[WAIT, (P::SenderAdmin, &["fix-ms-delist", "fix-warm-up-ip"])]),
-    Rule::new("ms-restricted-group", R::PolicyViolation, P::RecipientAdmin)
+    Rule::new("ms-restricted-group", R::SecurityError, P::RecipientAdmin)
         .text(r"resolver\.rst\.|delivery restrictions|not authorized to send to this (?:recipient|group)")
         .causes(&["cause-group-restricted"])
         .fixes(&[
@@ -485,7 +485,7 @@ pub static RULES: &[Rule] = &[
             (P::Sender, &["fix-rewrite-content", "fix-remove-links"]),
             (P::SenderAdmin, &["fix-auth-dns-setup", "fix-postmaster-tools"]),
         ]),
-    Rule::new("gmail-security-issue", R::VirusDetected, P::Sender)
+    Rule::new("gmail-security-issue", R::PolicyViolation, P::Sender)
         .text(r"potential security issue")
         .causes(&["cause-virus", "cause-blocked-attachment"])
         .fixes(&[(P::Sender, &["fix-remove-attachments", "fix-scan-malware"])]),
