@@ -1,17 +1,45 @@
-//! Pattern sets for reply texts: many case-insensitive patterns matched in one
-//! linear-time pass.
+//! Pattern sets for reply texts: many case-insensitive patterns, matched in linear time.
 //!
-//! Reply texts are matched as bytes with ASCII-only classes (`\b`, `\s`, `\w`)
-//! and ASCII case folding. Unicode classes would make the lazy DFA give up on
-//! non-ASCII input and fall back to a much slower engine; no pattern needs them.
+//! Reply texts are matched as bytes with ASCII-only classes (`\b`, `\s`, `\w`) and ASCII case
+//! folding. Unicode classes would make the lazy DFA give up on non-ASCII input and fall back to a
+//! much slower engine; no pattern needs them.
+//!
+//! A [`Set`] answers the same questions as a `regex::bytes::RegexSet` built with those options
+//! (which patterns match anywhere in a text), but much faster on texts it has not seen: a large
+//! `RegexSet` searched for overlapping matches builds lazy-DFA states for every new text, and that
+//! state building was most of the command-line tool's time. Instead, each pattern is split into
+//! the branches of its top-level alternation, and each branch is reduced to the literals one of
+//! which any match must contain (its prefixes or its suffixes, from `regex-syntax`). One
+//! Aho-Corasick pass over the text finds which literals occur. A branch that is nothing but
+//! literals (most are: `user unknown`, `mailbox (?:is )?full`) matches exactly when one of them
+//! occurs; any other branch is confirmed with its own small regex, compiled the first time a text
+//! needs it, and only when one of its literals occurs (or always, for the rare branch without
+//! literals). The results are the same as the `RegexSet`'s (a test compares them).
 
-use regex::bytes::{RegexSet, RegexSetBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
+use std::sync::OnceLock;
 
-/// How much memory each set's lazy DFA may use before it clears its cache.
+/// How much memory each lazy DFA may use before it clears its cache.
 const DFA_CACHE_BYTES: usize = 32 << 20;
 
-/// Compiles patterns into one set, case-insensitive, ASCII-only.
-pub fn set<I, S>(patterns: I) -> Result<RegexSet, regex::Error>
+/// Compiles patterns into one [`Set`], case-insensitive, ASCII-only.
+///
+/// Every pattern is checked here (a syntax error is reported as `regex` reports it); the regexes
+/// that confirm branches are compiled later, once, when a text first needs them.
+pub fn set<I, S>(patterns: I) -> Result<Set, regex::Error>
+where
+    I: IntoIterator<Item = S>,
+    S: AsRef<str>,
+{
+    let patterns: Vec<String> = patterns.into_iter().map(|p| p.as_ref().to_string()).collect();
+    Set::new(&patterns)
+}
+
+/// The same patterns as one `regex::bytes::RegexSet` with the options [`set`] uses: the reference
+/// that [`Set`] is tested against (and what it replaced).
+pub fn regex_set<I, S>(patterns: I) -> Result<RegexSet, regex::Error>
 where
     I: IntoIterator<Item = S>,
     S: AsRef<str>,
@@ -23,6 +51,236 @@ where
         .build()
 }
 
+/// One branch of a pattern's top-level alternation.
+#[derive(Debug)]
+struct Branch {
+    /// The branch's own source text, a regex by itself.
+    source: String,
+    /// Whether a hit of one of its literals is a match (the branch is nothing but those literals).
+    exact: bool,
+    /// Whether a literal must occur before the regex is worth running.
+    gated: bool,
+    /// The confirming regex, compiled on first use.
+    regex: OnceLock<Option<Regex>>,
+}
+
+impl Branch {
+    /// Runs the branch's own regex over `text`.
+    fn is_match(&self, text: &[u8]) -> bool {
+        let re = self.regex.get_or_init(|| {
+            RegexBuilder::new(&self.source)
+                .unicode(false)
+                .case_insensitive(true)
+                .dfa_size_limit(DFA_CACHE_BYTES)
+                .build()
+                .ok()
+        });
+        re.as_ref().is_some_and(|re| re.is_match(text))
+    }
+}
+
+/// Case-insensitive patterns matched together; see the module documentation for how.
+#[derive(Debug)]
+pub struct Set {
+    /// For each pattern, the range of its branches in `branches`.
+    patterns: Vec<(u32, u32)>,
+    branches: Vec<Branch>,
+    /// Every gating literal, once; `None` when no branch has one.
+    literals: Option<AhoCorasick>,
+    /// For each literal (by its Aho-Corasick pattern id), the branches it gates.
+    gates: Vec<Vec<u32>>,
+}
+
+impl Set {
+    fn new(patterns: &[String]) -> Result<Set, regex::Error> {
+        let mut set = Set {
+            patterns: Vec::with_capacity(patterns.len()),
+            branches: Vec::new(),
+            literals: None,
+            gates: Vec::new(),
+        };
+        let mut literal_ids: std::collections::HashMap<Vec<u8>, u32> = std::collections::HashMap::new();
+        let mut literal_list: Vec<Vec<u8>> = Vec::new();
+        for pattern in patterns {
+            let Some(branches) = branches(pattern) else {
+                // Not a pattern `regex` accepts: let it say why.
+                return Err(regex_set([pattern])
+                    .err()
+                    .unwrap_or_else(|| regex::Error::Syntax(pattern.clone())));
+            };
+            let first = set.branches.len() as u32;
+            for (source, lits) in branches {
+                let index = set.branches.len() as u32;
+                let (exact, gated) = match &lits {
+                    Some((_, exact)) => (*exact, true),
+                    None => (false, false),
+                };
+                for lit in lits.map(|(l, _)| l).unwrap_or_default() {
+                    let lower = lit.to_ascii_lowercase();
+                    let id = *literal_ids.entry(lower.clone()).or_insert_with(|| {
+                        literal_list.push(lower);
+                        set.gates.push(Vec::new());
+                        (literal_list.len() - 1) as u32
+                    });
+                    let gate = &mut set.gates[id as usize];
+                    if gate.last() != Some(&index) {
+                        gate.push(index);
+                    }
+                }
+                set.branches.push(Branch {
+                    source,
+                    exact,
+                    gated,
+                    regex: OnceLock::new(),
+                });
+            }
+            set.patterns.push((first, set.branches.len() as u32));
+        }
+        if !literal_list.is_empty() {
+            let ac = AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::Standard)
+                .build(&literal_list)
+                .map_err(|e| regex::Error::Syntax(e.to_string()))?;
+            set.literals = Some(ac);
+        }
+        Ok(set)
+    }
+
+    /// The number of patterns.
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// Whether the set has no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// For each branch, whether one of its literals occurs in `text`.
+    fn candidates(&self, text: &[u8]) -> Vec<bool> {
+        let mut hit = vec![false; self.branches.len()];
+        if let Some(ac) = &self.literals {
+            let mut seen = vec![false; self.gates.len()];
+            for m in ac.find_overlapping_iter(text) {
+                let id = m.pattern().as_usize();
+                if !std::mem::replace(&mut seen[id], true) {
+                    for &b in &self.gates[id] {
+                        hit[b as usize] = true;
+                    }
+                }
+            }
+        }
+        hit
+    }
+
+    /// Whether pattern `p` matches, given the branches' literal hits.
+    fn pattern_matches(&self, p: usize, hit: &[bool], text: &[u8]) -> bool {
+        let (from, to) = self.patterns[p];
+        let range = from as usize..to as usize;
+        // Exact literal hits first: they need no regex.
+        if range.clone().any(|b| hit[b] && self.branches[b].exact) {
+            return true;
+        }
+        range.into_iter().any(|b| {
+            let branch = &self.branches[b];
+            !branch.exact && (hit[b] || !branch.gated) && branch.is_match(text)
+        })
+    }
+
+    /// The lowest-numbered pattern that matches anywhere in `text`
+    /// (`RegexSet::matches(text).iter().next()`).
+    pub fn first_match(&self, text: &[u8]) -> Option<usize> {
+        let hit = self.candidates(text);
+        // A pattern with an exact literal hit bounds the answer, so no regex after it need run.
+        let bound = (0..self.patterns.len())
+            .find(|&p| {
+                let (from, to) = self.patterns[p];
+                (from as usize..to as usize).any(|b| hit[b] && self.branches[b].exact)
+            })
+            .unwrap_or(self.patterns.len());
+        (0..bound)
+            .find(|&p| self.pattern_matches(p, &hit, text))
+            .or((bound < self.patterns.len()).then_some(bound))
+    }
+
+    /// Every pattern that matches anywhere in `text`, in ascending order (`RegexSet::matches`).
+    pub fn matches(&self, text: &[u8]) -> Vec<usize> {
+        let hit = self.candidates(text);
+        (0..self.patterns.len())
+            .filter(|&p| self.pattern_matches(p, &hit, text))
+            .collect()
+    }
+
+    /// Whether any pattern matches anywhere in `text`.
+    pub fn is_match(&self, text: &[u8]) -> bool {
+        self.first_match(text).is_some()
+    }
+}
+
+/// A branch's source and its gating literals: `Some((literals, exact))` when every match contains
+/// one of `literals` (none empty), with `exact` when a literal hit is itself a match.
+type BranchPlan = (String, Option<(Vec<Vec<u8>>, bool)>);
+
+/// Splits `pattern` into its top-level alternation's branches and finds each one's literals;
+/// `None` when the pattern does not parse.
+fn branches(pattern: &str) -> Option<Vec<BranchPlan>> {
+    use regex_syntax::ast::{parse::Parser, Ast};
+    let ast = Parser::new().parse(pattern).ok()?;
+    let mut translator = regex_syntax::hir::translate::TranslatorBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .case_insensitive(false)
+        .build();
+    // Inline flags (`(?i)`, `(?-u)`) would carry over from one branch to the next: keep such a
+    // pattern whole.
+    let parts: Vec<(&Ast, &str)> = match &ast {
+        Ast::Alternation(alt) if !has_inline_flags(pattern) => alt
+            .asts
+            .iter()
+            .map(|a| (a, &pattern[a.span().start.offset..a.span().end.offset]))
+            .collect(),
+        _ => vec![(&ast, pattern)],
+    };
+    parts
+        .into_iter()
+        .map(|(part, source)| {
+            let hir = translator.translate(pattern, part).ok()?;
+            Some((source.to_string(), gate(&hir)))
+        })
+        .collect()
+}
+
+/// Whether the pattern sets flags inline (any `(?` group that is not `(?:`).
+fn has_inline_flags(pattern: &str) -> bool {
+    pattern
+        .match_indices("(?")
+        .any(|(i, _)| !pattern[i + 2..].starts_with(':'))
+}
+
+/// The literals one of which every match of `hir` contains, and whether they are exact.
+fn gate(hir: &regex_syntax::hir::Hir) -> Option<(Vec<Vec<u8>>, bool)> {
+    let usable = |seq: &Seq| -> Option<usize> {
+        let lits = seq.literals()?;
+        (!lits.is_empty() && lits.iter().all(|l| !l.is_empty())).then(|| seq.min_literal_len().unwrap_or(0))
+    };
+    let prefixes = Extractor::new().kind(ExtractKind::Prefix).extract(hir);
+    let no_look = hir.properties().look_set().is_empty();
+    if no_look && prefixes.is_exact() && usable(&prefixes).is_some() {
+        let lits = prefixes.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
+        return Some((lits, true));
+    }
+    let suffixes = Extractor::new().kind(ExtractKind::Suffix).extract(hir);
+    let best = match (usable(&prefixes), usable(&suffixes)) {
+        (Some(p), Some(s)) if s > p => &suffixes,
+        (Some(_), _) => &prefixes,
+        (None, Some(_)) => &suffixes,
+        (None, None) => return None,
+    };
+    let lits = best.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
+    Some((lits, false))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -30,11 +288,142 @@ mod tests {
     #[test]
     fn matches_across_case_and_non_ascii_text() {
         let s = set([r"\bno such user\b", r"mailbox\s+full"]).unwrap();
-        let hits: Vec<usize> = s
-            .matches("Zażółć: NO SUCH USER here; Mailbox  FULL".as_bytes())
-            .iter()
-            .collect();
-        assert_eq!(hits, vec![0, 1]);
-        assert!(s.matches("nosuchuser".as_bytes()).iter().next().is_none());
+        assert_eq!(
+            s.matches("Zażółć: NO SUCH USER here; Mailbox  FULL".as_bytes()),
+            vec![0, 1]
+        );
+        assert!(s.matches("nosuchuser".as_bytes()).is_empty());
+        assert_eq!(s.first_match(b"mailbox\tfull"), Some(1));
+    }
+
+    #[test]
+    fn branches_are_literals_or_gated_regexes() {
+        let b = branches(r"user unknown|mailbox (?:is )?full|\bspam\b|(?:^|\s)[a-z]+ does not exist|.+").unwrap();
+        let plans: Vec<(&str, Option<bool>)> = b.iter().map(|(s, g)| (s.as_str(), g.as_ref().map(|g| g.1))).collect();
+        assert_eq!(
+            plans,
+            vec![
+                ("user unknown", Some(true)),
+                ("mailbox (?:is )?full", Some(true)),
+                (r"\bspam\b", Some(false)),
+                (r"(?:^|\s)[a-z]+ does not exist", Some(false)),
+                (".+", None),
+            ]
+        );
+        assert_eq!(
+            b[1].1.as_ref().unwrap().0,
+            vec![b"mailbox is full".to_vec(), b"mailbox full".to_vec()]
+        );
+        assert_eq!(b[3].1.as_ref().unwrap().0, vec![b" does not exist".to_vec()]);
+    }
+
+    #[test]
+    fn inline_flags_keep_a_pattern_whole() {
+        let b = branches(r"(?-i)abc|def").unwrap();
+        assert_eq!(b.len(), 1);
+        let s = set([r"a(?i)b|c"]).unwrap();
+        assert_eq!(s.matches(b"xCx"), vec![0]);
+    }
+
+    #[test]
+    fn a_bad_pattern_is_an_error() {
+        assert!(set([r"ok", r"(unclosed"]).is_err());
+        assert!(set([r"caf\xff"]).is_ok());
+    }
+
+    #[test]
+    fn word_boundaries_are_checked_not_assumed() {
+        let s = set([r"\bspam\b", r"\brbl\b|spamhaus"]).unwrap();
+        assert_eq!(s.matches(b"antispamming"), Vec::<usize>::new());
+        assert_eq!(s.matches(b"listed by SPAM rbl"), vec![0, 1]);
+        assert_eq!(s.first_match(b"rbls and SpamHaus"), Some(1));
+    }
+}
+
+#[cfg(test)]
+mod same_as_regex_set {
+    //! The tables the analysis uses, matched by [`Set`] and by a `RegexSet`, must agree on every text.
+    use super::*;
+
+    fn tables() -> Vec<(&'static str, Vec<&'static str>)> {
+        vec![
+            (
+                "reason",
+                crate::diagnose::reason::TEXT_PATTERNS.iter().map(|(p, _)| *p).collect(),
+            ),
+            ("kb", crate::kb::rules::RULES.iter().filter_map(|r| r.text).collect()),
+            ("block lists", crate::kb::BLOCK_LISTS.iter().map(|(p, _)| *p).collect()),
+        ]
+    }
+
+    /// Texts to try: every line of every fixture (whitespace collapsed, as the callers do), and
+    /// every gating literal of every table in contexts that do and do not satisfy word boundaries
+    /// and anchors, in changed case, and cut short by one byte.
+    fn texts() -> Vec<Vec<u8>> {
+        let mut out: Vec<Vec<u8>> = Vec::new();
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&dir).expect("tests/fixtures") {
+            let bytes = std::fs::read(entry.unwrap().path()).unwrap();
+            n += 1;
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            for line in text.lines() {
+                out.push(line.split_whitespace().collect::<Vec<_>>().join(" ").into_bytes());
+            }
+            out.push(text.split_whitespace().collect::<Vec<_>>().join(" ").into_bytes());
+        }
+        assert!(n > 20, "fixtures found: {n}");
+        for (_, patterns) in tables() {
+            for p in patterns {
+                for (_, gate) in branches(p).unwrap() {
+                    for lit in gate.map(|g| g.0).unwrap_or_default() {
+                        let mut cut = lit.clone();
+                        cut.pop();
+                        let upper = lit.to_ascii_uppercase();
+                        for body in [&lit, &upper, &cut] {
+                            for (a, b) in [("", ""), ("x", "x"), (" ", " "), ("550 ", "."), ("ż", "\n"), ("9", "_")] {
+                                out.push([a.as_bytes(), body, b.as_bytes()].concat());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn every_branch_of_the_real_tables_compiles() {
+        for (name, patterns) in tables() {
+            let s = set(&patterns).unwrap();
+            for b in &s.branches {
+                assert!(
+                    b.is_match(b"") || b.regex.get().unwrap().is_some(),
+                    "{name}: {}",
+                    b.source
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn set_and_regex_set_agree_on_the_real_tables() {
+        let texts = texts();
+        assert!(texts.len() > 5000, "{}", texts.len());
+        for (name, patterns) in tables() {
+            let fast = set(&patterns).unwrap();
+            let reference = regex_set(&patterns).unwrap();
+            assert_eq!(fast.len(), reference.len());
+            for t in &texts {
+                let want: Vec<usize> = reference.matches(t).iter().collect();
+                assert_eq!(fast.matches(t), want, "{name}: {:?}", String::from_utf8_lossy(t));
+                assert_eq!(
+                    fast.first_match(t),
+                    want.first().copied(),
+                    "{name}: {:?}",
+                    String::from_utf8_lossy(t)
+                );
+            }
+        }
     }
 }

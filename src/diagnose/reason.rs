@@ -7,7 +7,6 @@
 //! diagnostic with whitespace collapsed.
 
 use crate::model::{Action, Command, Reason, Recipient};
-use regex::bytes::RegexSet;
 use std::sync::LazyLock;
 
 /// Reply-text patterns and the reason each one means, most specific first.
@@ -191,7 +190,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
     ),
 ];
 
-static TEXT_SET: LazyLock<RegexSet> =
+static TEXT_SET: LazyLock<crate::patterns::Set> =
     LazyLock::new(|| crate::patterns::set(TEXT_PATTERNS.iter().map(|(p, _)| *p)).expect("reason patterns compile"));
 
 /// Enhanced status codes (subject.detail) that name the reason outright, beating vague words.
@@ -307,7 +306,7 @@ pub fn normalize(text: &str) -> String {
 /// The reason the reply text names, if any.
 pub fn by_text(diagnostic: &str) -> Option<Reason> {
     let n = normalize(diagnostic);
-    TEXT_SET.matches(n.as_bytes()).iter().next().map(|i| TEXT_PATTERNS[i].1)
+    TEXT_SET.first_match(n.as_bytes()).map(|i| TEXT_PATTERNS[i].1)
 }
 
 fn status_key(s: &str) -> Option<&str> {

@@ -255,7 +255,7 @@ static TEXT_RULES: LazyLock<Vec<usize>> = LazyLock::new(|| {
 });
 
 /// All text patterns, compiled once as one set.
-static TEXT_SET: LazyLock<Option<regex::bytes::RegexSet>> =
+static TEXT_SET: LazyLock<Option<crate::patterns::Set>> =
     LazyLock::new(|| crate::patterns::set(TEXT_RULES.iter().map(|&i| rules::RULES[i].text.unwrap_or_default())).ok());
 
 /// The rules that match one recipient, most specific first (ties keep table order).
@@ -263,7 +263,7 @@ pub fn matching(r: &Recipient, format: &str) -> Vec<&'static Rule> {
     let text_hits: Vec<usize> = match (r.diagnostic.as_deref(), TEXT_SET.as_ref()) {
         (Some(d), Some(set)) => set
             .matches(collapse(d).as_bytes())
-            .iter()
+            .into_iter()
             .map(|k| TEXT_RULES[k])
             .collect(),
         _ => Vec::new(),
@@ -306,7 +306,7 @@ pub static BLOCK_LISTS: &[(&str, &str)] = &[
     (r"\bS3150\b|\bS3140\b|outlook\.com|microsoft", "Microsoft"),
 ];
 
-static LIST_SET: LazyLock<Option<regex::bytes::RegexSet>> =
+static LIST_SET: LazyLock<Option<crate::patterns::Set>> =
     LazyLock::new(|| crate::patterns::set(BLOCK_LISTS.iter().map(|(p, _)| *p)).ok());
 
 static ZONE: LazyLock<Option<Regex>> = LazyLock::new(|| {
@@ -328,10 +328,7 @@ pub fn block_list(diagnostic: &str) -> Option<String> {
         }
     }
     let set = LIST_SET.as_ref()?;
-    set.matches(text.as_bytes())
-        .iter()
-        .next()
-        .map(|i| BLOCK_LISTS[i].1.to_string())
+    set.first_match(text.as_bytes()).map(|i| BLOCK_LISTS[i].1.to_string())
 }
 
 /// The first IPv4 address the reply names (usually the sender's), if any.
