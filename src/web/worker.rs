@@ -85,6 +85,10 @@ impl Server {
                 let sources: Vec<String> = Array::from(&msg.get(2)).iter().filter_map(|v| v.as_string()).collect();
                 let refs: Vec<&str> = sources.iter().map(String::as_str).collect();
                 if let Ok(loc) = Localizer::from_sources(&lang, &refs) {
+                    // Explaining and serializing once in the new locale warms up the rest of
+                    // the path (Fluent's message resolution, the view model), off the first paste.
+                    let _ = serde_json::to_string(&analysis::run(examples::WARM_UP_TEXT, &loc));
+                    let _ = loc.take_errors();
                     self.locales.borrow_mut().insert(lang, loc);
                 }
             }
