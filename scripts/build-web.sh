@@ -31,6 +31,7 @@ have=$(wasm-bindgen --version | awk '{print $2}')
 # Read by www/build/postbuild.mjs (always set, so an exported value never leaks into a release).
 export BOUNCE_E2E_LOOPBACK_DOH="$loopback"
 nice -n 10 trunk build "${release[@]}" "${extra[@]}"
-# Size of the first load (wasm + JS + CSS + active locale's bundle), gzip -9; also written to
-# tests/artifacts/size.json.
+# Sizes, gzip -9: the first load (page wasm + JS + CSS + the locale's page bundle; budget
+# 250 KB) and the analysis engine (worker + the locale's explanation bundle, fetched after the
+# first render); also written to tests/artifacts/size.json.
 if [ "$loopback" = 1 ]; then node www/build/size.mjs target/e2e-dist; else node www/build/size.mjs dist; fi
