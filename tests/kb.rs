@@ -120,6 +120,10 @@ const FIXTURES: &[(&str, &str)] = &[
     ("550 5.7.750 Service unavailable. Client blocked from sending from unregistered domains.", "ms-unregistered-domain"),
     ("550 5.7.57 Client was not authenticated to send anonymous mail during MAIL FROM", "ms-anonymous-not-allowed"),
     ("550 5.7.520 Access denied, Your organization does not allow external forwarding.", "ms-external-forwarding"),
+    (
+        "Each of the following recipients was rejected by a remote mail server.",
+        "mobile-reception-filter",
+    ),
     ("550 5.1.8 Access denied, bad outbound sender.", "ms-bad-outbound-sender"),
     ("550 5.7.705 Access denied, tenant has exceeded threshold.", "ms-tenant-threshold"),
     (
@@ -562,8 +566,8 @@ fn coverage_counts() {
     );
     assert_eq!(codes::REPLY_CODES.len(), 34);
     assert_eq!(codes::STATUS_DETAILS.len(), 80);
-    assert_eq!(FIXTURES.len(), 102);
-    assert_eq!(rules, 143);
+    assert_eq!(FIXTURES.len(), 103);
+    assert_eq!(rules, 144);
 }
 
 #[test]
@@ -610,8 +614,15 @@ fn every_text_rule_is_the_best_match_of_some_fixture() {
 fn classifier_and_best_rule_agree_on_the_reason() {
     let mut bad = Vec::new();
     for (reply, want) in FIXTURES {
-        let r = recipient(reply);
-        let classified = bounce::diagnose::reason::classify(&r);
+        // The diagnosis as the CLI and the app run it: the classifier, then the kb where it is silent.
+        let mut rep = report_of(vec![recipient(reply)]);
+        bounce::diagnose::diagnose(&mut rep);
+        let classified = rep.recipients[0].reason;
+        assert_eq!(
+            rep.recipients[0].rules.first().map(String::as_str),
+            Some(*want),
+            "{reply}"
+        );
         let rule = kb::rule(want).expect("rule exists");
         if classified != rule.reason {
             bad.push(format!(

@@ -36,6 +36,7 @@ cause-domain-typo = The domain part of the address is misspelled.
 cause-fcrdns-mismatch = The host name in the PTR record does not resolve back to the same IP address (forward-confirmed reverse DNS fails).
 cause-forwarding = The message was forwarded by another server, which breaks SPF and sometimes DKIM.
 cause-forwarding-blocked = Your organisation's policy forbids automatic forwarding to outside addresses.
+cause-mobile-reception-filter = The recipient's phone mail settings accept mail only from chosen addresses or domains, or refuse mail sent from computers and the internet.
 cause-generic-ptr = The PTR record is a generic name from the provider (like a home connection), which many receivers distrust.
 cause-greylisting = This is the first message from your server to this recipient; the receiver asks unknown senders to try again later.
 cause-group-restricted = The recipient is a group or mailbox that accepts mail only from certain or internal senders.
@@ -130,6 +131,7 @@ fix-check-storage = Check disk space, quotas, file permissions and the configura
 fix-clear-autocomplete = Remove the old entry from the mail program's autocomplete list and type the address again.
 fix-contact-provider-postmaster = Contact the receiving provider's postmaster through its sender support form.
 fix-contact-recipient-other-channel = Tell the recipient by phone or another address, so they can ask their administrator to let your mail through.
+fix-mobile-allow-sender = Add the sender's address or domain to the allowed senders in the phone's mail filter settings.
 fix-correct-password = Enter the correct user name and password in the mail program.
 fix-dkim-sign = Sign outgoing mail with DKIM and publish the public key in DNS.
 fix-dmarc-align = Make SPF or DKIM pass for the same domain as the From address; start DMARC with p=none and reports before tightening it.

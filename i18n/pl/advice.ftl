@@ -36,6 +36,7 @@ cause-domain-typo = W części domenowej adresu jest literówka.
 cause-fcrdns-mismatch = Nazwa z rekordu PTR nie wskazuje z powrotem na ten sam adres IP (weryfikacja FCrDNS się nie udaje).
 cause-forwarding = Wiadomość przekazał dalej inny serwer, co psuje SPF, a czasem i DKIM.
 cause-forwarding-blocked = Zasady Twojej organizacji zabraniają automatycznego przekazywania poczty na adresy zewnętrzne.
+cause-mobile-reception-filter = Ustawienia poczty w telefonie odbiorcy przepuszczają tylko wiadomości z wybranych adresów lub domen albo odrzucają pocztę wysłaną z komputera i z internetu.
 cause-generic-ptr = Rekord PTR to ogólna nazwa nadana przez dostawcę (jak dla łącza domowego), której wiele serwerów nie ufa.
 cause-greylisting = To pierwsza wiadomość z Twojego serwera do tego odbiorcy; serwer odbiorcy prosi nieznanych nadawców o ponowienie próby za chwilę.
 cause-group-restricted = Odbiorca to grupa lub skrzynka, która przyjmuje pocztę tylko od wybranych lub wewnętrznych nadawców.
@@ -130,6 +131,7 @@ fix-check-storage = Sprawdź miejsce na dysku, limity, uprawnienia do plików i 
 fix-clear-autocomplete = Usuń stary wpis z listy podpowiedzi adresów w programie pocztowym i wpisz adres ponownie.
 fix-contact-provider-postmaster = Skontaktuj się z administratorem poczty dostawcy odbiorcy przez jego formularz pomocy dla nadawców.
 fix-contact-recipient-other-channel = Daj znać odbiorcy telefonicznie lub z innego adresu, aby poprosił swojego administratora o przepuszczanie Twojej poczty.
+fix-mobile-allow-sender = Dodaj adres lub domenę nadawcy do dozwolonych nadawców w ustawieniach filtra poczty w telefonie.
 fix-correct-password = Wpisz w programie pocztowym poprawną nazwę użytkownika i hasło.
 fix-dkim-sign = Podpisuj wychodzącą pocztę kluczem DKIM i opublikuj klucz publiczny w DNS.
 fix-dmarc-align = Zadbaj, by SPF lub DKIM przechodziły dla tej samej domeny co adres From; zacznij DMARC od p=none z raportami, zanim zaostrzysz politykę.

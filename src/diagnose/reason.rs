@@ -169,7 +169,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::NetworkError,
     ),
     (
-        r"timed out|timeout|host not reachable|did not accept our requests to connect|unable to connect|queue too long|message expired|expired|retry time(?:out)? (?:exceeded|reached)|delivery time expired|has been delayed|been in the queue|could not be delivered within|gave up|giving up|will be retried|delivery attempts will continue|not yet been delivered",
+        r"timed out|timeout|host not reachable|did not accept our requests to connect|unable to connect|queue too long|message expired|expired|retry time(?:out)? (?:exceeded|reached)|delivery time expired|has been delayed|been in the queue|could not be delivered within|was not delivered within|gave up|giving up|will be retried|delivery attempts will continue|not yet been delivered",
         Reason::Expired,
     ),
     (

@@ -430,6 +430,14 @@ pub static RULES: &[Rule] = &[
         .text(r"(?:does not|doesn't) allow external forwarding")
         .causes(&["cause-forwarding-blocked"])
         .fixes(&[(P::SenderAdmin, &["fix-ms-allow-forwarding"])]),
+    // ---- Japanese mobile carriers (au / ezweb.ne.jp): the recipient's own reception filter.
+    Rule::new("mobile-reception-filter", R::Filtered, P::Recipient)
+        .text(r"each of the following recipients was rejected by a remote mail server")
+        .causes(&["cause-mobile-reception-filter"])
+        .fixes(&[
+            (P::Recipient, &["fix-mobile-allow-sender"]),
+            (P::Sender, &["fix-contact-recipient-other-channel"]),
+        ]),
     Rule::new("ms-throttled", R::Speeding, P::Nobody)
         .status(&["4.7.5*", "4.7.6*"])
         .formats(&["exchange"])

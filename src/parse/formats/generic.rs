@@ -41,7 +41,7 @@ static HOST_SAID: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static COMMAND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:in reply to|after|while sending|during)\s+(?:the\s+)?(RCPT TO|MAIL FROM|DATA|end of data|initial connection|end of message|EHLO|HELO|STARTTLS|AUTH|BDAT|RCPT|MAIL)").unwrap()
+    Regex::new(r"(?i)(?:in reply to|after|while sending|during|-SMTP command:?)\s+(?:the\s+)?(RCPT TO|MAIL FROM|DATA|end of data|initial connection|end of message|EHLO|HELO|STARTTLS|AUTH|BDAT|RCPT|MAIL)").unwrap()
 });
 
 /// The reply code and enhanced status code of one reply text.

@@ -11,6 +11,7 @@ pub mod courier;
 pub mod domino;
 pub mod exchange;
 pub mod exim;
+pub mod ezweb;
 pub mod generic;
 pub mod gmail;
 pub mod googlegroups;
@@ -55,6 +56,7 @@ pub const FORMATS: &[(&str, Extractor)] = &[
     ("amazonses", amazonses::extract),
     ("mimecast", mimecast::extract),
     ("zoho", zoho::extract),
+    ("ezweb", ezweb::extract),
     ("yahoo", yahoo::extract),
     ("messagingserver", messagingserver::extract),
     ("domino", domino::extract),
