@@ -3,10 +3,10 @@
 //! This is the one schema shared by the CLI (`--json`), the web app and the
 //! embed API; see `../shared/notes/json-output.md` for field meanings.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// What kind of thing the user gave us.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "kebab-case")]
 pub enum Kind {
     /// A MIME bounce with a `message/delivery-status` part (RFC 3464).
@@ -25,7 +25,7 @@ pub enum Kind {
 }
 
 /// DSN `Action` values (RFC 3464 section 2.3.3).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Action {
     /// Delivery failed for good.
@@ -56,7 +56,7 @@ impl Action {
 }
 
 /// The SMTP stage at which the remote server refused.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "UPPERCASE")]
 pub enum Command {
     /// The greeting, right after the TCP connection.
@@ -130,7 +130,7 @@ impl Command {
 macro_rules! reasons {
     ($($variant:ident = $id:literal),* $(,)?) => {
         /// The fixed reason vocabulary (`../shared/notes/reasons.md`), so results compare across tools.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
         pub enum Reason {
             $(
                 #[doc = concat!("`", $id, "`")]
@@ -204,7 +204,7 @@ impl Default for Reason {
 }
 
 /// One recipient's outcome, in the order recipients appear in the message.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Recipient {
     /// The recipient address; `None` for a bare reply line.
     pub address: Option<String>,
@@ -234,7 +234,7 @@ pub struct Recipient {
 }
 
 /// The role a host played on the path of the message.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum HopRole {
     /// The sender's own client or first server.
@@ -248,7 +248,7 @@ pub enum HopRole {
 }
 
 /// One step of the path the message took, oldest first.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Hop {
     /// The sending side of this step, as named in the header or transcript.
     pub from: Option<String>,
@@ -265,7 +265,7 @@ pub struct Hop {
 }
 
 /// What a highlighted range of the input holds.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SpanKind {
     /// The three-digit reply code.
@@ -281,7 +281,7 @@ pub enum SpanKind {
 }
 
 /// A byte range of the input exactly as given, for highlighting.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Span {
     /// First byte.
     pub start: usize,
@@ -295,7 +295,7 @@ pub struct Span {
 }
 
 /// An input problem, as a message id with arguments so every face can localize it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// Fluent message id, e.g. `warn-input-truncated`.
     pub id: String,
@@ -320,7 +320,7 @@ impl Warning {
 }
 
 /// Facts about the message that bounced, from its returned headers.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Original {
     /// Its `From`.
     pub from: Option<String>,
@@ -335,7 +335,7 @@ pub struct Original {
 }
 
 /// The whole analysis of one input.
-#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Report {
     /// The path as given, or "-" for standard input (set by the caller).
     pub source: String,

@@ -6,10 +6,10 @@
 use crate::i18n::Localizer;
 use crate::kb::{self, Party, Rule};
 use crate::model::{Action, Kind, Reason, Recipient, Report};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The whole explanation of one report; every string is already localized.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Explanation {
     /// One line: what this report is and how it ended.
     pub headline: String,
@@ -24,7 +24,7 @@ pub struct Explanation {
 }
 
 /// Localized headings used by [`to_plain`] and [`to_markdown`].
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Labels {
     /// "Recipient".
     pub recipient: String,
@@ -45,7 +45,7 @@ pub struct Labels {
 }
 
 /// The explanation for one recipient.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecipientExplanation {
     /// The recipient address, if the report names one.
     pub address: Option<String>,
@@ -70,7 +70,7 @@ pub struct RecipientExplanation {
 }
 
 /// Steps for one party.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FixGroup {
     /// The party, localized.
     pub party: String,

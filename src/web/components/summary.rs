@@ -30,14 +30,18 @@ pub fn summary(props: &SummaryProps) -> Html {
     let app = use_app();
     let loc = &app.loc;
     let a = &props.analysis;
-    let who = distinct(a.recipients.iter().map(|r| r.who_must_act.as_str()));
-    let permanent = a.recipients.iter().filter(|r| r.permanent).count();
-    let temporary = a.recipients.len() - permanent;
+    let ex = &a.explanation;
+    let who = distinct(ex.recipients.iter().map(|r| r.who_must_act.as_str()));
+    let permanent = a
+        .recipients()
+        .filter(|(r, e)| e.map_or(r.hard, |e| e.permanent))
+        .count();
+    let temporary = a.report.recipients.len() - permanent;
     html! {
         <section class="card summary" aria-labelledby="summary-heading">
-            <h2 id="summary-heading" class="headline">{ &a.headline }</h2>
-            <p class="summary-text">{ &a.summary }</p>
-            if !who.is_empty() || !a.recipients.is_empty() {
+            <h2 id="summary-heading" class="headline">{ &ex.headline }</h2>
+            <p class="summary-text">{ &ex.summary }</p>
+            if !who.is_empty() || !a.report.recipients.is_empty() {
                 <dl class="summary-facts">
                     if !who.is_empty() {
                         <div>
@@ -45,7 +49,7 @@ pub fn summary(props: &SummaryProps) -> Html {
                             { for who.iter().map(|w| html! { <dd>{ *w }</dd> }) }
                         </div>
                     }
-                    if !a.recipients.is_empty() {
+                    if !a.report.recipients.is_empty() {
                         <div>
                             <dt>{ t(loc, "ui-permanence") }</dt>
                             if permanent > 0 {
@@ -62,9 +66,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                     }
                 </dl>
             }
-            if !a.warnings.is_empty() {
+            if !ex.warnings.is_empty() {
                 <ul class="warnings" aria-label={t(loc, "ui-warnings-label")}>
-                    { for a.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
+                    { for ex.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
                 </ul>
             }
         </section>
