@@ -2,7 +2,7 @@
 // Measures and reports; it never fails on slowness, but it fails when an explanation does not
 // render or is wrong (the rendered results must name the expected recipient and status code).
 //
-//   node tests/e2e/bench.web.mjs [--dist DIR] [--out FILE] [--runs N] [--runs-large N] [--cold N]
+//   node tests/e2e/bench.web.mjs [--dist DIR] [--out FILE] [--runs N] [--runs-large N] [--cold N] [--label TEXT]
 //
 // Needs target/release/examples/timing (cargo build --release --example timing) and a built app
 // (scripts/build-web.sh); scripts/bench-web.sh does both and runs this under nice.
@@ -43,6 +43,8 @@ const OUT = arg('out', join(ROOT, 'target', 'bench', 'web.json'));
 const RUNS = Number(arg('runs', 15));
 const RUNS_LARGE = Number(arg('runs-large', 7));
 const COLD = Number(arg('cold', 7));
+// Free text saved with the results, e.g. which commit the measured build came from.
+const LABEL = arg('label', null);
 const CHROME = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const TIMING = join(ROOT, 'target', 'release', 'examples', 'timing');
 const WORK = join(ROOT, 'target', 'bench');
@@ -633,6 +635,7 @@ const result = {
   commit,
   dist: DIST,
   dist_built: DIST_BUILT,
+  label: LABEL,
   wasm_files: wasmFiles,
   machine,
   app_warm_up_ms: warmupMs,
@@ -647,7 +650,7 @@ writeFileSync(OUT, JSON.stringify(result, null, 2) + '\n');
 
 const f = (x, d = 1) => (x == null ? '–' : x.toFixed(d));
 const out = [];
-out.push(`Browser benchmark, ${result.date} (commit ${commit}, web build of ${DIST_BUILT}; ${machine.chromium}; ${machine.cpu}, ${machine.cores} cores; load ${machine.loadavg_at_end})`);
+out.push(`Browser benchmark${LABEL ? ` [${LABEL}]` : ''}, ${result.date} (work tree at ${commit}, web build of ${DIST_BUILT}; ${machine.chromium}; ${machine.cpu}, ${machine.cores} cores; load ${machine.loadavg_at_end})`);
 out.push('');
 out.push(`| cold load, ${COLD} fresh profiles, cache off | median ms | min–max |`);
 out.push('|---|---:|---:|');
