@@ -22,7 +22,10 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
     ),
     (r"name service error for domain .{0,80}try again", Reason::NetworkError),
     (r"recipient preferences", Reason::Filtered),
-    (r"groups\.google\.com|google groups", Reason::Rejected),
+    (
+        r"groups\.google\.com|google groups|not a member of this (?:mailing )?list",
+        Reason::Rejected,
+    ),
     (
         r"@\S+>?\.\.\. access denied|sending to/from an address that has been blacklisted",
         Reason::Rejected,
@@ -117,7 +120,7 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::NoRelaying,
     ),
     (
-        r"reverse dns|reverse (?:lookup|resolution)|ptr record|no ptr|rdns|cannot find your hostname|cannot find your reverse hostname|reverse hostname|(?:unresolvable|unknown) (?:client )?(?:host ?name|address)|forward[- ]confirmed|client host .{0,40}(?:unknown|not resolv)|dns (?:lookup|check) (?:of your (?:ip|address)|failed for your)|no reverse|ip address does not resolve|helo command rejected|invalid helo|bad helo|helo.{0,40}(?:not|does not) (?:resolve|match)|address .{0,20}has no dns|not in dns",
+        r"reverse dns|reverse (?:lookup|resolution)|ptr record|no ptr|rdns|cannot find your hostname|cannot find your reverse hostname|reverse hostname|(?:unresolvable|unknown) (?:client )?(?:host ?name|address)|forward[- ]confirmed|client host .{0,40}(?:unknown|not resolv)|dns (?:lookup|check) (?:of your (?:ip|address)|failed for your)|no reverse|ip address does not resolve|helo command rejected|invalid helo|bad helo|helo.{0,40}(?:not|does not) (?:resolve|match)|address .{0,20}has no dns|not in dns|unverifiable sending ip|unverifyable sending ip",
         Reason::RequirePtr,
     ),
     (
@@ -364,7 +367,11 @@ pub fn classify(r: &Recipient) -> Reason {
             .unwrap_or_else(|| {
                 if r.action == Some(Action::Delayed) {
                     Reason::Expired
-                } else if status.is_some() || !r.reply_code.is_empty() {
+                } else if status.is_some()
+                    || !r.reply_code.is_empty()
+                    || (r.address.is_some() && r.diagnostic.is_some())
+                {
+                    // A failed recipient we know, with a reply we cannot read: not enough to decide.
                     Reason::OnHold
                 } else {
                     Reason::Undefined

@@ -12,6 +12,7 @@ pub mod domino;
 pub mod exchange;
 pub mod exim;
 pub mod ezweb;
+pub mod fml;
 pub mod generic;
 pub mod gmail;
 pub mod googlegroups;
@@ -57,6 +58,7 @@ pub const FORMATS: &[(&str, Extractor)] = &[
     ("mimecast", mimecast::extract),
     ("zoho", zoho::extract),
     ("ezweb", ezweb::extract),
+    ("fml", fml::extract),
     ("yahoo", yahoo::extract),
     ("messagingserver", messagingserver::extract),
     ("domino", domino::extract),
