@@ -522,9 +522,12 @@ try {
               samples.push(await timeBatch(text, batch));
               baseline.push(await timeBatch('', baseBatch));
             }
+            // The first recipient's facts: in the view model (up to ca0907c), or in the core's
+            // report, which crosses as the CLI's JSON in the `json` field (from 03d441b).
             let facts;
             try {
-              facts = JSON.parse(reply).recipients?.[0]?.facts ?? {};
+              const a = JSON.parse(reply);
+              facts = a.recipients?.[0]?.facts ?? (typeof a.json === 'string' ? JSON.parse(a.json).recipients?.[0] : null) ?? {};
             } catch {
               return { error: 'the reply is not the expected JSON (request format changed?)' };
             }
