@@ -567,7 +567,7 @@ fn coverage_counts() {
     assert_eq!(codes::REPLY_CODES.len(), 34);
     assert_eq!(codes::STATUS_DETAILS.len(), 80);
     assert_eq!(FIXTURES.len(), 103);
-    assert_eq!(rules, 144);
+    assert_eq!(rules, 145);
 }
 
 #[test]

@@ -10,7 +10,7 @@ label-rules = Matched rules
 label-warnings = Warnings
 
 headline-not-a-bounce = This does not look like a bounce message.
-headline-feedback = This is a spam complaint (feedback report), not a bounce.
+headline-feedback = This is feedback from the recipient's side, not a bounce.
 headline-auto-reply = This is an automatic reply (for example out of office), not a bounce.
 headline-no-recipients = This looks like a bounce, but it names no recipient and no reply.
 headline-failed = { $count ->
@@ -29,7 +29,7 @@ headline-delivered = { $count ->
 summary-kind-dsn = A standard delivery status notification (DSN).
 summary-kind-ndr-text = A bounce message in plain text, without a machine-readable part.
 summary-kind-reply-line = A single server reply or log line.
-summary-kind-feedback = A feedback report about mail recipients marked as spam.
+summary-kind-feedback = A spam complaint (feedback report) or an unsubscribe request.
 summary-kind-auto-reply = An automatic reply.
 summary-kind-not-a-bounce = The text holds no sign of a failed delivery.
 summary-reporting-mta = The report was written by { $host }.
@@ -48,6 +48,7 @@ permanence-hard = Permanent: sending the same message again will not help until 
 permanence-soft = Temporary: the sending server retries by itself for a while.
 permanence-greylisted = Temporary (greylisting): the sending server retries by itself and the message will get through; waiting is the fix.
 permanence-delivered = Delivered: nothing failed.
+permanence-not-a-failure = Not a delivery failure: there is nothing to send again.
 
 stage-conn = the connection greeting
 stage-helo = HELO

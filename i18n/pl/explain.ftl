@@ -10,7 +10,7 @@ label-rules = Dopasowane reguły
 label-warnings = Ostrzeżenia
 
 headline-not-a-bounce = To nie wygląda na zwrotkę (powiadomienie o niedoręczeniu wiadomości).
-headline-feedback = To zgłoszenie spamu (raport zwrotny), a nie zwrotka o niedoręczeniu.
+headline-feedback = To informacja zwrotna od strony odbiorcy, a nie zwrotka o niedoręczeniu.
 headline-auto-reply = To automatyczna odpowiedź (np. o nieobecności), a nie zwrotka o niedoręczeniu.
 headline-no-recipients = To wygląda na zwrotkę, ale nie ma w niej ani odbiorcy, ani odpowiedzi serwera.
 headline-failed = { $count ->
@@ -35,7 +35,7 @@ headline-delivered = { $count ->
 summary-kind-dsn = Standardowe powiadomienie o stanie doręczenia (DSN).
 summary-kind-ndr-text = Zwrotka w postaci zwykłego tekstu, bez części do odczytu maszynowego (DSN).
 summary-kind-reply-line = Pojedyncza odpowiedź serwera lub wiersz logu.
-summary-kind-feedback = Raport zwrotny o wiadomościach oznaczonych przez odbiorców jako spam.
+summary-kind-feedback = Zgłoszenie spamu (raport zwrotny) lub prośba o wypisanie z listy.
 summary-kind-auto-reply = Automatyczna odpowiedź.
 summary-kind-not-a-bounce = W tekście nie znaleziono informacji o nieudanym doręczeniu.
 summary-reporting-mta = Raport wystawił serwer { $host }.
@@ -56,6 +56,7 @@ permanence-hard = Błąd trwały: ponowne wysłanie tej samej wiadomości nic ni
 permanence-soft = Błąd tymczasowy: serwer nadawcy sam ponawia próby przez pewien czas.
 permanence-greylisted = Błąd tymczasowy (szara lista): serwer nadawcy sam ponowi próbę i wiadomość dotrze; wystarczy poczekać.
 permanence-delivered = Doręczono: nic nie zawiodło.
+permanence-not-a-failure = To nie jest błąd doręczenia: nie trzeba niczego wysyłać ponownie.
 
 stage-conn = powitaniu po nawiązaniu połączenia
 stage-helo = poleceniu HELO

@@ -31,6 +31,11 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
         Reason::Rejected,
     ),
     (r"\bon hold\b", Reason::OnHold),
+    // A bare "Temporary failure" names no cause at all.
+    (
+        r"^(?:[245]\d\d[ -])?(?:[245]\.\d{1,3}\.\d{1,3} )?temporary failure\.?$",
+        Reason::OnHold,
+    ),
     (r"account or domain may not exist", Reason::HostUnknown),
     (r"does not match the spf|spf record for the sender", Reason::AuthFailure),
     (

@@ -114,6 +114,7 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("permanence-soft", &[]),
     ("permanence-greylisted", &[]),
     ("permanence-delivered", &[]),
+    ("permanence-not-a-failure", &[]),
     ("stage-conn", &[]),
     ("stage-helo", &[]),
     ("stage-ehlo", &[]),
@@ -290,6 +291,8 @@ fn explain_recipient(report: &Report, r: &Recipient, loc: &Localizer) -> Recipie
 
     let permanence_id = if r.reason == Reason::Delivered || r.action == Some(Action::Delivered) {
         "permanence-delivered"
+    } else if matches!(r.reason, Reason::Feedback | Reason::Vacation) {
+        "permanence-not-a-failure"
     } else if greylisted {
         "permanence-greylisted"
     } else if r.hard {

@@ -787,6 +787,10 @@ pub static RULES: &[Rule] = &[
         .on_reason(R::Delivered)
         .causes(&["cause-none-delivered"])
         .fixes(&[(P::Nobody, &["fix-nothing"])]),
+    Rule::new("unsubscribe-request", R::Feedback, P::Sender)
+        .formats(&["unsubscribe"])
+        .causes(&["cause-unsubscribe-request"])
+        .fixes(&[(P::Sender, &["fix-honour-unsubscribe"])]),
     Rule::new("reason-feedback", R::Feedback, P::SenderAdmin)
         .on_reason(R::Feedback)
         .causes(&["cause-complaints"])

@@ -37,6 +37,17 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
         report.recipients = fb;
         return report;
     }
+    if let Some(who) = unsubscribe_request(&mail) {
+        // Feedback from the recipient's side too: they asked to leave the list.
+        report.kind = Kind::Feedback;
+        report.format = "unsubscribe".into();
+        report.recipients = vec![Recipient {
+            address: Some(who),
+            feedback_type: Some("unsubscribe".into()),
+            ..Recipient::default()
+        }];
+        return report;
+    }
     if is_auto_reply(&mail) {
         report.kind = Kind::AutoReply;
         report.format = "rfc3834".into();
@@ -63,11 +74,24 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
     report.failing_hop = failing_hop;
     let x_from_dsn = x.from_dsn;
     let mut x = x;
-    if depth == 0 && x.recipients.iter().all(|r| r.address.is_none()) {
-        // A bounce that only forwards another bounce (attached whole): the inner one has the facts.
+    let no_codes = x
+        .recipients
+        .iter()
+        .all(|r| r.reply_code.is_empty() && r.status.is_none());
+    if depth == 0 && (x.recipients.iter().all(|r| r.address.is_none()) || no_codes) {
+        // A bounce that only forwards another bounce (attached whole, as security gateways do):
+        // the inner one has the facts. Without names or codes outside, it must have some inside.
         if let Some(raw) = mail.returned_raw.as_deref() {
             let inner = parse_nested(&Input::new(raw), depth + 1);
-            if matches!(inner.kind, Kind::Dsn | Kind::NdrText) && !inner.recipients.is_empty() {
+            let inner_has_codes = inner
+                .recipients
+                .iter()
+                .any(|r| !r.reply_code.is_empty() || r.status.is_some());
+            let all_unnamed = x.recipients.iter().all(|r| r.address.is_none());
+            if matches!(inner.kind, Kind::Dsn | Kind::NdrText)
+                && !inner.recipients.is_empty()
+                && (all_unnamed || inner_has_codes)
+            {
                 return Report {
                     warnings: report.warnings,
                     subject: report.subject,
@@ -209,6 +233,19 @@ fn original(mail: &Mail) -> Option<Original> {
 }
 
 /// Recipients of an ARF feedback report (RFC 5965), or `None` when this is not one.
+/// The address asking to be unsubscribed, for a mail program's automatic unsubscribe request
+/// (Apple Mail sends one with `X-Apple-Unsubscribe: true` to the list's unsubscribe address).
+fn unsubscribe_request(mail: &Mail) -> Option<String> {
+    if mail.dsn.is_some()
+        || !mail
+            .header("x-apple-unsubscribe")
+            .is_some_and(|v| v.trim().eq_ignore_ascii_case("true"))
+    {
+        return None;
+    }
+    mail.header("from").map(formats::rfc3464::clean_address)
+}
+
 fn feedback(mail: &Mail) -> Option<Vec<Recipient>> {
     if mail.feedback.is_none() {
         // Outlook.com's complaint format: the reported message with `X-HmXmrOriginalRecipient`.
