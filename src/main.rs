@@ -72,33 +72,41 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
-    let localizer = localizer_for(lang.as_deref());
+    // Only the text output needs messages: JSON skips parsing the Fluent resources.
+    let localizer = (!json).then(|| localizer_for(lang.as_deref()));
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
-    for path in &files {
-        let raw = match read_input(path) {
-            Ok(b) => b,
-            Err(e) => {
+    let mut write_one = |path: &str, done: Done| -> std::io::Result<()> {
+        let report = match done {
+            Done::Failed(e) => {
                 eprintln!("bounce: {path}: {e}");
                 failed = true;
-                continue;
+                return Ok(());
             }
+            Done::Json(line) => return out.write_all(&line),
+            Done::Report(r) => r,
         };
-        let mut report = bounce::analyze(&raw);
-        report.source = path.clone();
         let dns_report = dns_config.as_ref().map(|c| bounce::dns::run_blocking(&report, c));
-        let res = match (&dns_report, json) {
-            (Some(d), true) => print_json_with_dns(&mut out, &report, d),
-            (None, true) => print_json(&mut out, &report),
-            (d, false) => print_text(&mut out, &report, &localizer).and_then(|_| match d {
-                Some(d) => print_dns_text(&mut out, d, &localizer),
+        match (&dns_report, &localizer) {
+            (Some(d), None) => print_json_with_dns(&mut out, &report, d),
+            (None, None) => print_json(&mut out, &report),
+            (d, Some(loc)) => print_text(&mut out, &report, loc).and_then(|_| match d {
+                Some(d) => print_dns_text(&mut out, d, loc),
                 None => Ok(()),
             }),
-        };
-        if res.is_err() {
-            return ExitCode::from(1);
         }
+    };
+    // Without DNS checks each file is independent: analyse on every core, print in input order.
+    let finish = if dns_config.is_none() {
+        for_each_in_order(&files, |path| analyse_file(path, json), &mut write_one)
+    } else {
+        files
+            .iter()
+            .try_for_each(|path| write_one(path, analyse_file(path, false)))
+    };
+    if finish.is_err() {
+        return ExitCode::from(1);
     }
     let _ = out.flush();
     if failed {
@@ -106,6 +114,83 @@ fn main() -> ExitCode {
     } else {
         ExitCode::SUCCESS
     }
+}
+
+/// One input's result, ready to print.
+enum Done {
+    /// The file could not be read.
+    Failed(std::io::Error),
+    /// The JSON line, already serialised (by the worker thread).
+    Json(Vec<u8>),
+    /// The report, for the text output or the DNS checks.
+    Report(Box<Report>),
+}
+
+/// Reads and analyses one file; with `json`, also serialises the report (one line).
+fn analyse_file(path: &str, json: bool) -> Done {
+    let raw = match read_input(path) {
+        Ok(b) => b,
+        Err(e) => return Done::Failed(e),
+    };
+    let mut report = bounce::analyze(&raw);
+    report.source = path.to_string();
+    if !json {
+        return Done::Report(Box::new(report));
+    }
+    let mut line = Vec::with_capacity(4096);
+    match print_json(&mut line, &report) {
+        Ok(()) => Done::Json(line),
+        Err(e) => Done::Failed(e),
+    }
+}
+
+/// Runs `work` on every item on as many threads as there are cores, and hands the results to
+/// `emit` in the items' order (stopping at the first error `emit` returns). Standard input (`-`)
+/// is read by whichever thread gets it, once.
+fn for_each_in_order<E>(
+    items: &[String],
+    work: impl Fn(&str) -> Done + Sync,
+    emit: &mut impl FnMut(&str, Done) -> Result<(), E>,
+) -> Result<(), E> {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(items.len());
+    if threads <= 1 {
+        return items.iter().try_for_each(|p| emit(p, work(p)));
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let stop = std::sync::atomic::AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+        for _ in 0..threads {
+            let tx = tx.clone();
+            let (next, stop, work) = (&next, &stop, &work);
+            scope.spawn(move || {
+                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
+                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    let Some(path) = items.get(i) else { break };
+                    if tx.send((i, work(path))).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(tx);
+        // Results arrive in any order; hold the early ones until their turn.
+        let mut pending = std::collections::BTreeMap::new();
+        let mut turn = 0;
+        for (i, done) in rx {
+            pending.insert(i, done);
+            while let Some(done) = pending.remove(&turn) {
+                if let Err(e) = emit(&items[turn], done) {
+                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+                    return Err(e);
+                }
+                turn += 1;
+            }
+        }
+        Ok(())
+    })
 }
 
 fn print_json(out: &mut impl Write, r: &Report) -> std::io::Result<()> {

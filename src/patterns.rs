@@ -17,7 +17,8 @@
 //! literals). The results are the same as the `RegexSet`'s (a test compares them).
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
-use regex::bytes::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::bytes::{RegexSet, RegexSetBuilder};
+use regex_automata::{meta, nfa::thompson::WhichCaptures, util::syntax};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use std::sync::OnceLock;
 
@@ -61,18 +62,25 @@ struct Branch {
     /// Whether a literal must occur before the regex is worth running.
     gated: bool,
     /// The confirming regex, compiled on first use.
-    regex: OnceLock<Option<Regex>>,
+    regex: OnceLock<Option<meta::Regex>>,
 }
 
 impl Branch {
     /// Runs the branch's own regex over `text`.
     fn is_match(&self, text: &[u8]) -> bool {
         let re = self.regex.get_or_init(|| {
-            RegexBuilder::new(&self.source)
-                .unicode(false)
-                .case_insensitive(true)
-                .dfa_size_limit(DFA_CACHE_BYTES)
-                .build()
+            // Only "is there a match" is asked, of short texts whose literals already occur: no
+            // prefilter, captures or one-pass DFA to build (they cost more to build than they save).
+            meta::Builder::new()
+                .configure(
+                    meta::Config::new()
+                        .auto_prefilter(false)
+                        .which_captures(WhichCaptures::None)
+                        .dfa_size_limit(Some(DFA_CACHE_BYTES))
+                        .hybrid_cache_capacity(DFA_CACHE_BYTES),
+                )
+                .syntax(syntax::Config::new().unicode(false).utf8(false).case_insensitive(true))
+                .build(&self.source)
                 .ok()
         });
         re.as_ref().is_some_and(|re| re.is_match(text))
@@ -137,8 +145,9 @@ impl Set {
             set.patterns.push((first, set.branches.len() as u32));
         }
         if !literal_list.is_empty() {
+            // Searched in the lower-cased text: cheaper to build than an ASCII case-insensitive
+            // automaton, which doubles the transitions.
             let ac = AhoCorasickBuilder::new()
-                .ascii_case_insensitive(true)
                 .match_kind(MatchKind::Standard)
                 .build(&literal_list)
                 .map_err(|e| regex::Error::Syntax(e.to_string()))?;
@@ -162,7 +171,7 @@ impl Set {
         let mut hit = vec![false; self.branches.len()];
         if let Some(ac) = &self.literals {
             let mut seen = vec![false; self.gates.len()];
-            for m in ac.find_overlapping_iter(text) {
+            for m in ac.find_overlapping_iter(&text.to_ascii_lowercase()) {
                 let id = m.pattern().as_usize();
                 if !std::mem::replace(&mut seen[id], true) {
                     for &b in &self.gates[id] {
