@@ -75,7 +75,7 @@ fn sample(runs: usize, f: &dyn Fn() -> usize) -> Value {
         "min_ms": ms[0],
         "max_ms": ms[ms.len() - 1],
         "batch": batch,
-        "samples": ms.len(),
+        "samples_ms": ms,
     })
 }
 
