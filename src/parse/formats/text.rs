@@ -604,7 +604,8 @@ pub fn extract(mail: &Mail, rules: &Rules, format: &'static str) -> Extracted {
     }
     if bl.is_empty() && global.diagnostic.is_some() {
         let mut r = recipient_from(&global, None);
-        if r.action.is_none() {
+        // A lone reply's own code says failed or delayed; the wording decides only without one.
+        if r.action.is_none() && (action == Some(Action::Delayed) || (r.status.is_none() && r.reply_code.is_empty())) {
             r.action = action;
         }
         x.recipients.push(r);
