@@ -233,7 +233,10 @@ pub fn analyse(lang: &str, text: &str, redact: bool, done: impl FnOnce(Option<An
         JsValue::from_bool(redact),
     ];
     request("analyse", &args, move |v| {
-        done(v.and_then(|v| v.as_string()).and_then(|j| Analysis::from_engine(&j)))
+        done(
+            v.and_then(|v| v.as_string())
+                .and_then(|j| serde_json::from_str(&j).ok()),
+        )
     });
 }
 

@@ -203,14 +203,14 @@ fn every_example_is_explained_with_highlights_in_both_locales() {
         for ex in EXAMPLES {
             let a = analysis::run(ex.text, &loc);
             assert!(a.is_bounce(), "{}: not recognised", ex.id);
-            assert!(!a.report.recipients.is_empty(), "{}: no recipient", ex.id);
-            assert!(!a.explanation.headline.is_empty() && !a.plain.is_empty() && !a.markdown.is_empty());
+            assert!(!a.recipients.is_empty(), "{}: no recipient", ex.id);
+            assert!(!a.headline.is_empty() && !a.plain.is_empty() && !a.markdown.is_empty());
             let code = a
                 .spans
                 .iter()
                 .find(|s| s.what == Mark::ReplyCode)
                 .expect("reply code highlighted");
-            assert_eq!(&ex.text[code.start..code.end], a.report.recipients[0].reply_code);
+            assert_eq!(&ex.text[code.start..code.end], a.recipients[0].facts.reply_code);
             assert_eq!(
                 loc.take_errors(),
                 Vec::<String>::new(),
@@ -405,9 +405,9 @@ fn a_redacted_bounce_still_explains_the_same_way() {
     let ex = EXAMPLES[0].text;
     let plain = analysis::run(ex, &loc);
     let masked = analysis::run(&bounce::web::share::redact(ex), &loc);
-    assert_eq!(masked.report.recipients.len(), plain.report.recipients.len());
-    assert_eq!(masked.report.recipients[0].reason, plain.report.recipients[0].reason);
-    assert_eq!(masked.report.recipients[0].status, plain.report.recipients[0].status);
+    assert_eq!(masked.recipients.len(), plain.recipients.len());
+    assert_eq!(masked.recipients[0].facts.reason, plain.recipients[0].facts.reason);
+    assert_eq!(masked.recipients[0].facts.status, plain.recipients[0].facts.status);
     assert!(!masked.plain.contains("jan.kowalski") && !masked.markdown.contains("example.net"));
 }
 
@@ -467,8 +467,7 @@ async fn the_engine_answers_as_the_core_does() {
         .map(|(_, t)| Rc::from(*t))
         .collect();
     engine::set_locale("pl", &sources);
-    // The view model (the core's report and explanation) crosses the worker boundary as JSON
-    // and arrives unchanged.
+    // The view model crosses the worker boundary as JSON and arrives unchanged.
     for example in EXAMPLES {
         let got = ask(|done| engine::analyse("pl", example.text, false, done)).await;
         assert_eq!(
@@ -487,8 +486,8 @@ async fn the_engine_answers_as_the_core_does() {
     let masked = ask(|done| engine::analyse("pl", ex, true, done)).await.expect("answer");
     assert!(!masked.plain.contains("jan.kowalski") && !masked.json.contains("example.net"));
     assert_eq!(
-        masked.report.recipients[0].reason,
-        got.as_ref().unwrap().report.recipients[0].reason
+        masked.recipients[0].facts.reason,
+        got.as_ref().unwrap().recipients[0].facts.reason
     );
     let redacted = ask(|done| engine::redact(ex, done)).await.expect("answer");
     assert_eq!(redacted, bounce::web::share::redact(ex));

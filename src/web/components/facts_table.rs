@@ -2,7 +2,7 @@
 
 use super::t;
 use crate::i18n::Localizer;
-use crate::web::analysis::{json_id, Analysis};
+use crate::web::analysis::Analysis;
 use crate::web::hooks::use_app;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -36,27 +36,28 @@ pub fn facts_table(props: &FactsTableProps) -> Html {
                 <table>
                     <caption>{ t(loc, "ui-facts-report") }</caption>
                     <tbody>
-                        { row(loc, "ui-fact-kind", json_id(&a.report.kind).unwrap_or_default()) }
-                        { row(loc, "ui-fact-format", a.report.format.clone()) }
-                        { row(loc, "ui-fact-reporting-mta", opt(&a.report.reporting_mta)) }
-                        { row(loc, "ui-fact-hops", a.report.hops.len().to_string()) }
+                        { row(loc, "ui-fact-kind", a.kind.clone()) }
+                        { row(loc, "ui-fact-format", a.format.clone()) }
+                        { row(loc, "ui-fact-reporting-mta", opt(&a.reporting_mta)) }
+                        { row(loc, "ui-fact-hops", a.hops.len().to_string()) }
                     </tbody>
                 </table>
             </div>
-            { for a.report.recipients.iter().enumerate().map(|(i, f)| {
+            { for a.recipients.iter().enumerate().map(|(i, r)| {
+                let f = &r.facts;
                 let caption = f.address.clone().unwrap_or_else(|| t(loc, "ui-fact-no-address"));
                 html! {
                     <div class="table-wrap" tabindex="0" role="region" aria-label={caption.clone()} key={i}>
                         <table>
                             <caption>{ caption }</caption>
                             <tbody>
-                                { row(loc, "ui-fact-action", opt(&f.action.and_then(|x| json_id(&x)))) }
+                                { row(loc, "ui-fact-action", opt(&f.action)) }
                                 { row(loc, "ui-fact-status", opt(&f.status)) }
                                 { row(loc, "ui-fact-reply-code", if f.reply_code.is_empty() { "—".into() } else { f.reply_code.clone() }) }
                                 { row(loc, "ui-fact-remote-mta", opt(&f.remote_mta)) }
-                                { row(loc, "ui-fact-command", opt(&f.command.map(|c| c.as_str().to_string()))) }
+                                { row(loc, "ui-fact-command", opt(&f.command)) }
                                 { row(loc, "ui-fact-diagnostic", opt(&f.diagnostic)) }
-                                { row(loc, "ui-fact-reason", f.reason.as_str().to_string()) }
+                                { row(loc, "ui-fact-reason", f.reason.clone()) }
                                 { row(loc, "ui-fact-hard", yes_no(f.hard)) }
                                 { row(loc, "ui-fact-rules", if f.rules.is_empty() { "—".into() } else { f.rules.join(", ") }) }
                             </tbody>

@@ -3,8 +3,7 @@
 
 use super::{t, ta};
 use crate::i18n::Localizer;
-use crate::model::Hop;
-use crate::web::analysis::{json_id, Analysis};
+use crate::web::analysis::{Analysis, HopView};
 use crate::web::hooks::use_app;
 use std::rc::Rc;
 use yew::prelude::*;
@@ -39,7 +38,7 @@ fn delay_text(loc: &Localizer, delay_s: Option<i64>) -> Option<String> {
 }
 
 /// "from HOST [IP]": where this hop received the message from.
-fn hop_from(loc: &Localizer, hop: &Hop) -> String {
+fn hop_from(loc: &Localizer, hop: &HopView) -> String {
     let host = match (&hop.from, &hop.ip) {
         (Some(f), Some(ip)) if f != ip => format!("{f} [{ip}]"),
         (Some(f), _) => f.clone(),
@@ -49,18 +48,12 @@ fn hop_from(loc: &Localizer, hop: &Hop) -> String {
     ta(loc, "ui-hop-from", &[("host", host)])
 }
 
-fn hop_node(loc: &Localizer, i: usize, hop: &Hop, failing: bool) -> Html {
-    // The receiving host, or the sending one when the receiver is unknown.
-    let host = hop
-        .by
-        .clone()
-        .or_else(|| hop.from.clone())
-        .unwrap_or_else(|| t(loc, "ui-hop-unknown-host"));
-    let role_id = json_id(&hop.role).unwrap_or_default();
-    let role = t(loc, &format!("ui-hop-role-{role_id}"));
+fn hop_node(loc: &Localizer, i: usize, hop: &HopView, failing: bool) -> Html {
+    let host = hop.host.clone().unwrap_or_else(|| t(loc, "ui-hop-unknown-host"));
+    let role = t(loc, &format!("ui-hop-role-{}", hop.role));
     let delay = if i == 0 { None } else { delay_text(loc, hop.delay_s) };
     html! {
-        <li class={classes!("hop", format!("role-{role_id}"), failing.then_some("failing"))}
+        <li class={classes!("hop", format!("role-{}", hop.role), failing.then_some("failing"))}
             aria-current={failing.then_some("step")}>
             if i > 0 {
                 <div class="hop-link" aria-hidden={delay.is_none().then_some("true")}>
@@ -94,11 +87,11 @@ pub fn hop_diagram(props: &HopDiagramProps) -> Html {
     html! {
         <section class="card hops-card" aria-labelledby="hops-heading">
             <h2 id="hops-heading">{ t(loc, "ui-hops-heading") }</h2>
-            if a.report.hops.is_empty() {
+            if a.hops.is_empty() {
                 <p class="muted">{ t(loc, "ui-hops-none") }</p>
             } else {
                 <ol class="hops">
-                    { for a.report.hops.iter().enumerate().map(|(i, h)| hop_node(loc, i, h, a.report.failing_hop == Some(i))) }
+                    { for a.hops.iter().enumerate().map(|(i, h)| hop_node(loc, i, h, a.failing_hop == Some(i))) }
                 </ol>
             }
         </section>

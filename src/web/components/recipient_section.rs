@@ -2,9 +2,8 @@
 //! party and what the codes mean.
 
 use super::t;
-use crate::web::analysis::Analysis;
+use crate::web::analysis::RecipientView;
 use crate::web::hooks::use_app;
-use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`RecipientSection`].
@@ -12,8 +11,8 @@ use yew::prelude::*;
 pub struct RecipientSectionProps {
     /// Position in the message (for ids).
     pub index: usize,
-    /// The analysis holding the recipient (at `index`) and its explanation.
-    pub analysis: Rc<Analysis>,
+    /// The recipient.
+    pub recipient: RecipientView,
     /// Whether several recipients are shown.
     pub numbered: bool,
 }
@@ -23,22 +22,19 @@ pub struct RecipientSectionProps {
 pub fn recipient_section(props: &RecipientSectionProps) -> Html {
     let app = use_app();
     let loc = &app.loc;
-    // The explanation has one entry per recipient of the report.
-    let Some((f, Some(r))) = props.analysis.recipients().nth(props.index) else {
-        return html! {};
-    };
+    let r = &props.recipient;
     let id = format!("recipient-{}", props.index);
     let kind = if r.permanent { "permanent" } else { "temporary" };
     html! {
         <article class={classes!("recipient", kind)} aria-labelledby={id.clone()}>
             <header class="recipient-head">
                 <h3 id={id}>{ &r.title }</h3>
-                if let Some(addr) = &f.address {
+                if let Some(addr) = &r.facts.address {
                     <p class="address"><span class="visually-hidden">{ t(loc, "ui-recipient-address") }</span>{ addr }</p>
                 }
                 <p class="badges">
                     <span class={classes!("badge", kind)}>{ t(loc, &format!("ui-kind-{kind}")) }</span>
-                    if let Some(code) = f.status.as_ref().or(Some(&f.reply_code)).filter(|c| !c.is_empty()) {
+                    if let Some(code) = r.facts.status.as_ref().or(Some(&r.facts.reply_code)).filter(|c| !c.is_empty()) {
                         <span class="badge code">{ code }</span>
                     }
                 </p>

@@ -35,7 +35,7 @@ pub fn results() -> Html {
         html! { <p class="notice error" role="alert">{ t(&loc, "ui-error-locale") }</p> }
     } else if let Some(a) = app.current().cloned() {
         let stale = app.phase != Phase::Done;
-        let multi = a.report.recipients.len() > 1;
+        let multi = a.recipients.len() > 1;
         html! {
             <div class={classes!("results-body", stale.then_some("stale"))} aria-busy={stale.to_string()}>
                 if app.phase == Phase::Failed {
@@ -46,13 +46,13 @@ pub fn results() -> Html {
                     <HopDiagram analysis={a.clone()} />
                 }
                 <SourceView analysis={a.clone()} text={app.text.clone()} />
-                if !a.report.recipients.is_empty() {
+                if !a.recipients.is_empty() {
                     <section class="recipients" aria-labelledby="recipients-heading">
                         <h2 id="recipients-heading">
-                            { ta(&loc, "ui-recipients-heading", &[("count", a.report.recipients.len().to_string())]) }
+                            { ta(&loc, "ui-recipients-heading", &[("count", a.recipients.len().to_string())]) }
                         </h2>
-                        { for (0..a.report.recipients.len()).map(|i| html! {
-                            <RecipientSection index={i} analysis={a.clone()} numbered={multi} />
+                        { for a.recipients.iter().enumerate().map(|(i, r)| html! {
+                            <RecipientSection index={i} recipient={r.clone()} numbered={multi} />
                         }) }
                     </section>
                 }

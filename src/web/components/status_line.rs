@@ -30,7 +30,7 @@ pub fn status_line() -> Html {
         Phase::Running { .. } if app.text.len() > LARGE_INPUT => (ta(loc, "ui-status-analysing-large", &size), true),
         Phase::Running { .. } => (ta(loc, "ui-status-analysing", &[]), true),
         Phase::Done => {
-            let n = app.analysis.as_ref().map(|a| a.report.recipients.len()).unwrap_or(0);
+            let n = app.analysis.as_ref().map(|a| a.recipients.len()).unwrap_or(0);
             let ms = app.elapsed_ms.unwrap_or(0.0);
             (
                 ta(

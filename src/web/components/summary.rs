@@ -30,18 +30,14 @@ pub fn summary(props: &SummaryProps) -> Html {
     let app = use_app();
     let loc = &app.loc;
     let a = &props.analysis;
-    let ex = &a.explanation;
-    let who = distinct(ex.recipients.iter().map(|r| r.who_must_act.as_str()));
-    let permanent = a
-        .recipients()
-        .filter(|(r, e)| e.map_or(r.hard, |e| e.permanent))
-        .count();
-    let temporary = a.report.recipients.len() - permanent;
+    let who = distinct(a.recipients.iter().map(|r| r.who_must_act.as_str()));
+    let permanent = a.recipients.iter().filter(|r| r.permanent).count();
+    let temporary = a.recipients.len() - permanent;
     html! {
         <section class="card summary" aria-labelledby="summary-heading">
-            <h2 id="summary-heading" class="headline">{ &ex.headline }</h2>
-            <p class="summary-text">{ &ex.summary }</p>
-            if !who.is_empty() || !a.report.recipients.is_empty() {
+            <h2 id="summary-heading" class="headline">{ &a.headline }</h2>
+            <p class="summary-text">{ &a.summary }</p>
+            if !who.is_empty() || !a.recipients.is_empty() {
                 <dl class="summary-facts">
                     if !who.is_empty() {
                         <div>
@@ -49,7 +45,7 @@ pub fn summary(props: &SummaryProps) -> Html {
                             { for who.iter().map(|w| html! { <dd>{ *w }</dd> }) }
                         </div>
                     }
-                    if !a.report.recipients.is_empty() {
+                    if !a.recipients.is_empty() {
                         <div>
                             <dt>{ t(loc, "ui-permanence") }</dt>
                             if permanent > 0 {
@@ -66,9 +62,9 @@ pub fn summary(props: &SummaryProps) -> Html {
                     }
                 </dl>
             }
-            if !ex.warnings.is_empty() {
+            if !a.warnings.is_empty() {
                 <ul class="warnings" aria-label={t(loc, "ui-warnings-label")}>
-                    { for ex.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
+                    { for a.warnings.iter().map(|w| html! { <li>{ w }</li> }) }
                 </ul>
             }
         </section>
