@@ -44,10 +44,21 @@ static COMMAND: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:in reply to|after|while sending|during|-SMTP command:?)\s+(?:the\s+)?(RCPT TO|MAIL FROM|DATA|end of data|initial connection|end of message|EHLO|HELO|STARTTLS|AUTH|BDAT|RCPT|MAIL)").unwrap()
 });
 
-/// The reply code and enhanced status code of one reply text.
+/// A remote server's reply quoted inside another MTA's own: `554 4.4.7 Message expired ...<421 4.4.2
+/// Connection timed out>`.
+static QUOTED_REPLY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"<([245][0-9]{2})[ -][245]\.[0-9]{1,3}\.[0-9]{1,3}\s").unwrap());
+
+/// The reply code and enhanced status code of one reply text. When the text quotes the remote
+/// server's own reply in angle brackets, that reply's code is the one the remote server sent.
 pub fn codes_in(reply: &str) -> (Option<String>, Option<String>) {
     if let Some((r, s)) = codes::find_reply_status(reply) {
-        return (Some(r.code), Some(s.code));
+        let remote = QUOTED_REPLY
+            .captures(reply)
+            .and_then(|c| c.get(1))
+            .filter(|m| m.start() > 0)
+            .map(|m| m.as_str().to_string());
+        return (remote.or(Some(r.code)), Some(s.code));
     }
     let r = codes::find_reply(reply).map(|f| f.code);
     let s = codes::find_status(reply).map(|f| f.code);
@@ -172,4 +183,17 @@ pub fn first_reply(text: &str) -> Option<String> {
 /// Free-text extraction: any input, any sender.
 pub fn extract(mail: &Mail) -> Option<Extracted> {
     Some(super::text::extract(mail, &super::text::DEFAULT, "generic"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quoted_remote_reply_gives_the_reply_code() {
+        let d = "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>";
+        assert_eq!(codes_in(d), (Some("421".into()), Some("4.4.7".into())));
+        let d = "550 5.1.1 <user@example.com>: Recipient address rejected: User unknown";
+        assert_eq!(codes_in(d), (Some("550".into()), Some("5.1.1".into())));
+    }
 }
