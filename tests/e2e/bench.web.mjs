@@ -103,15 +103,11 @@ for (const inp of INPUTS) {
 }
 
 // ---- native, in-process --------------------------------------------------------------------
-// Run twice, before and after the browser, and pooled: the machine is shared, so this spreads
-// the native samples over the same stretch of time as the browser's.
+// Native timing first (it also checks the answers); more native samples are taken later, in
+// rounds alternating with the worker's (the machine is shared: side by side in time is fairer).
 const runNative = () =>
   JSON.parse(execFileSync(TIMING, ['--runs', String(RUNS), ...INPUTS.map((i) => i.file)], { encoding: 'utf8', maxBuffer: 16 << 20 }));
-const pool = (a, b) => {
-  const all = [...a.samples_ms, ...b.samples_ms].sort((x, y) => x - y);
-  return { median_ms: median(all), min_ms: all[0], max_ms: all[all.length - 1], batch: [a.batch, b.batch], samples_ms: all };
-};
-console.error('== native (examples/timing.rs), first half');
+console.error('== native (examples/timing.rs)');
 const native = runNative();
 for (const [i, inp] of INPUTS.entries()) {
   const n = native.files[i];
@@ -487,47 +483,40 @@ try {
   if (setup !== 'ok') {
     workerNote = setup;
   } else {
-    for (const inp of INPUTS) {
-      const res = await b.page.evaluate(
-        async ({ key, runs, minBatchMs }) => {
-          const text = window.__texts[key + '0'];
-          let gen = 0;
-          const ask = (t) =>
-            new Promise((resolve, reject) => {
-              const id = ++gen;
-              const timer = setTimeout(() => reject(new Error('no reply within 180 s')), 180000);
-              const engine = window.__proto === 'engine';
-              window.__w.onmessage = (e) => {
-                const d = e.data;
-                if (!Array.isArray(d)) return;
-                if (engine ? d[0] === 'reply' && d[1] === id : d[0] === id) {
-                  clearTimeout(timer);
-                  resolve(engine ? d[2] : d[1]);
-                }
-              };
-              window.__w.postMessage(engine ? ['analyse', id, 'en', t, false] : [id, 'en', [window.__src], t]);
-            });
-          // Mean round trip of `batch` requests for `t`.
-          const timeBatch = async (t, batch) => {
-            const t0 = performance.now();
-            for (let j = 0; j < batch; j++) await ask(t);
-            return (performance.now() - t0) / batch;
-          };
-          let reply;
-          try {
-            reply = await ask(text);
-            await ask('');
-            const once = await timeBatch(text, 1);
-            const batch = Math.max(1, Math.min(200, Math.ceil(minBatchMs / Math.max(once, 0.01))));
-            const baseBatch = Math.max(1, Math.min(200, Math.ceil(minBatchMs / Math.max(await timeBatch('', 1), 0.01))));
-            // Interleaved: the same request with an empty text is the round trip's fixed cost
-            // (posting, the locale sources, the reply's JSON, waking the worker).
-            const samples = [];
-            const baseline = [];
-            for (let i = 0; i < runs; i++) {
-              samples.push(await timeBatch(text, batch));
-              baseline.push(await timeBatch('', baseBatch));
+    // Request helpers in the page: ask(t) → the worker's answer; timeBatch(t, n) → mean round trip.
+    await b.page.evaluate(() => {
+      let gen = 0;
+      window.__ask = (t) =>
+        new Promise((resolve, reject) => {
+          const id = ++gen;
+          const timer = setTimeout(() => reject(new Error('no reply within 180 s')), 180000);
+          const engine = window.__proto === 'engine';
+          window.__w.onmessage = (e) => {
+            const d = e.data;
+            if (!Array.isArray(d)) return;
+            if (engine ? d[0] === 'reply' && d[1] === id : d[0] === id) {
+              clearTimeout(timer);
+              resolve(engine ? d[2] : d[1]);
             }
+          };
+          window.__w.postMessage(engine ? ['analyse', id, 'en', t, false] : [id, 'en', [window.__src], t]);
+        });
+      window.__timeBatch = async (t, batch) => {
+        const t0 = performance.now();
+        for (let j = 0; j < batch; j++) await window.__ask(t);
+        return (performance.now() - t0) / batch;
+      };
+    });
+    for (const inp of INPUTS) {
+      const cal = await b.page.evaluate(
+        async ({ key, minBatchMs }) => {
+          const text = window.__texts[key + '0'];
+          try {
+            const reply = await window.__ask(text);
+            await window.__ask('');
+            const once = await window.__timeBatch(text, 1);
+            const batch = Math.max(1, Math.min(500, Math.ceil(minBatchMs / Math.max(once, 0.01))));
+            const baseBatch = Math.max(1, Math.min(500, Math.ceil(minBatchMs / Math.max(await window.__timeBatch('', 1), 0.01))));
             // The first recipient's facts: in the view model (up to ca0907c), or in the core's
             // report, which crosses as the CLI's JSON in the `json` field (from 03d441b).
             let facts;
@@ -537,30 +526,56 @@ try {
             } catch {
               return { error: 'the reply is not the expected JSON (request format changed?)' };
             }
-            return { samples, baseline, batch, facts, proto: window.__proto };
+            return { batch, baseBatch, facts, proto: window.__proto };
           } catch (e) {
             return { error: String(e) };
           }
         },
-        { key: inp.key, runs: inp.runs, minBatchMs: 200 },
+        { key: inp.key, minBatchMs: 200 },
       );
-      if (res.error) {
-        workerNote = `worker (${inp.key}): ${res.error}`;
+      if (cal.error) {
+        workerNote = `worker (${inp.key}): ${cal.error}`;
         break;
       }
-      const facts = res.facts;
+      const facts = cal.facts;
       if ((inp.expect.address && facts.address !== inp.expect.address) || !inp.expect.codes.includes(facts.status ?? facts.reply_code)) {
         fail(`the worker's analysis of ${inp.key} is wrong: ${JSON.stringify(facts)}`);
       }
-      const base = median(res.baseline);
+      // Rounds: a batch in the worker, a batch of the same request with an empty text (the
+      // round trip's fixed cost: posting, the answer's JSON, waking the worker), then a native
+      // sample of the same file in a fresh process (examples/timing.rs, 3 samples, median), so
+      // wasm and native are measured side by side in time on the shared machine.
+      const samples = [];
+      const baseline = [];
+      const paired = [];
+      for (let i = 0; i < inp.runs; i++) {
+        const w = await b.page.evaluate(
+          async ({ key, batch, baseBatch }) => ({
+            t: await window.__timeBatch(window.__texts[key + '0'], batch),
+            base: await window.__timeBatch('', baseBatch),
+          }),
+          { key: inp.key, batch: cal.batch, baseBatch: cal.baseBatch },
+        );
+        const n = JSON.parse(execFileSync(TIMING, ['--runs', '3', inp.file], { encoding: 'utf8', maxBuffer: 16 << 20 })).files[0];
+        samples.push(w.t);
+        baseline.push(w.base);
+        inp.nativeRounds ??= { analyze_explain: [], app_work: [] };
+        inp.nativeRounds.analyze_explain.push(n.analyze_explain.median_ms);
+        inp.nativeRounds.app_work.push(n.app_work.median_ms);
+        paired.push(Math.max(0, w.t - w.base) / n.app_work.median_ms);
+      }
+      const base = median(baseline);
       perInput[inp.key].worker = {
-        round_trip: { ...stats(res.samples), batch: res.batch },
-        empty_request: stats(res.baseline),
-        net_median: Math.max(0, median(res.samples) - base),
-        net_min: Math.max(0, Math.min(...res.samples) - Math.min(...res.baseline)),
-        protocol: res.proto,
+        round_trip: { ...stats(samples), batch: cal.batch },
+        empty_request: { ...stats(baseline), batch: cal.baseBatch },
+        net_median: Math.max(0, median(samples) - base),
+        net_min: Math.max(0, Math.min(...samples) - Math.min(...baseline)),
+        paired_ratio: stats(paired),
+        protocol: cal.proto,
       };
-      console.error(`  ${inp.key}: median ${median(res.samples).toFixed(3)} ms (batch ${res.batch}), empty request ${base.toFixed(3)} ms`);
+      console.error(
+        `  ${inp.key}: median ${median(samples).toFixed(3)} ms (batch ${cal.batch}), empty request ${base.toFixed(3)} ms, native ${median(inp.nativeRounds.app_work).toFixed(3)} ms`,
+      );
     }
   }
   console.error('== reference: the same text in a bare <textarea>');
@@ -575,11 +590,14 @@ try {
   for (const p of profiles) rmSync(p, { recursive: true, force: true });
 }
 
-console.error('== native (examples/timing.rs), second half');
-const native2 = runNative();
-for (const [i, inp] of INPUTS.entries()) {
-  const n = native2.files[i];
-  inp.native = { ...inp.native, analyze_explain: pool(inp.native.analyze_explain, n.analyze_explain), app_work: pool(inp.native.app_work, n.app_work) };
+// The native medians: the samples taken in the rounds next to the worker's (when measured),
+// pooled with the first run's.
+for (const inp of INPUTS) {
+  if (!inp.nativeRounds) continue;
+  for (const k of ['analyze_explain', 'app_work']) {
+    const all = [...inp.native[k].samples_ms, ...inp.nativeRounds[k]].sort((x, y) => x - y);
+    inp.native[k] = { median_ms: median(all), min_ms: all[0], max_ms: all[all.length - 1], first_run: inp.native[k], rounds_ms: inp.nativeRounds[k] };
+  }
 }
 
 // ---- report --------------------------------------------------------------------------------
@@ -636,7 +654,9 @@ const rows = INPUTS.map((inp) => {
     open_file_to_rendered_ms: r3(p.open_file?.median ?? null),
     bare_textarea_next_frame_ms: r3(p.bare_textarea?.next_frame.median ?? null),
     first_paste_ms: r3(p.first_paste),
-    ratio_wasm_worker_to_native_app_work: wasm == null ? null : Math.round((wasm / natApp) * 100) / 100,
+    // Median over the rounds of (worker net time ÷ native app work measured right after it).
+    ratio_wasm_worker_to_native_app_work: p.worker == null ? null : Math.round(p.worker.paired_ratio.median * 100) / 100,
+    ratio_of_medians_wasm_worker_to_native_app_work: wasm == null ? null : Math.round((wasm / natApp) * 100) / 100,
     // Best sample against best sample: less sensitive to other work on a shared machine.
     ratio_min_wasm_worker_to_native_app_work:
       p.worker == null ? null : Math.round((p.worker.net_min / inp.native.app_work.min_ms) * 100) / 100,
@@ -677,7 +697,7 @@ out.push(`| navigation start → DOMContentLoaded | ${f(coldStats.dom_content_lo
 out.push(`| navigation start → first explanation (typical pasted when interactive) | ${f(coldStats.first_explanation.median, 0)} | ${f(coldStats.first_explanation.min, 0)}–${f(coldStats.first_explanation.max, 0)} |`);
 out.push(`| first paste (typical) right after, → rendered | ${f(coldStats.first_paste_typical.median, 1)} | ${f(coldStats.first_paste_typical.min, 1)}–${f(coldStats.first_paste_typical.max, 1)} |`);
 out.push('');
-out.push('| input | bytes | native analyze+explain ms | native app work ms | wasm in worker, net ms | wasm ÷ native | wasm ÷ native, best runs | app status line ms | paste → rendered ms | open file → rendered ms | first paste ms |');
+out.push('| input | bytes | native analyze+explain ms | native app work ms | wasm in worker, net ms | wasm ÷ native (paired rounds, median) | wasm ÷ native, best runs | app status line ms | paste → rendered ms | open file → rendered ms | first paste ms |');
 out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const d = r.bytes > 1e5 ? 1 : 3;
