@@ -657,9 +657,9 @@ const rows = INPUTS.map((inp) => {
     // Median over the rounds of (worker net time ÷ native app work measured right after it).
     ratio_wasm_worker_to_native_app_work: p.worker == null ? null : Math.round(p.worker.paired_ratio.median * 100) / 100,
     ratio_of_medians_wasm_worker_to_native_app_work: wasm == null ? null : Math.round((wasm / natApp) * 100) / 100,
-    // Best sample against best sample: less sensitive to other work on a shared machine.
+    // Best worker sample against the best native sample of the same rounds.
     ratio_min_wasm_worker_to_native_app_work:
-      p.worker == null ? null : Math.round((p.worker.net_min / inp.native.app_work.min_ms) * 100) / 100,
+      p.worker == null ? null : Math.round((p.worker.net_min / Math.min(...inp.native.app_work.rounds_ms)) * 100) / 100,
     ratio_wasm_worker_to_native_analyze_explain: wasm == null ? null : Math.round((wasm / nat) * 100) / 100,
     ratio_app_status_to_native_app_work: status == null || status < 5 ? null : Math.round((status / natApp) * 100) / 100,
     runs: inp.runs,
