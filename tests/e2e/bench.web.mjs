@@ -55,6 +55,13 @@ const median = (xs) => {
   if (!s.length) return null;
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
+/** The q-quantile (0..1) of xs, linear between neighbours. */
+const quantile = (xs, q) => {
+  const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const i = (s.length - 1) * q;
+  return s[Math.floor(i)] + (s[Math.ceil(i)] - s[Math.floor(i)]) * (i - Math.floor(i));
+};
 const stats = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x));
   return { median: median(s), min: s.length ? Math.min(...s) : null, max: s.length ? Math.max(...s) : null, n: s.length, runs: s };
@@ -656,6 +663,7 @@ const rows = INPUTS.map((inp) => {
     first_paste_ms: r3(p.first_paste),
     // Median over the rounds of (worker net time ÷ native app work measured right after it).
     ratio_wasm_worker_to_native_app_work: p.worker == null ? null : Math.round(p.worker.paired_ratio.median * 100) / 100,
+    ratio_quartiles: p.worker == null ? null : [quantile(p.worker.paired_ratio.runs, 0.25), quantile(p.worker.paired_ratio.runs, 0.75)].map((x) => Math.round(x * 100) / 100),
     ratio_of_medians_wasm_worker_to_native_app_work: wasm == null ? null : Math.round((wasm / natApp) * 100) / 100,
     // Best worker sample against the best native sample of the same rounds.
     ratio_min_wasm_worker_to_native_app_work:
@@ -697,12 +705,12 @@ out.push(`| navigation start → DOMContentLoaded | ${f(coldStats.dom_content_lo
 out.push(`| navigation start → first explanation (typical pasted when interactive) | ${f(coldStats.first_explanation.median, 0)} | ${f(coldStats.first_explanation.min, 0)}–${f(coldStats.first_explanation.max, 0)} |`);
 out.push(`| first paste (typical) right after, → rendered | ${f(coldStats.first_paste_typical.median, 1)} | ${f(coldStats.first_paste_typical.min, 1)}–${f(coldStats.first_paste_typical.max, 1)} |`);
 out.push('');
-out.push('| input | bytes | native analyze+explain ms | native app work ms | wasm in worker, net ms | wasm ÷ native (paired rounds, median) | wasm ÷ native, best runs | app status line ms | paste → rendered ms | open file → rendered ms | first paste ms |');
+out.push('| input | bytes | native analyze+explain ms | native app work ms | wasm in worker, net ms | wasm ÷ native (paired rounds: median, quartiles) | wasm ÷ native, best runs | app status line ms | paste → rendered ms | open file → rendered ms | first paste ms |');
 out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
 for (const r of rows) {
   const d = r.bytes > 1e5 ? 1 : 3;
   out.push(
-    `| ${r.label} | ${r.bytes} | ${f(r.native_analyze_explain_ms, d)} | ${f(r.native_app_work_ms, d)} | ${f(r.wasm_worker_net_ms, d)} | ${f(r.ratio_wasm_worker_to_native_app_work, 2)}× | ${f(r.ratio_min_wasm_worker_to_native_app_work, 2)}× | ${r.app_status_line_ms ?? '–'} | ${f(r.paste_to_rendered_ms, 1)} | ${f(r.open_file_to_rendered_ms, 1)} | ${f(r.first_paste_ms, 1)} |`,
+    `| ${r.label} | ${r.bytes} | ${f(r.native_analyze_explain_ms, d)} | ${f(r.native_app_work_ms, d)} | ${f(r.wasm_worker_net_ms, d)} | ${f(r.ratio_wasm_worker_to_native_app_work, 2)}× (${r.ratio_quartiles ? r.ratio_quartiles.map((x) => f(x, 1)).join('–') : '–'}) | ${f(r.ratio_min_wasm_worker_to_native_app_work, 2)}× | ${r.app_status_line_ms ?? '–'} | ${f(r.paste_to_rendered_ms, 1)} | ${f(r.open_file_to_rendered_ms, 1)} | ${f(r.first_paste_ms, 1)} |`,
   );
 }
 out.push('');
