@@ -254,10 +254,60 @@ fn branches(pattern: &str) -> Option<Vec<BranchPlan>> {
     parts
         .into_iter()
         .map(|(part, source)| {
+            // Most branches are plain words: their strings come straight from the syntax tree.
+            if let Some(words) = expand(part).filter(|w| w.iter().all(|w| !w.is_empty())) {
+                return Some((source.to_string(), Some((words, true))));
+            }
             let hir = translator.translate(pattern, part).ok()?;
             Some((source.to_string(), gate(&hir)))
         })
         .collect()
+}
+
+/// At most this many strings come out of [`expand`].
+const MAX_EXPANSION: usize = 64;
+
+/// Every string `ast` matches (case-sensitively) when it is made of nothing but ASCII literals,
+/// groups without flags, `?` and alternations (`mailbox (?:is )?full`); `None` for anything else
+/// (classes, `.`, assertions, other repetitions) or past [`MAX_EXPANSION`] strings.
+fn expand(ast: &regex_syntax::ast::Ast) -> Option<Vec<Vec<u8>>> {
+    use regex_syntax::ast::{Ast, GroupKind, RepetitionKind};
+    let out = match ast {
+        Ast::Empty(_) => vec![Vec::new()],
+        Ast::Literal(l) => vec![vec![u8::try_from(l.c).ok().filter(u8::is_ascii)?]],
+        Ast::Group(g) => match &g.kind {
+            GroupKind::NonCapturing(flags) if !flags.items.is_empty() => return None,
+            _ => expand(&g.ast)?,
+        },
+        Ast::Repetition(r) if r.op.kind == RepetitionKind::ZeroOrOne => {
+            let mut v = expand(&r.ast)?;
+            v.push(Vec::new());
+            v
+        }
+        Ast::Alternation(alt) => {
+            let mut v = Vec::new();
+            for a in &alt.asts {
+                v.extend(expand(a)?);
+            }
+            v
+        }
+        Ast::Concat(c) => {
+            let mut v = vec![Vec::new()];
+            for a in &c.asts {
+                let tails = expand(a)?;
+                if v.len() * tails.len() > MAX_EXPANSION {
+                    return None;
+                }
+                v = v
+                    .iter()
+                    .flat_map(|head| tails.iter().map(move |t| [head.as_slice(), t].concat()))
+                    .collect();
+            }
+            v
+        }
+        _ => return None,
+    };
+    (out.len() <= MAX_EXPANSION).then_some(out)
 }
 
 /// Whether the pattern sets flags inline (any `(?` group that is not `(?:`).
@@ -288,6 +338,45 @@ fn gate(hir: &regex_syntax::hir::Hir) -> Option<(Vec<Vec<u8>>, bool)> {
     };
     let lits = best.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
     Some((lits, false))
+}
+
+/// The start of the first line at or after byte `from` whose text, trimmed and with ASCII letters
+/// lower-cased, contains one of `markers`; `None` when no line does or `from` is not a character
+/// boundary of `text`.
+///
+/// The same answer as testing line by line, but one pass per marker over the lower-cased text
+/// instead of a lower-cased copy of every line searched for every marker.
+pub fn line_with_any(text: &str, from: usize, markers: &[&str]) -> Option<usize> {
+    let rest = text.get(from..)?;
+    // A marker that is empty, spans lines or starts or ends with white space can depend on the
+    // trimming: those take the line-by-line path.
+    let plain = |m: &&str| {
+        !m.contains('\n')
+            && m.chars().next().is_some_and(|c| !c.is_whitespace())
+            && m.chars().next_back().is_some_and(|c| !c.is_whitespace())
+    };
+    if !markers.iter().all(plain) {
+        let mut pos = from;
+        for line in rest.split_inclusive('\n') {
+            let l = line.trim().to_ascii_lowercase();
+            if !l.is_empty() && markers.iter().any(|m| l.contains(m)) {
+                return Some(pos);
+            }
+            pos += line.len();
+        }
+        return None;
+    }
+    let lower = rest.to_ascii_lowercase();
+    let mut first: Option<usize> = None;
+    for m in markers {
+        // Only an earlier hit can change the answer.
+        let end = first.map_or(lower.len(), |f| (f + m.len()).min(lower.len()));
+        if let Some(at) = memchr::memmem::find(&lower.as_bytes()[..end], m.as_bytes()) {
+            first = Some(first.map_or(at, |f| f.min(at)));
+        }
+    }
+    let at = first?;
+    Some(from + lower[..at].rfind('\n').map_or(0, |i| i + 1))
 }
 
 #[cfg(test)]
@@ -327,6 +416,27 @@ mod tests {
     }
 
     #[test]
+    fn plain_branches_expand_to_their_strings() {
+        let ast = |p: &str| regex_syntax::ast::parse::Parser::new().parse(p).unwrap();
+        let words =
+            |p: &str| expand(&ast(p)).map(|v| v.into_iter().map(|w| String::from_utf8(w).unwrap()).collect::<Vec<_>>());
+        assert_eq!(words(r"user'?s? (?:disk )?quota").unwrap().len(), 8);
+        assert_eq!(words(r"a(?:b|c\.)?").unwrap(), vec!["ab", "ac.", "a"]);
+        for not_plain in [
+            r"a+",
+            r"\bspam\b",
+            r"[ab]c",
+            r"a.c",
+            r"(?i:a)",
+            r"caf\xe9",
+            r"(?:a|b|c|d){1,9}",
+        ] {
+            assert_eq!(words(not_plain), None, "{not_plain}");
+        }
+        assert_eq!(words(&"(?:a|b)".repeat(7)), None, "too many strings");
+    }
+
+    #[test]
     fn inline_flags_keep_a_pattern_whole() {
         let b = branches(r"(?-i)abc|def").unwrap();
         assert_eq!(b.len(), 1);
@@ -338,6 +448,48 @@ mod tests {
     fn a_bad_pattern_is_an_error() {
         assert!(set([r"ok", r"(unclosed"]).is_err());
         assert!(set([r"caf\xff"]).is_ok());
+    }
+
+    /// The line-by-line definition [`line_with_any`] must agree with.
+    fn line_with_any_by_lines(text: &str, from: usize, markers: &[&str]) -> Option<usize> {
+        let mut pos = from;
+        for line in text.get(from..)?.split_inclusive('\n') {
+            let l = line.trim().to_ascii_lowercase();
+            if !l.is_empty() && markers.iter().any(|m| l.contains(m)) {
+                return Some(pos);
+            }
+            pos += line.len();
+        }
+        None
+    }
+
+    #[test]
+    fn line_with_any_agrees_with_the_line_by_line_search() {
+        let text = "Hello\r\n  This is the MAILER-DAEMON\n\n--- Below this line ---\r\nżółć: failed\n  \nend";
+        let marker_sets: &[&[&str]] = &[
+            &["mailer-daemon"],
+            &["below this line", "failed"],
+            &["failed", "below this line"],
+            &["żółć"],
+            &["hello", "end"],
+            &["nothing"],
+            &["MAILER"],
+            &["daemon\n"],
+            &[" below"],
+            &[""],
+            &["d"],
+            &[],
+        ];
+        for markers in marker_sets {
+            for from in 0..=text.len() + 1 {
+                assert_eq!(
+                    line_with_any(text, from, markers),
+                    line_with_any_by_lines(text, from, markers),
+                    "{markers:?} from {from}"
+                );
+            }
+        }
+        assert_eq!(line_with_any(text, 0, &["failed"]), Some(text.find("żółć").unwrap()));
     }
 
     #[test]

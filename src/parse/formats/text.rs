@@ -145,15 +145,7 @@ pub fn region<'a>(body: &'a str, rules: &Rules) -> (usize, &'a str) {
 
 /// Start of the line that holds one of the lower-case markers, at or after `from`.
 pub fn find_line_with(text: &str, from: usize, markers: &[&str]) -> Option<usize> {
-    let mut pos = from;
-    for line in text.get(from..)?.split_inclusive('\n') {
-        let l = line.trim().to_ascii_lowercase();
-        if !l.is_empty() && markers.iter().any(|m| l.contains(m)) {
-            return Some(pos);
-        }
-        pos += line.len();
-    }
-    None
+    crate::patterns::line_with_any(text, from, markers)
 }
 
 /// The start of a header block (two header lines in a row, the first a typical trace header).
