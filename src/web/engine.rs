@@ -7,7 +7,8 @@
 //!
 //! Messages are JS arrays `[kind, ...]`. Page → worker: `["locale", lang, [ftl…]]`,
 //! `["analyse", id, lang, text, redact]`, `["report", id, text]`, `["redact", id, text]`,
-//! `["dns", id, lang, targets JSON, resolver URL]`, `["dns-lines", id, lang, dns run id]`,
+//! `["example", id, example id]`, `["dns", id, lang, targets JSON, resolver URL]`,
+//! `["dns-lines", id, lang, dns run id]`,
 //! `["fetched", fetch id, ok, status | error kind, content type | message, body]`.
 //! Worker → page: `["ready"]`, `["warm", ms]`, `["reply", id, value or null]`,
 //! `["fetch", fetch id, url, timeout ms]` — the worker's DoH queries are made by the page, so
@@ -243,6 +244,13 @@ pub fn analyse(lang: &str, text: &str, redact: bool, done: impl FnOnce(Option<An
 /// The core's report for `text` as the CLI's `--json` prints it (with `source` "-").
 pub fn report(text: &str, done: impl FnOnce(Option<String>) + 'static) {
     request("report", &[JsValue::from_str(text)], move |v| {
+        done(v.and_then(|v| v.as_string()))
+    });
+}
+
+/// The text of the example bounce `id` (see [`super::examples`]).
+pub fn example(id: &str, done: impl FnOnce(Option<String>) + 'static) {
+    request("example", &[JsValue::from_str(id)], move |v| {
         done(v.and_then(|v| v.as_string()))
     });
 }

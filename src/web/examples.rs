@@ -1,4 +1,7 @@
 //! The example bounces offered in the "Try an example" menu (written for this project).
+//!
+//! The page knows only their ids ([`EXAMPLE_IDS`]); the texts live in the analysis engine
+//! (the worker), which hands one over when it is picked, so they are not part of the first load.
 
 /// One example: an id (also the `ui-example-<id>` message) and its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -7,6 +10,14 @@ pub struct Example {
     pub id: &'static str,
     /// The bounce text.
     pub text: &'static str,
+}
+
+/// The ids of the examples, in menu order (what the page needs for the menu).
+pub const EXAMPLE_IDS: &[&str] = &["user-unknown", "blocklist", "mailbox-full", "reply-line"];
+
+/// The text of example `id`.
+pub fn example_text(id: &str) -> Option<&'static str> {
+    EXAMPLES.iter().find(|ex| ex.id == id).map(|ex| ex.text)
 }
 
 /// Every example, in menu order.

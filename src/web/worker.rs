@@ -121,6 +121,7 @@ impl Server {
                 self.reply(&id, value);
             }
             "redact" => self.reply(&id, super::share::redact(&s(2)).into()),
+            "example" => self.reply(&id, examples::example_text(&s(2)).map_or(JsValue::NULL, JsValue::from)),
             "dns" => {
                 let (lang, resolver) = (s(2), s(4));
                 let targets: Option<Targets> = serde_json::from_str(&s(3)).ok();

@@ -491,6 +491,14 @@ async fn the_engine_answers_as_the_core_does() {
     );
     let redacted = ask(|done| engine::redact(ex, done)).await.expect("answer");
     assert_eq!(redacted, bounce::web::share::redact(ex));
+    // The example texts live in the engine; the page's menu knows only their ids.
+    let ids: Vec<&str> = EXAMPLES.iter().map(|e| e.id).collect();
+    assert_eq!(ids, bounce::web::examples::EXAMPLE_IDS);
+    for example in EXAMPLES {
+        let text = ask(|done| engine::example(example.id, done)).await;
+        assert_eq!(text.as_deref(), Some(example.text));
+    }
+    assert_eq!(ask(|done| engine::example("no-such-example", done)).await, None);
     // The embed API's report: the CLI's JSON with source "-".
     let json = ask(|done| engine::report(ex, done)).await.expect("answer");
     let mut report = bounce::analyze(ex.as_bytes());

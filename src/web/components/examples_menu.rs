@@ -2,7 +2,8 @@
 
 use super::t;
 use crate::web::action::Action;
-use crate::web::examples::EXAMPLES;
+use crate::web::engine;
+use crate::web::examples::EXAMPLE_IDS;
 use crate::web::hooks::use_app;
 use std::rc::Rc;
 use web_sys::HtmlSelectElement;
@@ -17,13 +18,17 @@ pub fn examples_menu() -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let select = e.target_unchecked_into::<HtmlSelectElement>();
-            if let Some(ex) = EXAMPLES.iter().find(|ex| ex.id == select.value()) {
-                app.dispatch(Action::SetText {
-                    text: Rc::from(ex.text),
-                    immediate: true,
-                    external: true,
-                });
-            }
+            // The texts are the engine's; it hands the picked one over.
+            let app = app.clone();
+            engine::example(&select.value(), move |text| {
+                if let Some(text) = text {
+                    app.dispatch(Action::SetText {
+                        text: Rc::from(text),
+                        immediate: true,
+                        external: true,
+                    });
+                }
+            });
             select.set_value("");
         })
     };
@@ -32,8 +37,8 @@ pub fn examples_menu() -> Html {
             <label for="examples-select">{ t(&loc, "ui-examples-label") }</label>
             <select id="examples-select" {onchange}>
                 <option value="" selected=true>{ t(&loc, "ui-examples-choose") }</option>
-                { for EXAMPLES.iter().map(|ex| html! {
-                    <option value={ex.id}>{ t(&loc, &format!("ui-example-{}", ex.id)) }</option>
+                { for EXAMPLE_IDS.iter().map(|id| html! {
+                    <option value={*id}>{ t(&loc, &format!("ui-example-{id}")) }</option>
                 }) }
             </select>
         </div>
