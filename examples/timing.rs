@@ -10,7 +10,8 @@
 //!
 //! Each sample is the mean of a batch long enough (≥ 2 ms) to be above the clock's resolution;
 //! the JSON gives the median, minimum and maximum sample in milliseconds, and per file the
-//! recipients found (address, status, reply code) so the caller can check the answer.
+//! recipients found (address, status, reply code) and the explanation as plain text, so the
+//! caller can check the answer (and that the browser did the same work).
 //! `timing --dump NAME` writes a generated input to standard output instead: `bounce-10mb`
 //! (a Postfix DSN whose returned message carries a 10 MiB body, `benches/support/gen.rs`) or
 //! `typical` (the generated 2.7 KB DSN).
@@ -128,7 +129,7 @@ fn main() {
         // First call: compiles the patterns this input needs (reported, not part of the samples).
         let t = Instant::now();
         let report = bounce::analyze(&input);
-        let _ = explain::explain(&report, &loc);
+        let ex = explain::explain(&report, &loc);
         let first_ms = t.elapsed().as_secs_f64() * 1000.0;
         let recipients: Vec<Value> = report
             .recipients
@@ -139,6 +140,7 @@ fn main() {
             "file": file,
             "bytes": input.len(),
             "recipients": recipients,
+            "plain": explain::to_plain(&ex),
             "first_ms": first_ms,
             "analyze_explain": sample(runs, &|| analyze_explain(&input, &loc)),
             "app_work": sample(runs, &|| app_work(&input, &loc)),

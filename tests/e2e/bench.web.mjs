@@ -466,9 +466,12 @@ try {
   const setup = await b.page.evaluate(async () => {
     const meta = (n) => document.querySelector(`meta[name="${n}"]`);
     const w = meta('bounce-worker')?.content;
-    const ftl = [...document.querySelectorAll('meta[name="bounce-ftl"]')].find((m) => m.dataset.lang === 'en')?.content;
-    if (!w || !ftl) return `no worker or en bundle in index.html (worker: ${w}, ftl: ${ftl})`;
-    window.__src = await (await fetch(new URL(ftl, document.baseURI))).text();
+    // The English sources the app gives its engine: the page bundle, plus (from ca0907c on)
+    // the engine bundle (src/web/locale.rs engine_sources).
+    const en = (name) => [...document.querySelectorAll(`meta[name="${name}"]`)].find((m) => m.dataset.lang === 'en')?.content;
+    const ftls = [en('bounce-ftl'), en('bounce-engine-ftl')].filter(Boolean);
+    if (!w || !ftls.length) return `no worker or en bundle in index.html (worker: ${w})`;
+    window.__srcs = await Promise.all(ftls.map(async (f) => (await fetch(new URL(f, document.baseURI))).text()));
     window.__w = new Worker(new URL(w, document.baseURI));
     // Two request formats: the engine's (src/web/engine.rs, since ca0907c: ["ready"], then
     // ["locale", lang, [ftl]] once and ["analyse", id, lang, text, redact] → ["reply", id, json])
@@ -479,7 +482,7 @@ try {
         if (e.data === 'ready' || (Array.isArray(e.data) && e.data[0] === 'ready')) {
           clearTimeout(t);
           window.__proto = e.data === 'ready' ? 'v1' : 'engine';
-          if (window.__proto === 'engine') window.__w.postMessage(['locale', 'en', [window.__src]]);
+          if (window.__proto === 'engine') window.__w.postMessage(['locale', 'en', window.__srcs]);
           resolve(true);
         }
       };
@@ -506,7 +509,7 @@ try {
               resolve(engine ? d[2] : d[1]);
             }
           };
-          window.__w.postMessage(engine ? ['analyse', id, 'en', t, false] : [id, 'en', [window.__src], t]);
+          window.__w.postMessage(engine ? ['analyse', id, 'en', t, false] : [id, 'en', window.__srcs, t]);
         });
       window.__timeBatch = async (t, batch) => {
         const t0 = performance.now();
@@ -527,13 +530,15 @@ try {
             // The first recipient's facts: in the view model (up to ca0907c), or in the core's
             // report, which crosses as the CLI's JSON in the `json` field (from 03d441b).
             let facts;
+            let plain;
             try {
               const a = JSON.parse(reply);
               facts = a.recipients?.[0]?.facts ?? (typeof a.json === 'string' ? JSON.parse(a.json).recipients?.[0] : null) ?? {};
+              plain = a.plain ?? null;
             } catch {
               return { error: 'the reply is not the expected JSON (request format changed?)' };
             }
-            return { batch, baseBatch, facts, proto: window.__proto };
+            return { batch, baseBatch, facts, plain, proto: window.__proto };
           } catch (e) {
             return { error: String(e) };
           }
@@ -548,6 +553,9 @@ try {
       if ((inp.expect.address && facts.address !== inp.expect.address) || !inp.expect.codes.includes(facts.status ?? facts.reply_code)) {
         fail(`the worker's analysis of ${inp.key} is wrong: ${JSON.stringify(facts)}`);
       }
+      // Same work as the native side: the worker's plain-text explanation equals the native one.
+      const samePlain = cal.plain == null ? null : cal.plain === inp.native.plain;
+      if (samePlain === false) console.error(`  warning: the worker's plain-text explanation of ${inp.key} differs from the native one`);
       // Rounds: a batch in the worker, a batch of the same request with an empty text (the
       // round trip's fixed cost: posting, the answer's JSON, waking the worker), then a native
       // sample of the same file in a fresh process (examples/timing.rs, 3 samples, median), so
@@ -578,6 +586,7 @@ try {
         net_median: Math.max(0, median(samples) - base),
         net_min: Math.max(0, Math.min(...samples) - Math.min(...baseline)),
         paired_ratio: stats(paired),
+        same_plain_text_as_native: samePlain,
         protocol: cal.proto,
       };
       console.error(
@@ -728,6 +737,11 @@ out.push('|---|---:|---:|---:|');
 for (const a of assets) out.push(`| ${a.file} | ${a.bytes} | ${a.gzip} | ${a.brotli} |`);
 out.push(`| all ${assets.length} files | ${assetTotal.bytes} | ${assetTotal.gzip} | ${assetTotal.brotli} |`);
 if (workerNote) out.push('', `worker not measured: ${workerNote}`);
+else
+  out.push(
+    '',
+    `worker's plain-text explanation identical to the native one: ${rows.map((r) => `${r.input} ${({ true: 'yes', false: 'NO', null: '?' })[String(r.detail.browser.worker?.same_plain_text_as_native ?? null)]}`).join(', ')}`,
+  );
 if (warmupMs != null) out.push('', `app idle warm-up (data-warmup-ms): ${warmupMs} ms`);
 console.log(out.join('\n'));
 console.error(`written: ${relative(ROOT, OUT)}`);
