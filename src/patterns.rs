@@ -294,6 +294,12 @@ fn expand(ast: &regex_syntax::ast::Ast) -> Option<Vec<Vec<u8>>> {
         Ast::Concat(c) => {
             let mut v = vec![Vec::new()];
             for a in &c.asts {
+                if let Ast::Literal(l) = a {
+                    // The common case, a run of letters: append in place.
+                    let byte = u8::try_from(l.c).ok().filter(u8::is_ascii)?;
+                    v.iter_mut().for_each(|head| head.push(byte));
+                    continue;
+                }
                 let tails = expand(a)?;
                 if v.len() * tails.len() > MAX_EXPANSION {
                     return None;
