@@ -4,9 +4,10 @@
 # input, and the raw/gzip/brotli size of every file in dist/. Prints a table and writes
 # target/bench/web.json. Measures only: slowness never fails it; a missing or wrong explanation does.
 #
-#   scripts/bench-web.sh [--no-build] [--dist DIR] [--out FILE] [--runs N] [--runs-large N] [--cold N] [--label TEXT]
+#   scripts/bench-web.sh [--no-build] [--dist DIR] [--out FILE] [--runs N] [--runs-large N] [--rounds N] [--cold N] [--label TEXT]
 #
-# Defaults: dist/, target/bench/web.json, 15 runs (7 for the 10 MB input), 7 cold loads.
+# Defaults: dist/, target/bench/web.json, 15 runs (7 for the 10 MB input), 31 rounds of worker vs
+# native timing for the small and typical inputs, 7 cold loads.
 #
 # Builds the release CLI example examples/timing.rs and the web app (scripts/build-web.sh → dist/)
 # unless --no-build; the page is served by tests/e2e/server.mjs on 127.0.0.1 (a random port).
