@@ -8,7 +8,7 @@
 //! Messages are JS arrays `[kind, ...]`. Page → worker: `["locale", lang, [ftl…]]`,
 //! `["analyse", id, lang, text, redact]`, `["report", id, text]`, `["redact", id, text]`,
 //! `["example", id, example id]`, `["dns", id, lang, targets JSON, resolver URL]`,
-//! `["dns-lines", id, lang, dns run id]`,
+//! `["dns_lines", id, lang, dns run id]`,
 //! `["fetched", fetch id, ok, status | error kind, content type | message, body]`.
 //! Worker → page: `["ready"]`, `["warm", ms]`, `["reply", id, value or null]`,
 //! `["fetch", fetch id, url, timeout ms]` — the worker's DoH queries are made by the page, so
@@ -304,7 +304,7 @@ pub fn dns(lang: &str, targets: &Targets, resolver: &str, done: impl FnOnce(Opti
 pub fn dns_lines(run: u64, lang: &str, done: impl FnOnce(Option<DnsLines>) + 'static) {
     let args = [JsValue::from_str(lang), JsValue::from_f64(run as f64)];
     let l = lang.to_string();
-    request("dns-lines", &args, move |v| done(dns_reply(v, &l)));
+    request("dns_lines", &args, move |v| done(dns_reply(v, &l)));
 }
 
 /// Makes one DoH GET for the engine with the page's `fetch`, under the page's CSP.

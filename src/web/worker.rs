@@ -149,7 +149,7 @@ impl Server {
                     server.reply(&id, value);
                 });
             }
-            "dns-lines" => {
+            "dns_lines" => {
                 let run = msg.get(3).as_f64().unwrap_or(0.0) as u64;
                 let value = self.dns_value(run, &s(2));
                 self.reply(&id, value);
