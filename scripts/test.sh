@@ -32,5 +32,7 @@ scripts/fuzz.sh --replay
 
 step "web app: release build, wasm-bindgen tests and end-to-end tests in Chromium (scripts/e2e.sh)"
 scripts/e2e.sh
+step "first-load size budget: 250,000 B gzip (node www/build/size.mjs --check)"
+node www/build/size.mjs target/e2e-dist --check
 
 step "all checks passed"
