@@ -16,11 +16,14 @@
 //! needs it, and only when one of its literals occurs (or always, for the rare branch without
 //! literals). The results are the same as the `RegexSet`'s (a test compares them).
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use regex::bytes::{RegexSet, RegexSetBuilder};
 use regex_automata::{meta, nfa::thompson::WhichCaptures, util::syntax};
 use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use std::sync::OnceLock;
+
+/// How many bytes of each literal the Aho-Corasick automaton holds.
+const HEAD_BYTES: usize = 6;
 
 /// How much memory each lazy DFA may use before it clears its cache.
 const DFA_CACHE_BYTES: usize = 32 << 20;
@@ -93,10 +96,13 @@ pub struct Set {
     /// For each pattern, the range of its branches in `branches`.
     patterns: Vec<(u32, u32)>,
     branches: Vec<Branch>,
-    /// Every gating literal, once; `None` when no branch has one.
-    literals: Option<AhoCorasick>,
-    /// For each literal (by its Aho-Corasick pattern id), the branches it gates.
-    gates: Vec<Vec<u32>>,
+    /// The first [`HEAD_BYTES`] bytes of every gating literal, once; `None` when no branch has one.
+    heads: Option<AhoCorasick>,
+    /// Every gating literal, lower-cased, once.
+    literals: Vec<Vec<u8>>,
+    /// For each head (by its Aho-Corasick pattern id), the literals that start with it and the
+    /// branch each one gates.
+    gates: Vec<Vec<(u32, u32)>>,
 }
 
 impl Set {
@@ -104,11 +110,13 @@ impl Set {
         let mut set = Set {
             patterns: Vec::with_capacity(patterns.len()),
             branches: Vec::new(),
-            literals: None,
+            heads: None,
+            literals: Vec::new(),
             gates: Vec::new(),
         };
         let mut literal_ids: std::collections::HashMap<Vec<u8>, u32> = std::collections::HashMap::new();
-        let mut literal_list: Vec<Vec<u8>> = Vec::new();
+        let mut head_ids: std::collections::HashMap<Vec<u8>, u32> = std::collections::HashMap::new();
+        let mut heads: Vec<Vec<u8>> = Vec::new();
         for pattern in patterns {
             let Some(branches) = branches(pattern) else {
                 // Not a pattern `regex` accepts: let it say why.
@@ -125,14 +133,19 @@ impl Set {
                 };
                 for lit in lits.map(|(l, _)| l).unwrap_or_default() {
                     let lower = lit.to_ascii_lowercase();
-                    let id = *literal_ids.entry(lower.clone()).or_insert_with(|| {
-                        literal_list.push(lower);
-                        set.gates.push(Vec::new());
-                        (literal_list.len() - 1) as u32
+                    let head = lower[..lower.len().min(HEAD_BYTES)].to_vec();
+                    let literal = *literal_ids.entry(lower.clone()).or_insert_with(|| {
+                        set.literals.push(lower);
+                        (set.literals.len() - 1) as u32
                     });
-                    let gate = &mut set.gates[id as usize];
-                    if gate.last() != Some(&index) {
-                        gate.push(index);
+                    let head = *head_ids.entry(head.clone()).or_insert_with(|| {
+                        heads.push(head);
+                        set.gates.push(Vec::new());
+                        (heads.len() - 1) as u32
+                    });
+                    let gate = &mut set.gates[head as usize];
+                    if !gate.contains(&(literal, index)) {
+                        gate.push((literal, index));
                     }
                 }
                 set.branches.push(Branch {
@@ -144,14 +157,16 @@ impl Set {
             }
             set.patterns.push((first, set.branches.len() as u32));
         }
-        if !literal_list.is_empty() {
+        if !heads.is_empty() {
             // Searched in the lower-cased text: cheaper to build than an ASCII case-insensitive
-            // automaton, which doubles the transitions.
+            // automaton, which doubles the transitions. Short heads keep the automaton small
+            // (built once per process); a head's hit is checked against its whole literals.
             let ac = AhoCorasickBuilder::new()
                 .match_kind(MatchKind::Standard)
-                .build(&literal_list)
+                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+                .build(&heads)
                 .map_err(|e| regex::Error::Syntax(e.to_string()))?;
-            set.literals = Some(ac);
+            set.heads = Some(ac);
         }
         Ok(set)
     }
@@ -169,13 +184,13 @@ impl Set {
     /// For each branch, whether one of its literals occurs in `text`.
     fn candidates(&self, text: &[u8]) -> Vec<bool> {
         let mut hit = vec![false; self.branches.len()];
-        if let Some(ac) = &self.literals {
-            let mut seen = vec![false; self.gates.len()];
-            for m in ac.find_overlapping_iter(&text.to_ascii_lowercase()) {
-                let id = m.pattern().as_usize();
-                if !std::mem::replace(&mut seen[id], true) {
-                    for &b in &self.gates[id] {
-                        hit[b as usize] = true;
+        if let Some(ac) = &self.heads {
+            let lower = text.to_ascii_lowercase();
+            for m in ac.find_overlapping_iter(&lower) {
+                let rest = &lower[m.start()..];
+                for &(literal, branch) in &self.gates[m.pattern().as_usize()] {
+                    if !hit[branch as usize] && rest.starts_with(&self.literals[literal as usize]) {
+                        hit[branch as usize] = true;
                     }
                 }
             }
