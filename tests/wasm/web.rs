@@ -505,3 +505,17 @@ async fn the_engine_answers_as_the_core_does() {
     report.source = "-".into();
     assert_eq!(json, serde_json::to_string(&report).unwrap());
 }
+
+#[wasm_bindgen_test]
+fn east_asian_charsets_decode_in_the_browser_build() {
+    // An ISO-2022-JP body, as Japanese mail systems send it: the engine reads it as the CLI does.
+    let raw = b"From: MAILER-DAEMON@mx.example.jp\x0aTo: a@example.com\x0aSubject: Returned mail\x0aMIME-Version: 1.0\x0aContent-Type: text/plain; charset=ISO-2022-JP\x0aContent-Transfer-Encoding: 7bit\x0a\x0a<taro@example.jp>: host mx.example.jp[192.0.2.7] said: 550 5.1.1 \x1b$B%f!<%6$,B8:_$7$^$;$s\x1b(B (in reply to RCPT TO command)\x0a";
+    let report = bounce::analyze(raw);
+    let diagnostic = report
+        .recipients
+        .first()
+        .and_then(|r| r.diagnostic.clone())
+        .unwrap_or_default();
+    assert!(diagnostic.contains("ユーザが存在しません"), "{diagnostic}");
+    assert_eq!(report.recipients[0].status.as_deref(), Some("5.1.1"));
+}
