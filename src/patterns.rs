@@ -365,14 +365,16 @@ fn gate(hir: &regex_syntax::hir::Hir) -> Option<(Vec<Vec<u8>>, bool)> {
 /// lower-cased, contains one of `markers`; `None` when no line does or `from` is not a character
 /// boundary of `text`.
 ///
-/// The same answer as testing line by line, but one pass per marker over the lower-cased text
-/// instead of a lower-cased copy of every line searched for every marker.
+/// The same answer as testing line by line, but in one case-insensitive Aho-Corasick pass over the
+/// text instead of a lower-cased copy of every line searched for every marker.
 pub fn line_with_any(text: &str, from: usize, markers: &[&str]) -> Option<usize> {
     let rest = text.get(from..)?;
     // A marker that is empty, spans lines or starts or ends with white space can depend on the
-    // trimming: those take the line-by-line path.
+    // trimming, and one with upper-case letters never matches a lower-cased line: those take the
+    // line-by-line path.
     let plain = |m: &&str| {
         !m.contains('\n')
+            && !m.bytes().any(|b| b.is_ascii_uppercase())
             && m.chars().next().is_some_and(|c| !c.is_whitespace())
             && m.chars().next_back().is_some_and(|c| !c.is_whitespace())
     };
@@ -387,17 +389,38 @@ pub fn line_with_any(text: &str, from: usize, markers: &[&str]) -> Option<usize>
         }
         return None;
     }
-    let lower = rest.to_ascii_lowercase();
-    let mut first: Option<usize> = None;
-    for m in markers {
-        // Only an earlier hit can change the answer.
-        let end = first.map_or(lower.len(), |f| (f + m.len()).min(lower.len()));
-        if let Some(at) = memchr::memmem::find(&lower.as_bytes()[..end], m.as_bytes()) {
-            first = Some(first.map_or(at, |f| f.min(at)));
-        }
+    // No line-crossing match is possible, so the first hit's line is the answer.
+    let hit = searcher(markers).find(rest)?;
+    Some(from + rest[..hit.start()].rfind('\n').map_or(0, |i| i + 1))
+}
+
+/// Case-insensitive automata for marker lists, built once per list (the formats pass a handful of
+/// fixed lists, many times each).
+static SEARCHERS: std::sync::Mutex<Vec<(Vec<String>, std::sync::Arc<AhoCorasick>)>> = std::sync::Mutex::new(Vec::new());
+
+/// At most this many marker lists are kept in [`SEARCHERS`].
+const MAX_SEARCHERS: usize = 64;
+
+/// The (cached) automaton finding any of `markers`, ASCII case-insensitively.
+fn searcher(markers: &[&str]) -> std::sync::Arc<AhoCorasick> {
+    let mut cache = SEARCHERS.lock().unwrap_or_else(|e| e.into_inner());
+    if let Some((_, ac)) = cache
+        .iter()
+        .find(|(list, _)| list.iter().map(String::as_str).eq(markers.iter().copied()))
+    {
+        return ac.clone();
     }
-    let at = first?;
-    Some(from + lower[..at].rfind('\n').map_or(0, |i| i + 1))
+    let ac = std::sync::Arc::new(
+        AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostFirst)
+            .build(markers)
+            .expect("a few short markers always build"),
+    );
+    if cache.len() < MAX_SEARCHERS {
+        cache.push((markers.iter().map(|m| m.to_string()).collect(), ac.clone()));
+    }
+    ac
 }
 
 #[cfg(test)]
