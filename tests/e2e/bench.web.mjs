@@ -7,22 +7,23 @@
 // Needs target/release/examples/timing (cargo build --release --example timing) and a built app
 // (scripts/build-web.sh); scripts/bench-web.sh does both and runs this under nice.
 //
-// What it measures (all times in milliseconds, medians over the runs):
+// What it measures (all times in milliseconds, medians over the runs; docs/performance-browser.md
+// explains each number):
 // - cold load: a fresh browser profile per run, HTTP cache disabled (DevTools protocol), from
-//   navigation start (performance.timeOrigin) until the app is interactive: the text area is
-//   there, the results column is in phase "empty" and the active locale's explanations are loaded
-//   (the status line no longer says "…"); plus the first paste right after that (before the app's
-//   idle warm-up), i.e. what a user who pastes at once waits for;
-// - paste → rendered, per input (small reply line, typical DSN, generated 10 MB DSN): from the
-//   paste's input event until #results shows phase "done" for the new input with its summary,
-//   measured inside the page, after the app's warm-up; and the analysis time the app itself shows
-//   in its status line ("Done in N ms": integer milliseconds);
-// - wasm analysis alone: the app's own analysis worker (bounce-worker) started by this script in
-//   the page and sent each input directly, same request format as the app; a sample is the mean
-//   of a batch of requests (round trip: posting the text, analysis + explanation + view model,
-//   the reply's JSON);
-// - native: examples/timing.rs in-process on the same bytes (analyze + explain; and the same plus
-//   the plain/Markdown texts, report JSON and DNS targets the app also builds);
+//   navigation start until the app is interactive (the text area is there, #results is in phase
+//   "empty", the locale's texts are loaded: the status line no longer says "…"), until the analysis
+//   engine is ready (<html data-engine>) and warmed up (data-warmup-ms), and until the typical
+//   bounce, pasted the moment the page is interactive, is explained;
+// - paste → rendered, per input (small reply line, typical DSN, generated 10 MB DSN), after the
+//   app warmed up: one insertFromPaste input event until #results shows phase "done" for the new
+//   input with its summary, measured inside the page, with the steps in between; the analysis
+//   time the app shows in its status line ("Done in N ms"); and "Open file" → rendered;
+// - wasm analysis alone: the app's own analysis worker started by this script in the page and
+//   sent each input directly in the app's request format; batches of requests, minus the same
+//   request with an empty text (the round trip's fixed cost), alternating in rounds with native
+//   samples of the same file (examples/timing.rs, in-process, the same work) so both see the
+//   same load; the ratio is the median of the rounds' ratios;
+// - reference: the same text in a bare <textarea> on an empty page (Chromium's own cost);
 // - the raw, gzip -9 and brotli size of every file in the dist folder.
 // Prints a table and writes the JSON (default target/bench/web.json).
 import { gzipSync, brotliCompressSync, constants as zc } from 'node:zlib';
