@@ -167,6 +167,10 @@ const assetTotal = assets.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzip: a.
 // ---- browser -------------------------------------------------------------------------------
 const { server, url } = await serve({ dir: SNAP });
 const profiles = [];
+// Fresh profiles are removed however the run ends.
+process.on('exit', () => {
+  for (const p of profiles) rmSync(p, { recursive: true, force: true });
+});
 async function launch() {
   const profile = mkdtempSync(join(tmpdir(), 'bounce-bench-'));
   profiles.push(profile);
@@ -608,7 +612,6 @@ try {
 } finally {
   await b.close();
   server.close();
-  for (const p of profiles) rmSync(p, { recursive: true, force: true });
 }
 
 // The native medians: the samples taken in the rounds next to the worker's (when measured),
