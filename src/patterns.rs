@@ -250,6 +250,9 @@ type BranchPlan = (String, Option<(Vec<Vec<u8>>, bool)>);
 /// `None` when the pattern does not parse.
 fn branches(pattern: &str) -> Option<Vec<BranchPlan>> {
     use regex_syntax::ast::{parse::Parser, Ast};
+    if let Some(plain) = plain_branches(pattern) {
+        return Some(plain);
+    }
     let ast = Parser::new().parse(pattern).ok()?;
     let mut translator = regex_syntax::hir::translate::TranslatorBuilder::new()
         .unicode(false)
@@ -277,6 +280,94 @@ fn branches(pattern: &str) -> Option<Vec<BranchPlan>> {
             Some((source.to_string(), gate(&hir)))
         })
         .collect()
+}
+
+/// The branches of a pattern written with nothing but ASCII letters and punctuation, escaped
+/// punctuation, `(?:...)` groups, `|` and `?` (most reply-text patterns are), each with every
+/// string it matches; `None` for any other pattern, which `regex-syntax` then parses. Saves
+/// parsing most patterns at start-up; a test checks it agrees with [`expand`] on the real tables.
+fn plain_branches(pattern: &str) -> Option<Vec<BranchPlan>> {
+    let bytes = pattern.as_bytes();
+    let mut at = 0;
+    let mut out = Vec::new();
+    loop {
+        let start = at;
+        let words = plain_alternation(bytes, &mut at, false)?;
+        if words.is_empty() || words.iter().any(|w| w.is_empty()) {
+            return None;
+        }
+        out.push((pattern[start..at].to_string(), Some((words, true))));
+        match bytes.get(at) {
+            None => return Some(out),
+            Some(b'|') => at += 1,
+            Some(_) => return None,
+        }
+    }
+}
+
+/// Strings of one concatenation at `bytes[*at..]` (a whole alternation when `nested`, up to its
+/// closing parenthesis, which is consumed); stops before a top-level `|`.
+fn plain_alternation(bytes: &[u8], at: &mut usize, nested: bool) -> Option<Vec<Vec<u8>>> {
+    let mut all: Vec<Vec<u8>> = Vec::new();
+    loop {
+        let mut words: Vec<Vec<u8>> = vec![Vec::new()];
+        while let Some(&c) = bytes.get(*at) {
+            let atom: Vec<Vec<u8>> = match c {
+                b'|' | b')' => break,
+                b'(' => {
+                    if !bytes[*at..].starts_with(b"(?:") {
+                        return None;
+                    }
+                    *at += 3;
+                    plain_alternation(bytes, at, true)?
+                }
+                b'\\' => {
+                    let e = *bytes.get(*at + 1)?;
+                    if !b".+*?()|[]{}^$\\-/".contains(&e) {
+                        return None;
+                    }
+                    *at += 2;
+                    vec![vec![e]]
+                }
+                b'.' | b'+' | b'*' | b'?' | b'[' | b']' | b'{' | b'}' | b'^' | b'$' | b'#' => return None,
+                c if c.is_ascii() && !c.is_ascii_control() => {
+                    *at += 1;
+                    vec![vec![c]]
+                }
+                _ => return None,
+            };
+            let mut atom = atom;
+            match bytes.get(*at) {
+                Some(b'?') if bytes.get(*at + 1) != Some(&b'?') => {
+                    *at += 1;
+                    atom.push(Vec::new());
+                }
+                Some(b'?' | b'*' | b'+' | b'{') => return None,
+                _ => {}
+            }
+            if words.len() * atom.len() > MAX_EXPANSION {
+                return None;
+            }
+            words = words
+                .iter()
+                .flat_map(|h| atom.iter().map(move |t| [h.as_slice(), t].concat()))
+                .collect();
+        }
+        all.extend(words);
+        if all.len() > MAX_EXPANSION {
+            return None;
+        }
+        match bytes.get(*at) {
+            Some(b'|') if nested => *at += 1,
+            Some(b')') if nested => {
+                *at += 1;
+                return Some(all);
+            }
+            None if nested => return None,
+            Some(b')') => return None,
+            _ => return Some(all),
+        }
+    }
 }
 
 /// At most this many strings come out of [`expand`].
@@ -483,6 +574,45 @@ mod tests {
     }
 
     #[test]
+    fn plain_patterns_are_read_without_regex_syntax() {
+        let b = plain_branches(r"no such (?:user|mailbox)|mailbox (?:is )?full|a\.b").unwrap();
+        let words: Vec<Vec<&[u8]>> = b
+            .iter()
+            .map(|(_, g)| g.as_ref().unwrap().0.iter().map(|w| w.as_slice()).collect())
+            .collect();
+        assert_eq!(
+            words,
+            vec![
+                vec![&b"no such user"[..], b"no such mailbox"],
+                vec![b"mailbox is full", b"mailbox full"],
+                vec![b"a.b"]
+            ]
+        );
+        assert_eq!(b[1].0, "mailbox (?:is )?full");
+        // Every escape the plain reading accepts is one `regex` accepts, meaning the same byte.
+        let escaped = r"\.\+\*\?\(\)\|\[\]\{\}\^\$\\\-\/";
+        let read = plain_branches(escaped).unwrap();
+        assert_eq!(read[0].1.as_ref().unwrap().0, vec![br".+*?()|[]{}^$\-/".to_vec()]);
+        assert!(regex_set([escaped]).unwrap().is_match(br".+*?()|[]{}^$\-/"));
+        for other in [
+            r"a+",
+            r"\bspam\b",
+            r"(a|b)",
+            r"(?:a|b",
+            r"a)",
+            r"a??",
+            r"x.y",
+            r"[ab]",
+            r"a|",
+            r"(?i)a",
+            r"caf\xe9",
+            "é",
+        ] {
+            assert!(plain_branches(other).is_none(), "{other}");
+        }
+    }
+
+    #[test]
     fn inline_flags_keep_a_pattern_whole() {
         let b = branches(r"(?-i)abc|def").unwrap();
         assert_eq!(b.len(), 1);
@@ -611,6 +741,34 @@ mod same_as_regex_set {
                 );
             }
         }
+    }
+
+    #[test]
+    fn plain_reading_agrees_with_regex_syntax_on_the_real_tables() {
+        let mut plain = 0;
+        for (name, patterns) in tables() {
+            for p in patterns {
+                let Some(fast) = plain_branches(p) else { continue };
+                plain += 1;
+                let ast = regex_syntax::ast::parse::Parser::new().parse(p).unwrap();
+                let parts: Vec<&regex_syntax::ast::Ast> = match &ast {
+                    regex_syntax::ast::Ast::Alternation(alt) => alt.asts.iter().collect(),
+                    other => vec![other],
+                };
+                assert_eq!(fast.len(), parts.len(), "{name}: {p}");
+                for ((source, gate), part) in fast.iter().zip(parts) {
+                    let mut want = expand(part).unwrap_or_else(|| panic!("{name}: {source}"));
+                    let mut got = gate.as_ref().unwrap().0.clone();
+                    want.sort();
+                    want.dedup();
+                    got.sort();
+                    got.dedup();
+                    assert_eq!(got, want, "{name}: {source}");
+                    assert_eq!(*source, p[part.span().start.offset..part.span().end.offset]);
+                }
+            }
+        }
+        assert!(plain > 60, "{plain} patterns read without regex-syntax");
     }
 
     #[test]
