@@ -345,6 +345,11 @@ fn plain_alternation(bytes: &[u8], at: &mut usize, nested: bool) -> Option<Vec<V
                 Some(b'?' | b'*' | b'+' | b'{') => return None,
                 _ => {}
             }
+            if let [single] = atom.as_slice() {
+                // A letter (or a group with one string): append in place.
+                words.iter_mut().for_each(|h| h.extend_from_slice(single));
+                continue;
+            }
             if words.len() * atom.len() > MAX_EXPANSION {
                 return None;
             }
