@@ -200,6 +200,45 @@ test('dark mode and a 360 px phone: readable, no horizontal scrolling, axe clean
   });
 });
 
+test('a pasted megabyte-sized bounce stays out of the text box and is explained without freezing', { timeout: 90000 }, async () => {
+  await withApp({ warmUp: true }, async (page) => {
+    const base = fixture('user-unknown.eml');
+    const filler = 'X-Filler: ' + 'abcdefghij'.repeat(7) + '\n';
+    const big = base.replace('\n\n', '\n' + filler.repeat(Math.ceil((3 * 1024 * 1024) / filler.length)) + '\n');
+    const result = await page.evaluate(async (text) => {
+      let maxGap = 0;
+      let last = performance.now();
+      let running = true;
+      const tick = () => {
+        const now = performance.now();
+        maxGap = Math.max(maxGap, now - last);
+        last = now;
+        if (running) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+      const area = document.querySelector('#bounce-input');
+      area.focus();
+      const data = new DataTransfer();
+      data.setData('text/plain', text);
+      const event = new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true });
+      const t0 = performance.now();
+      const kept = area.dispatchEvent(event);
+      while (!(document.querySelector('pre.source mark.hl-reply-code') && document.querySelector('#results').dataset.phase === 'done')) {
+        if (performance.now() - t0 > 60000) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      running = false;
+      return { defaultPrevented: !kept, ms: performance.now() - t0, maxGap, value: area.value.length };
+    }, big);
+    assert.ok(result.defaultPrevented, 'the browser did not insert the pasted megabytes itself');
+    assert.equal(result.value, 0, 'megabytes are not laid out in the text box');
+    assert.match(await text(page, '.large-note'), /large input \(3\.0 MB\)/);
+    assert.match(await text(page, '#results'), /jan\.kowalski@example\.net/);
+    console.log(`large paste (${(big.length / 1048576).toFixed(1)} MiB): explained after ${Math.round(result.ms)} ms, longest frame gap ${Math.round(result.maxGap)} ms`);
+    assert.ok(result.maxGap < 500, `the page froze for ${Math.round(result.maxGap)} ms`);
+  });
+});
+
 test('a large file is analysed in the worker with a progress indicator, page stays responsive', { timeout: 90000 }, async () => {
   await withApp({ warmUp: true }, async (page) => {
     const base = fixture('user-unknown.eml');

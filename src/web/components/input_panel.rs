@@ -7,7 +7,9 @@ use super::status_line::StatusLine;
 use super::{t, ta};
 use crate::web::action::Action;
 use crate::web::hooks::{use_app, AppHandle};
+use crate::web::state::EDITOR_LIMIT;
 use std::rc::Rc;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
@@ -44,6 +46,27 @@ pub fn input_panel() -> Html {
                 immediate: pasted,
                 external: false,
             });
+        })
+    };
+    // A paste of megabytes is kept out of the text area, as an opened file is: laying out that
+    // much text freezes the browser for seconds, while the analysis itself takes a fraction.
+    let onpaste = {
+        let app = app.clone();
+        Callback::from(move |e: Event| {
+            let Some(ce) = e.dyn_ref::<web_sys::ClipboardEvent>() else {
+                return;
+            };
+            let Some(text) = ce.clipboard_data().and_then(|d| d.get_data("text/plain").ok()) else {
+                return;
+            };
+            if text.len() > EDITOR_LIMIT {
+                e.prevent_default();
+                app.dispatch(Action::SetText {
+                    text: Rc::from(text),
+                    immediate: true,
+                    external: true,
+                });
+            }
         })
     };
     let ondragover = {
@@ -125,6 +148,7 @@ pub fn input_panel() -> Html {
                     aria-describedby="input-help"
                     placeholder={t(&loc, "ui-input-placeholder")}
                     {oninput}
+                    {onpaste}
                 />
             </div>
             if app.file_failed {
