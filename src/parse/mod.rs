@@ -78,7 +78,8 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
         .recipients
         .iter()
         .all(|r| r.reply_code.is_empty() && r.status.is_none());
-    if depth == 0 && (x.recipients.iter().all(|r| r.address.is_none()) || no_codes) {
+    let all_unnamed = x.recipients.iter().all(|r| r.address.is_none());
+    if depth == 0 && (all_unnamed || no_codes) {
         // A bounce that only forwards another bounce (attached whole, as security gateways do):
         // the inner one has the facts. Without names or codes outside, it must have some inside.
         if let Some(raw) = mail.returned_raw.as_deref() {
@@ -87,7 +88,6 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
                 .recipients
                 .iter()
                 .any(|r| !r.reply_code.is_empty() || r.status.is_some());
-            let all_unnamed = x.recipients.iter().all(|r| r.address.is_none());
             if matches!(inner.kind, Kind::Dsn | Kind::NdrText)
                 && !inner.recipients.is_empty()
                 && (all_unnamed || inner_has_codes)
