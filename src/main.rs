@@ -41,7 +41,12 @@ fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
     if path == "-" {
         std::io::stdin().take(limit).read_to_end(&mut buf)?;
     } else {
-        std::fs::File::open(path)?.take(limit).read_to_end(&mut buf)?;
+        let file = std::fs::File::open(path)?;
+        // `Take` hides the file's size from `read_to_end`: reserve it here, so the buffer is not
+        // grown by doubling (one allocation instead of a dozen reallocations and page faults).
+        let size = file.metadata().map_or(0, |m| m.len()).min(limit);
+        buf.reserve_exact(usize::try_from(size).unwrap_or(0) + 1);
+        file.take(limit).read_to_end(&mut buf)?;
     }
     Ok(buf)
 }

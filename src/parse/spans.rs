@@ -10,7 +10,12 @@ use crate::model::{Report, Span, SpanKind};
 /// Linear in the input: addresses and host names are looked up in a token index built in one
 /// pass, and diagnostics are searched from where the previous recipient's was found.
 pub fn locate(text: &str, report: &mut Report) {
-    let index = TokenIndex::new(text);
+    let wanted = report
+        .recipients
+        .iter()
+        .flat_map(|r| [r.address.as_deref(), r.remote_mta.as_deref()])
+        .flatten();
+    let index = TokenIndex::new(text, wanted);
     let mut spans = Vec::new();
     let mut cursor = 0;
     for (i, r) in report.recipients.iter().enumerate() {
@@ -63,47 +68,111 @@ pub fn locate(text: &str, report: &mut Report) {
 /// Inputs up to this size are also scanned directly for a value the token index lacks.
 const SCAN_FALLBACK_MAX: usize = 64 * 1024;
 
-/// First offset of every address-or-host-like token (lower-cased), built in one pass.
+/// The bytes an address-or-host-like token is made of.
+const TOKEN_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    let extra = b"._%+-@!#$&'*/=?^`{|}~";
+    let mut i = 0;
+    while i < extra.len() {
+        t[extra[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
+/// First offset of each wanted value (lower-cased) where it stands as a whole address-or-host-like
+/// token (one containing `.` or `@`, also with its trailing dots cut), found in one pass.
+///
+/// Only the wanted values are indexed: a token is looked up only when its length and its first
+/// and last bytes are those of some wanted value, so the pass allocates nothing per token.
 struct TokenIndex {
-    first: std::collections::HashMap<String, usize>,
+    first: std::collections::HashMap<String, Option<usize>>,
+}
+
+/// A 12-bit digest of a token's length and first and last (lower-cased) bytes.
+fn token_key(tok: &[u8]) -> usize {
+    let (Some(&a), Some(&z)) = (tok.first(), tok.last()) else {
+        return 0;
+    };
+    let (a, z) = (a.to_ascii_lowercase() as usize, z.to_ascii_lowercase() as usize);
+    (tok.len().wrapping_mul(31) ^ a.wrapping_mul(7) ^ z.wrapping_mul(131)) & 0xfff
 }
 
 impl TokenIndex {
-    fn new(text: &str) -> TokenIndex {
-        let is_tok = |b: u8| b.is_ascii_alphanumeric() || b"._%+-@!#$&'*/=?^`{|}~".contains(&b);
-        let bytes = text.as_bytes();
+    fn new<'a>(text: &str, wanted: impl Iterator<Item = &'a str>) -> TokenIndex {
         let mut first = std::collections::HashMap::new();
+        let mut filter = [0u64; 64];
+        for w in wanted {
+            if !w.bytes().all(|b| TOKEN_BYTE[b as usize]) {
+                continue;
+            }
+            let k = token_key(w.as_bytes());
+            filter[k >> 6] |= 1 << (k & 63);
+            first.entry(w.to_ascii_lowercase()).or_insert(None);
+        }
+        let mut index = TokenIndex { first };
+        if index.first.is_empty() {
+            return index;
+        }
+        let mut pending = index.first.len();
+        let mut lower = String::new();
+        let mut lookup = |tok: &str, start: usize, pending: &mut usize| {
+            let k = token_key(tok.as_bytes());
+            if filter[k >> 6] & (1 << (k & 63)) == 0 {
+                return;
+            }
+            lower.clear();
+            lower.push_str(tok);
+            lower.make_ascii_lowercase();
+            if let Some(slot @ None) = index.first.get_mut(lower.as_str()) {
+                *slot = Some(start);
+                *pending -= 1;
+            }
+        };
+        let bytes = text.as_bytes();
         let mut i = 0;
-        while i < bytes.len() {
-            if !is_tok(bytes[i]) {
+        while i < bytes.len() && pending > 0 {
+            if !TOKEN_BYTE[bytes[i] as usize] {
                 i += 1;
                 continue;
             }
             let start = i;
-            while i < bytes.len() && is_tok(bytes[i]) {
+            let mut dotted = false;
+            while i < bytes.len() && TOKEN_BYTE[bytes[i] as usize] {
+                dotted |= bytes[i] == b'.' || bytes[i] == b'@';
                 i += 1;
             }
+            if !dotted {
+                continue;
+            }
             let tok = &text[start..i];
-            if tok.contains('.') || tok.contains('@') {
-                first.entry(tok.to_ascii_lowercase()).or_insert(start);
-                let trimmed = tok.trim_end_matches('.');
-                if trimmed.len() != tok.len() {
-                    first.entry(trimmed.to_ascii_lowercase()).or_insert(start);
-                }
+            lookup(tok, start, &mut pending);
+            let trimmed = tok.trim_end_matches('.');
+            if trimmed.len() != tok.len() {
+                lookup(trimmed, start, &mut pending);
             }
         }
-        TokenIndex { first }
+        index
     }
 
     /// Where `value` first stands as a whole token, or (for small inputs) anywhere.
     fn find(&self, text: &str, value: &str) -> Option<usize> {
-        self.first.get(&value.to_ascii_lowercase()).copied().or_else(|| {
-            if text.len() <= SCAN_FALLBACK_MAX {
-                find_ci(text, value, 0)
-            } else {
-                None
-            }
-        })
+        self.first
+            .get(&value.to_ascii_lowercase())
+            .copied()
+            .flatten()
+            .or_else(|| {
+                if text.len() <= SCAN_FALLBACK_MAX {
+                    find_ci(text, value, 0)
+                } else {
+                    None
+                }
+            })
     }
 }
 
@@ -186,5 +255,21 @@ mod tests {
         let t = "said: 550 5.1.1 no such\r\n    user here";
         assert_eq!(find_diagnostic(t, "550 5.1.1 no such user here", 0), Some((6, t.len())));
         assert_eq!(find_token("a 5.1.10 b 5.1.1", "5.1.1", (0, 16)), Some(11));
+    }
+
+    #[test]
+    fn token_index_finds_only_wanted_whole_tokens() {
+        let t = "see x.example.org and Bob@Example.COM, then mx.example.org. and bob@example.com";
+        let idx = TokenIndex::new(
+            t,
+            ["bob@example.com", "MX.example.org", "example.org", "nowhere.test"].into_iter(),
+        );
+        assert_eq!(idx.find(t, "BOB@example.com"), Some(22));
+        assert_eq!(idx.find(t, "mx.example.org"), Some(44));
+        // Only whole tokens: `example.org` inside `x.example.org` is not indexed, but the small-input
+        // scan still finds it.
+        assert_eq!(idx.first.get("example.org"), Some(&None));
+        assert_eq!(idx.find(t, "example.org"), Some(6));
+        assert_eq!(idx.find(t, "nowhere.test"), None);
     }
 }
