@@ -41,8 +41,26 @@ pub fn is_valid_status(s: &str) -> bool {
         && d.parse::<u16>().is_ok()
 }
 
+/// True when the text has a class digit followed by a dot and a digit (`5.1`): every status code
+/// does, and most lines do not, so the regex runs only where it can match.
+fn may_hold_status(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| matches!(w[0], b'2' | b'4' | b'5') && w[1] == b'.' && w[2].is_ascii_digit())
+}
+
+/// True when the text has three digits in a row that can start a reply code (`[245][0-5][0-9]`).
+fn may_hold_reply(text: &str) -> bool {
+    text.as_bytes()
+        .windows(3)
+        .any(|w| matches!(w[0], b'2' | b'4' | b'5') && matches!(w[1], b'0'..=b'5') && w[2].is_ascii_digit())
+}
+
 /// The first enhanced status code in the text.
 pub fn find_status(text: &str) -> Option<Found> {
+    if !may_hold_status(text) {
+        return None;
+    }
     STATUS.captures_iter(text).find_map(|c| {
         let m = c.get(1)?;
         is_valid_status(m.as_str()).then(|| Found {
@@ -55,6 +73,9 @@ pub fn find_status(text: &str) -> Option<Found> {
 /// The first reply code in the text that stands where a reply code stands
 /// (at a line start, after a quote or colon, or followed by an enhanced code).
 pub fn find_reply(text: &str) -> Option<Found> {
+    if !may_hold_reply(text) {
+        return None;
+    }
     if let Some((r, _)) = find_reply_status(text) {
         return Some(r);
     }
@@ -69,6 +90,9 @@ pub fn find_reply(text: &str) -> Option<Found> {
 
 /// The first reply code immediately followed by an enhanced status code (`550 5.1.1`, `550-5.7.26`).
 pub fn find_reply_status(text: &str) -> Option<(Found, Found)> {
+    if !may_hold_reply(text) || !may_hold_status(text) {
+        return None;
+    }
     REPLY_STATUS.captures_iter(text).find_map(|c| {
         let r = c.get(1)?;
         let s = c.get(2)?;

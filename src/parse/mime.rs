@@ -31,6 +31,9 @@ pub struct Mail {
     pub content_type: Option<String>,
     /// The `report-type` parameter, e.g. `delivery-status`.
     pub report_type: Option<String>,
+    /// Which of the formats' detection phrases the body holds, found in one pass on first need
+    /// (`formats::body_has`); empty until then.
+    pub phrases_found: std::cell::OnceCell<Vec<bool>>,
 }
 
 /// One parsed `Received` header.

@@ -11,7 +11,8 @@ use crate::parse::mime::Mail;
 use regex::Regex;
 use std::sync::LazyLock;
 
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
+/// An e-mail address (ASCII local part and domain); shared with `text`.
+pub(crate) static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
         .unwrap()
 });
@@ -37,17 +38,19 @@ static HOST_SAID: LazyLock<Regex> = LazyLock::new(|| {
         // Postfix connection failures: "connect to mx.example.com[192.0.2.1]:25".
         format!(r"connect to (?P<h7>{NAME})\[(?P<i7>{IP})\]"),
     ];
-    Regex::new(&format!("(?im){}", alternatives.join("|"))).unwrap()
+    // ASCII-only case folding and `\s`: the words are English, and a smaller automaton is cheaper
+    // to build and to run.
+    Regex::new(&format!("(?im-u){}", alternatives.join("|"))).unwrap()
 });
 
 static COMMAND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:in reply to|after|while sending|during|-SMTP command:?)\s+(?:the\s+)?(RCPT TO|MAIL FROM|DATA|end of data|initial connection|end of message|EHLO|HELO|STARTTLS|AUTH|BDAT|RCPT|MAIL)").unwrap()
+    Regex::new(r"(?i-u)(?:in reply to|after|while sending|during|-SMTP command:?)\s+(?:the\s+)?(RCPT TO|MAIL FROM|DATA|end of data|initial connection|end of message|EHLO|HELO|STARTTLS|AUTH|BDAT|RCPT|MAIL)").unwrap()
 });
 
 /// A remote server's reply quoted inside another MTA's own: `554 4.4.7 Message expired ...<421 4.4.2
 /// Connection timed out>`.
 static QUOTED_REPLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"<([245][0-9]{2})[ -][245]\.[0-9]{1,3}\.[0-9]{1,3}\s").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u)<([245][0-9]{2})[ -][245]\.[0-9]{1,3}\.[0-9]{1,3}\s").unwrap());
 
 /// The reply code and enhanced status code of one reply text. When the text quotes the remote
 /// server's own reply in angle brackets, that reply's code is the one the remote server sent.
@@ -129,6 +132,21 @@ fn floor_boundary(s: &str, max: usize) -> usize {
 /// Named remote hosts in a transcript, in order ("host X said", "while talking to X", ...).
 pub fn hosts(text: &str) -> Vec<TriedHost> {
     let mut out: Vec<TriedHost> = Vec::new();
+    // Every alternative of HOST_SAID holds one of these words; the search starts on the first
+    // line that has one.
+    const WORDS: &[&str] = &[
+        "host",
+        "server",
+        "talking to",
+        "remote",
+        "connect to",
+        "does not like",
+        "]:",
+    ];
+    let Some(from) = super::text::find_line_with(text, 0, WORDS) else {
+        return out;
+    };
+    let text = text.get(from..).unwrap_or("");
     let mut seen = std::collections::HashSet::new();
     for c in HOST_SAID.captures_iter(text) {
         let host = ["h1", "h2", "h3", "h4", "h5", "h7", "i6"]

@@ -98,16 +98,82 @@ pub fn standard(mail: &Mail, rules: &text::Rules, format: &'static str) -> Extra
     x
 }
 
+/// Every phrase the formats look for with [`body_has`], lower-case: the body is searched for all of
+/// them in one pass. (A phrase missing here still works, by a search of its own.)
+const DETECT: &[&str] = &[
+    "running the courier mail server",
+    "courier mail server at",
+    "------- failure reasons",
+    "domino directory",
+    "lotus domino",
+    "was not delivered to:",
+    "because:",
+    "diagnostic information for administrators",
+    "generating server:",
+    "did not reach the following recipient",
+    "msexch:",
+    "remote server returned '",
+    "this message was created automatically by mail delivery software",
+    "smtp error from remote mail server after",
+    "delivery to the following recipient failed",
+    "delivery to the following recipient has been delayed",
+    "the response from the remote server was:",
+    "the error that the other server returned was:",
+    "technical details of permanent failure",
+    "technical details of temporary failure",
+    "** message not delivered **",
+    "** address not found **",
+    "the response was:",
+    "groups.google.com",
+    "google groups",
+    "this report relates to a message you sent",
+    "the problem appears to be :",
+    "mimecast",
+    "this is the mailer-daemon, please do not reply",
+    "an error has occurred while attempting to deliver a message for",
+    "this is the mail system at host",
+    "the postfix program",
+    "x-postfix-queue-id",
+    "this is the postfix program",
+    "this is the qmail-send program",
+    "qmail-send program at",
+    "--- below this line is a copy of the message",
+    "----- transcript of session follows -----",
+    "the original message was received at",
+    "following addresses had permanent fatal errors",
+    "----- the following addresses had",
+    "sorry, we were unable to deliver your message to the following address",
+];
+
+/// The automaton finding every [`DETECT`] phrase, ASCII case-insensitively.
+static DETECT_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(DETECT)
+        .expect("fixed phrases build")
+});
+
+/// The part of the body the detection phrases are looked for in.
+const DETECT_WINDOW: usize = 65536;
+
 /// True when the lower-cased body contains any of the phrases (searched in its first 64 KiB).
 pub fn body_has(mail: &Mail, phrases: &[&str]) -> bool {
-    let b = mail.body.get(..mail.body.len().min(65536)).unwrap_or(&mail.body);
-    let b = if b.len() < mail.body.len().min(65536) {
-        // Not a char boundary: fall back to a lossy look at the bytes.
-        String::from_utf8_lossy(&mail.body.as_bytes()[..mail.body.len().min(65536)]).to_ascii_lowercase()
-    } else {
-        b.to_ascii_lowercase()
-    };
-    phrases.iter().any(|p| b.contains(p))
+    let window = &mail.body.as_bytes()[..mail.body.len().min(DETECT_WINDOW)];
+    let found = mail.phrases_found.get_or_init(|| {
+        let mut found = vec![false; DETECT.len()];
+        for m in DETECT_SEARCH.find_overlapping_iter(window) {
+            found[m.pattern().as_usize()] = true;
+        }
+        found
+    });
+    phrases.iter().any(|p| match DETECT.iter().position(|d| d == p) {
+        Some(i) => found[i],
+        None => {
+            let lower = String::from_utf8_lossy(window).to_ascii_lowercase();
+            lower.contains(p)
+        }
+    })
 }
 
 /// True when the top-level header holds any of the lower-case fragments.
@@ -138,6 +204,27 @@ mod tests {
         assert_eq!(unique.len(), ids.len(), "duplicate format ids");
         // Nothing recognisable still gets an answer, from the last format.
         assert_eq!(extract(&Mail::default()).format, "generic");
+    }
+
+    #[test]
+    fn detection_phrases_are_lower_case_and_found_in_any_case() {
+        for p in DETECT {
+            assert_eq!(*p, p.to_lowercase(), "{p}");
+        }
+        let mail = Mail {
+            body: "Hello\nThis is the MAIL SYSTEM at host mx.example.org.\n".into(),
+            ..Mail::default()
+        };
+        assert!(body_has(&mail, &["this is the mail system at host"]));
+        assert!(!body_has(&mail, &["the postfix program", "lotus domino"]));
+        // A phrase outside the list is searched on its own.
+        assert!(body_has(&mail, &["hello"]));
+        // Only the first 64 KiB count.
+        let far = Mail {
+            body: format!("{}\nlotus domino\n", "x".repeat(DETECT_WINDOW)),
+            ..Mail::default()
+        };
+        assert!(!body_has(&far, &["lotus domino"]));
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! defaults. Everything is line-based and linear in the text.
 
 use super::generic;
+use super::generic::ADDRESS;
 use super::Extracted;
 use crate::model::{Action, Recipient};
 use crate::parse::codes;
@@ -68,15 +69,10 @@ pub struct Block {
     pub end: usize,
 }
 
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
-        .unwrap()
-});
-
 /// Words introducing the remote server's reply on the same or the next lines.
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:said|says|replied|answered|responded|odpowiedział|odpowiedzial)\s*:|refused to talk to(?:\s+me\s*:|\s*$)|server responded\s*:|status=(?:bounced|deferred|expired|undeliverable)\s*\(|remote server returned(?: was)?\s*:?|server returned(?: was)?\s*:|response from the remote server was\s*:|response was\s*:|failed with\s*:|error was\s*:|\bhost\s+[A-Za-z0-9][A-Za-z0-9.-]*\s*\[[0-9A-Fa-f.:]+\]\s*:|diagnostic[- ]code\s*:\s*(?:smtp|x-[a-z-]+)?\s*;?|reason\s*:)",
+        r"(?i-u)(?:\b(?:said|says|replied|answered|responded|odpowiedział|odpowiedzial)\s*:|refused to talk to(?:\s+me\s*:|\s*$)|server responded\s*:|status=(?:bounced|deferred|expired|undeliverable)\s*\(|remote server returned(?: was)?\s*:?|server returned(?: was)?\s*:|response from the remote server was\s*:|response was\s*:|failed with\s*:|error was\s*:|\bhost\s+[A-Za-z0-9][A-Za-z0-9.-]*\s*\[[0-9A-Fa-f.:]+\]\s*:|diagnostic[- ]code\s*:\s*(?:smtp|x-[a-z-]+)?\s*;?|reason\s*:)",
     )
     .unwrap()
 });
@@ -89,8 +85,10 @@ static SENDMAIL_INNER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[245][0-9][0-9] <[^>]*>\.\.\. ([245][0-9][0-9]) ").unwrap());
 
 static IN_REPLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\(?\s*in reply to\s+(?:end of data|end of message|[a-z]+(?:\s+to|\s+from)?)(?:\s+command)?\s*\)?")
-        .unwrap()
+    Regex::new(
+        r"(?i-u)\(?\s*in reply to\s+(?:end of data|end of message|[a-z]+(?:\s+to|\s+from)?)(?:\s+command)?\s*\)?",
+    )
+    .unwrap()
 });
 
 /// Header names that start the returned message when no marker does.
@@ -154,8 +152,11 @@ fn header_block_start(text: &str, from: usize, to: usize) -> Option<usize> {
     let mut pos = from;
     let mut lines = slice.split_inclusive('\n').peekable();
     while let Some(line) = lines.next() {
-        let l = line.trim_end().to_ascii_lowercase();
-        if HEADER_START.iter().any(|h| l.starts_with(h)) {
+        let l = line.as_bytes();
+        if HEADER_START
+            .iter()
+            .any(|h| l.len() >= h.len() && l[..h.len()].eq_ignore_ascii_case(h.as_bytes()))
+        {
             if let Some(n) = lines.peek() {
                 let nl = n.trim_end();
                 let header_like = nl.starts_with([' ', '\t'])
@@ -331,6 +332,9 @@ pub fn facts(block: &str, address: Option<&str>) -> Facts {
 
 /// In a `>>>` / `<<<` transcript, the command sent just before the first refusal.
 fn transcript_command(block: &str) -> Option<crate::model::Command> {
+    if !block.contains("<<<") {
+        return None;
+    }
     let lines: Vec<&str> = block.lines().collect();
     let i = lines.iter().position(|l| {
         let t = l.trim_start();
@@ -369,8 +373,12 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
         return clean(&out);
     }
     // 2. An intro phrase, the reply after it; a reply carrying a code beats one without.
+    let maybe_intro = intro_candidates(block, lines.len());
     let mut first: Option<(String, &str)> = None;
     for (i, l) in lines.iter().enumerate() {
+        if !maybe_intro[i] {
+            continue;
+        }
         let Some(m) = INTRO.find(l) else { continue };
         let mut rest = l.get(m.end()..).unwrap_or("");
         // "status=bounced (host X said: 550 ...)": the innermost intro is the reply's.
@@ -379,7 +387,7 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
         }
         let mut out = String::new();
         push_words(&mut out, rest);
-        for n in lines.iter().skip(i + 1).take(15) {
+        for (j, n) in lines.iter().enumerate().skip(i + 1).take(15) {
             let t = n.trim();
             if t.is_empty() {
                 if out.trim().is_empty() {
@@ -390,7 +398,7 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
             if t.starts_with("---") || t.starts_with("***") || t.starts_with("===") {
                 break;
             }
-            if !out.is_empty() && (INTRO.is_match(t) || starts_section(t)) {
+            if !out.is_empty() && ((maybe_intro[j] && INTRO.is_match(t)) || starts_section(t)) {
                 break;
             }
             push_words(&mut out, t);
@@ -466,6 +474,51 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
         }
     }
     clean(&out)
+}
+
+/// Words of which every [`INTRO`] match holds one (ASCII case-insensitively).
+const INTRO_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "replied",
+    "answered",
+    "responded",
+    "odpowiedzia",
+    "refused to talk to",
+    "status=",
+    "returned",
+    "response",
+    "failed with",
+    "error was",
+    "host",
+    "diagnostic",
+    "reason",
+];
+
+/// The automaton finding [`INTRO_WORDS`], ASCII case-insensitively.
+static INTRO_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(INTRO_WORDS)
+        .expect("fixed words build")
+});
+
+/// For each of the block's `count` lines (as `str::lines` splits them), whether it holds one of
+/// [`INTRO_WORDS`]: only those lines can match [`INTRO`], and one pass finds them all.
+fn intro_candidates(block: &str, count: usize) -> Vec<bool> {
+    let mut out = vec![false; count];
+    let (mut counted, mut line) = (0, 0);
+    for m in INTRO_SEARCH.find_iter(block) {
+        line += block.as_bytes()[counted..m.start()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        counted = m.start();
+        if let Some(c) = out.get_mut(line) {
+            *c = true;
+        }
+    }
+    out
 }
 
 /// Lines that start a new labelled section of a report rather than continue a reply.
