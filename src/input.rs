@@ -36,9 +36,13 @@ impl Input {
             raw
         };
         let mut bytes = raw.to_vec();
-        for i in 0..bytes.len() {
-            if bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n') {
-                bytes[i] = b'\n';
+        // Most inputs have no CR at all (a fast search says so); CRLF ones are walked pairwise.
+        if bytes.contains(&b'\r') {
+            let n = bytes.len();
+            for i in 0..n {
+                if bytes[i] == b'\r' && (i + 1 == n || bytes[i + 1] != b'\n') {
+                    bytes[i] = b'\n';
+                }
             }
         }
         let text = match std::str::from_utf8(&bytes) {

@@ -18,7 +18,8 @@ pub fn diagnose(report: &mut Report) {
             Kind::AutoReply => Reason::Vacation,
             _ => reason::classify(r),
         };
-        let mut matched = kb::matching(r, &report.format);
+        let text_hits = kb::text_hits(r);
+        let mut matched = kb::matching_with(r, &report.format, &text_hits);
         if matches!(r.reason, Reason::OnHold | Reason::Undefined) {
             // A knowledge-base reply text the classifier's tables do not know names the reason.
             if let Some(rule) = matched
@@ -26,7 +27,7 @@ pub fn diagnose(report: &mut Report) {
                 .find(|rule| rule.text.is_some() && rule.on_reason.is_none())
             {
                 r.reason = rule.reason;
-                matched = kb::matching(r, &report.format);
+                matched = kb::matching_with(r, &report.format, &text_hits);
             }
         }
         r.hard = reason::is_hard(r);

@@ -308,7 +308,7 @@ pub const REPLY_CODES: &[(&str, Reason)] = &[
 
 /// Collapses runs of whitespace so patterns survive line wraps.
 pub fn normalize(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    crate::kb::collapse(text)
 }
 
 /// The reason the reply text names, if any.

@@ -244,7 +244,14 @@ pub fn status_matches(p: &str, s: &str) -> bool {
 
 /// Collapses whitespace runs to one space, so patterns survive line wraps.
 pub fn collapse(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// Rule indexes of the rules that have a text pattern, in RegexSet order.
@@ -260,14 +267,25 @@ static TEXT_SET: LazyLock<Option<crate::patterns::Set>> =
 
 /// The rules that match one recipient, most specific first (ties keep table order).
 pub fn matching(r: &Recipient, format: &str) -> Vec<&'static Rule> {
-    let text_hits: Vec<usize> = match (r.diagnostic.as_deref(), TEXT_SET.as_ref()) {
+    matching_with(r, format, &text_hits(r))
+}
+
+/// Indexes (in [`rules::RULES`]) of the rules whose text pattern the recipient's diagnostic
+/// matches: the part of [`matching`] that does not depend on the recipient's other facts.
+pub fn text_hits(r: &Recipient) -> Vec<usize> {
+    match (r.diagnostic.as_deref(), TEXT_SET.as_ref()) {
         (Some(d), Some(set)) => set
             .matches(collapse(d).as_bytes())
             .into_iter()
             .map(|k| TEXT_RULES[k])
             .collect(),
         _ => Vec::new(),
-    };
+    }
+}
+
+/// [`matching`] with the text hits already found by [`text_hits`] (which do not change when
+/// only the recipient's reason does).
+pub fn matching_with(r: &Recipient, format: &str, text_hits: &[usize]) -> Vec<&'static Rule> {
     let mut hits: Vec<(usize, &'static Rule)> = rules::RULES
         .iter()
         .enumerate()
