@@ -85,7 +85,7 @@ enum Confirm {
     /// Only "is there a match" is asked, of short texts: a forward lazy DFA answers it, without
     /// the reverse automaton, prefilter and capture engines a `meta::Regex` builds (they cost more
     /// to build than they save here).
-    Lazy(hybrid::dfa::DFA, std::sync::Mutex<hybrid::dfa::Cache>),
+    Lazy(Box<(hybrid::dfa::DFA, std::sync::Mutex<hybrid::dfa::Cache>)>),
     /// The `regex` engines, for a branch the lazy DFA cannot take.
     Meta(meta::Regex),
 }
@@ -137,13 +137,14 @@ impl Branch {
             match lazy {
                 Ok(dfa) => {
                     let cache = std::sync::Mutex::new(dfa.create_cache());
-                    Some(Confirm::Lazy(dfa, cache))
+                    Some(Confirm::Lazy(Box::new((dfa, cache))))
                 }
                 Err(_) => self.meta().cloned().map(Confirm::Meta),
             }
         });
         match confirm {
-            Some(Confirm::Lazy(dfa, cache)) => {
+            Some(Confirm::Lazy(lazy)) => {
+                let (dfa, cache) = &**lazy;
                 let mut cache = cache.lock().unwrap_or_else(|e| e.into_inner());
                 match dfa.try_search_fwd(&mut cache, &regex_automata::Input::new(text).earliest(true)) {
                     Ok(m) => m.is_some(),
@@ -591,16 +592,7 @@ fn gate(hir: &regex_syntax::hir::Hir) -> Option<Gate> {
 /// text instead of a lower-cased copy of every line searched for every marker.
 pub fn line_with_any(text: &str, from: usize, markers: &[&str]) -> Option<usize> {
     let rest = text.get(from..)?;
-    // A marker that is empty, spans lines or starts or ends with white space can depend on the
-    // trimming, and one with upper-case letters never matches a lower-cased line: those take the
-    // line-by-line path.
-    let plain = |m: &&str| {
-        !m.contains('\n')
-            && !m.bytes().any(|b| b.is_ascii_uppercase())
-            && m.chars().next().is_some_and(|c| !c.is_whitespace())
-            && m.chars().next_back().is_some_and(|c| !c.is_whitespace())
-    };
-    if !markers.iter().all(plain) {
+    let Some(ac) = searcher(markers) else {
         let mut pos = from;
         for line in rest.split_inclusive('\n') {
             let l = line.trim().to_ascii_lowercase();
@@ -610,39 +602,72 @@ pub fn line_with_any(text: &str, from: usize, markers: &[&str]) -> Option<usize>
             pos += line.len();
         }
         return None;
-    }
+    };
     // No line-crossing match is possible, so the first hit's line is the answer.
-    let hit = searcher(markers).find(rest)?;
+    let hit = ac.find(rest)?;
     Some(from + rest[..hit.start()].rfind('\n').map_or(0, |i| i + 1))
 }
 
-/// Case-insensitive automata for marker lists, built once per list (the formats pass a handful of
-/// fixed lists, many times each).
-static SEARCHERS: std::sync::Mutex<Vec<(Vec<String>, std::sync::Arc<AhoCorasick>)>> = std::sync::Mutex::new(Vec::new());
+/// A marker list seen before, with its automaton.
+struct Searcher {
+    /// Where each marker's text was (the formats pass static lists: the same addresses each time).
+    at: Vec<(usize, usize)>,
+    /// The markers themselves.
+    markers: Vec<String>,
+    /// The case-insensitive automaton, or `None` when a marker needs the line-by-line path.
+    ac: Option<std::sync::Arc<AhoCorasick>>,
+}
+
+/// Automata for marker lists, built once per list (the formats pass a handful of fixed lists,
+/// many times each).
+static SEARCHERS: std::sync::Mutex<Vec<Searcher>> = std::sync::Mutex::new(Vec::new());
 
 /// At most this many marker lists are kept in [`SEARCHERS`].
 const MAX_SEARCHERS: usize = 64;
 
-/// The (cached) automaton finding any of `markers`, ASCII case-insensitively.
-fn searcher(markers: &[&str]) -> std::sync::Arc<AhoCorasick> {
+/// The (cached) automaton finding any of `markers`, ASCII case-insensitively; `None` when the
+/// list must be searched line by line.
+fn searcher(markers: &[&str]) -> Option<std::sync::Arc<AhoCorasick>> {
     let mut cache = SEARCHERS.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((_, ac)) = cache
-        .iter()
-        .find(|(list, _)| list.iter().map(String::as_str).eq(markers.iter().copied()))
-    {
-        return ac.clone();
+    let same_place = |s: &Searcher| {
+        s.at.len() == markers.len()
+            && s.at
+                .iter()
+                .zip(markers)
+                .all(|(&(p, n), m)| p == m.as_ptr() as usize && n == m.len())
+    };
+    let same_text = |s: &Searcher| s.markers.iter().map(String::as_str).eq(markers.iter().copied());
+    // The same addresses say where to look; the text decides (a freed marker's address may be reused).
+    let found = cache.iter().find(|s| same_place(s)).filter(|s| same_text(s));
+    if let Some(s) = found.or_else(|| cache.iter().find(|s| same_text(s))) {
+        return s.ac.clone();
     }
-    let ac = std::sync::Arc::new(
-        AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostFirst)
-            // A DFA would search a little faster but costs ~2M instructions to build per list.
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            .build(markers)
-            .expect("a few short markers always build"),
-    );
+    // A marker that is empty, spans lines or starts or ends with white space can depend on the
+    // trimming, and one with upper-case letters never matches a lower-cased line: those take the
+    // line-by-line path.
+    let plain = |m: &&str| {
+        !m.contains('\n')
+            && !m.bytes().any(|b| b.is_ascii_uppercase())
+            && m.chars().next().is_some_and(|c| !c.is_whitespace())
+            && m.chars().next_back().is_some_and(|c| !c.is_whitespace())
+    };
+    let ac = markers.iter().all(plain).then(|| {
+        std::sync::Arc::new(
+            AhoCorasickBuilder::new()
+                .ascii_case_insensitive(true)
+                .match_kind(MatchKind::LeftmostFirst)
+                // A DFA would search a little faster but costs ~2M instructions to build per list.
+                .kind(Some(AhoCorasickKind::ContiguousNFA))
+                .build(markers)
+                .expect("a few short markers always build"),
+        )
+    });
     if cache.len() < MAX_SEARCHERS {
-        cache.push((markers.iter().map(|m| m.to_string()).collect(), ac.clone()));
+        cache.push(Searcher {
+            at: markers.iter().map(|m| (m.as_ptr() as usize, m.len())).collect(),
+            markers: markers.iter().map(|m| m.to_string()).collect(),
+            ac: ac.clone(),
+        });
     }
     ac
 }
