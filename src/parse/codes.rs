@@ -2,7 +2,8 @@
 //!
 //! All patterns are linear-time (`regex`); they are compiled once.
 
-use regex::Regex;
+use super::lean;
+use regex_automata::meta::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -16,16 +17,15 @@ pub struct Found {
 }
 
 static STATUS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z.])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.]|\.[^0-9])").unwrap());
+    LazyLock::new(|| lean::build(r"(?:^|[^0-9A-Za-z.])([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.]|\.[^0-9])"));
 
 static REPLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?:^|[^0-9A-Za-z.#:/-])([245][0-5][0-9])(?:[ \-]|$|\]|'|,|\)|:\s)").unwrap());
+    LazyLock::new(|| lean::build(r"(?:^|[^0-9A-Za-z.#:/-])([245][0-5][0-9])(?:[ \-]|$|\]|'|,|\)|:\s)"));
 
 static REPLY_STATUS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+    lean::build(
         r"(?:^|[^0-9A-Za-z.#:/-])([245][0-5][0-9])[ \-']+#?([245]\.[0-9]{1,3}\.[0-9]{1,3})(?:$|[^0-9.]|\.[^0-9])",
     )
-    .unwrap()
 });
 
 /// True for an enhanced status code RFC 3463 allows: class 2, 4 or 5; subject 0–7.
@@ -62,10 +62,10 @@ pub fn find_status(text: &str) -> Option<Found> {
         return None;
     }
     STATUS.captures_iter(text).find_map(|c| {
-        let m = c.get(1)?;
-        is_valid_status(m.as_str()).then(|| Found {
-            code: m.as_str().to_string(),
-            range: m.range(),
+        let (code, range) = lean::group(&c, text, 1)?;
+        is_valid_status(code).then(|| Found {
+            code: code.to_string(),
+            range,
         })
     })
 }
@@ -80,10 +80,10 @@ pub fn find_reply(text: &str) -> Option<Found> {
         return Some(r);
     }
     REPLY.captures_iter(text).find_map(|c| {
-        let m = c.get(1)?;
+        let (code, range) = lean::group(&c, text, 1)?;
         Some(Found {
-            code: m.as_str().to_string(),
-            range: m.range(),
+            code: code.to_string(),
+            range,
         })
     })
 }
@@ -94,19 +94,19 @@ pub fn find_reply_status(text: &str) -> Option<(Found, Found)> {
         return None;
     }
     REPLY_STATUS.captures_iter(text).find_map(|c| {
-        let r = c.get(1)?;
-        let s = c.get(2)?;
-        if !is_valid_status(s.as_str()) {
+        let (r, r_range) = lean::group(&c, text, 1)?;
+        let (s, s_range) = lean::group(&c, text, 2)?;
+        if !is_valid_status(s) {
             return None;
         }
         Some((
             Found {
-                code: r.as_str().to_string(),
-                range: r.range(),
+                code: r.to_string(),
+                range: r_range,
             },
             Found {
-                code: s.as_str().to_string(),
-                range: s.range(),
+                code: s.to_string(),
+                range: s_range,
             },
         ))
     })

@@ -8,6 +8,7 @@ pub mod codes;
 pub mod dsn;
 pub mod formats;
 pub mod hops;
+pub mod lean;
 pub mod mime;
 pub mod spans;
 

@@ -43,8 +43,10 @@ static HOST_SAID: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!("(?im-u){}", alternatives.join("|"))).unwrap()
 });
 
-static COMMAND: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i-u)(?:in reply to|after|while sending|during|-SMTP command:?)\s+(?:the\s+)?(RCPT TO|MAIL FROM|DATA|end of data|initial connection|end of message|EHLO|HELO|STARTTLS|AUTH|BDAT|RCPT|MAIL)").unwrap()
+static COMMAND: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    crate::parse::lean::build(
+        r"(?i-u)(?:in reply to|after|while sending|during|-SMTP command:?)\s+(?:the\s+)?(RCPT TO|MAIL FROM|DATA|end of data|initial connection|end of message|EHLO|HELO|STARTTLS|AUTH|BDAT|RCPT|MAIL)",
+    )
 });
 
 /// A remote server's reply quoted inside another MTA's own: `554 4.4.7 Message expired ...<421 4.4.2
@@ -116,9 +118,7 @@ pub fn command_near_from(text: &str, address: Option<&str>, cursor: &mut usize) 
     let start = found.unwrap_or(0);
     let window = text.get(start..).unwrap_or(text);
     let window = &window[..floor_boundary(window, 2000)];
-    COMMAND
-        .captures(window)
-        .and_then(|c| Command::parse(c.get(1)?.as_str()))
+    crate::parse::lean::first_group(&COMMAND, window, 1).and_then(Command::parse)
 }
 
 fn floor_boundary(s: &str, max: usize) -> usize {

@@ -70,11 +70,10 @@ pub struct Block {
 }
 
 /// Words introducing the remote server's reply on the same or the next lines.
-static INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static INTRO: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    crate::parse::lean::build(
         r"(?i-u)(?:\b(?:said|says|replied|answered|responded|odpowiedział|odpowiedzial)\s*:|refused to talk to(?:\s+me\s*:|\s*$)|server responded\s*:|status=(?:bounced|deferred|expired|undeliverable)\s*\(|remote server returned(?: was)?\s*:?|server returned(?: was)?\s*:|response from the remote server was\s*:|response was\s*:|failed with\s*:|error was\s*:|\bhost\s+[A-Za-z0-9][A-Za-z0-9.-]*\s*\[[0-9A-Fa-f.:]+\]\s*:|diagnostic[- ]code\s*:\s*(?:smtp|x-[a-z-]+)?\s*;?|reason\s*:)",
     )
-    .unwrap()
 });
 
 static SMTP_ERROR_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,11 +83,10 @@ static SMTP_ERROR_PREFIX: LazyLock<Regex> = LazyLock::new(|| {
 static SENDMAIL_INNER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[245][0-9][0-9] <[^>]*>\.\.\. ([245][0-9][0-9]) ").unwrap());
 
-static IN_REPLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static IN_REPLY: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
+    crate::parse::lean::build(
         r"(?i-u)\(?\s*in reply to\s+(?:end of data|end of message|[a-z]+(?:\s+to|\s+from)?)(?:\s+command)?\s*\)?",
     )
-    .unwrap()
 });
 
 /// Header names that start the returned message when no marker does.
@@ -628,7 +626,10 @@ pub fn extract(mail: &Mail, rules: &Rules, format: &'static str) -> Extracted {
     let (_, region) = region(body, rules);
     let exclude = sender_addresses(mail);
     let bl = blocks(region, &exclude);
-    let global = facts(region, None);
+    // The whole report's facts are read only when a recipient's block or the lack of blocks needs
+    // them; otherwise only the hosts named before the first block are added.
+    let whole = std::cell::OnceCell::new();
+    let global = || whole.get_or_init(|| facts(region, None));
     let mut x = Extracted {
         format,
         ..Extracted::default()
@@ -639,7 +640,7 @@ pub fn extract(mail: &Mail, rules: &Rules, format: &'static str) -> Extracted {
         let f = facts(text, Some(&b.address));
         let mut r = recipient_from(&f, Some(b.address.clone()));
         if r.reply_code.is_empty() && r.status.is_none() && f.diagnostic.is_none() {
-            fill_from(&mut r, &global);
+            fill_from(&mut r, global());
         }
         if r.action.is_none() && (action == Some(Action::Delayed) || (r.status.is_none() && r.reply_code.is_empty())) {
             r.action = action;
@@ -647,15 +648,19 @@ pub fn extract(mail: &Mail, rules: &Rules, format: &'static str) -> Extracted {
         add_hosts(&mut x.tried, &f.hosts);
         x.recipients.push(r);
     }
-    if bl.is_empty() && global.diagnostic.is_some() {
-        let mut r = recipient_from(&global, None);
+    if bl.is_empty() && global().diagnostic.is_some() {
+        let mut r = recipient_from(global(), None);
         // A lone reply's own code says failed or delayed; the wording decides only without one.
         if r.action.is_none() && (action == Some(Action::Delayed) || (r.status.is_none() && r.reply_code.is_empty())) {
             r.action = action;
         }
         x.recipients.push(r);
     }
-    add_hosts(&mut x.tried, &global.hosts);
+    match (whole.get(), bl.first()) {
+        (Some(g), _) => add_hosts(&mut x.tried, &g.hosts),
+        (None, Some(b)) => add_hosts(&mut x.tried, &generic::hosts(region.get(..b.start).unwrap_or(""))),
+        (None, None) => {}
+    }
     dedup_hosts(&mut x.tried);
     x
 }
