@@ -129,39 +129,60 @@ fn floor_boundary(s: &str, max: usize) -> usize {
     i
 }
 
+/// Words of which every [`HOST_SAID`] alternative holds one (ASCII case-insensitively).
+static HOST_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "host",
+            "server",
+            "talking to",
+            "remote",
+            "connect to",
+            "does not like",
+            "]:",
+        ])
+        .expect("fixed words build")
+});
+
 /// Named remote hosts in a transcript, in order ("host X said", "while talking to X", ...).
+///
+/// Only lines holding one of [`HOST_WORDS`] can start a match: the pattern runs on each such line
+/// together with the next one (a name wrapped onto it), not over the whole text.
 pub fn hosts(text: &str) -> Vec<TriedHost> {
     let mut out: Vec<TriedHost> = Vec::new();
-    // Every alternative of HOST_SAID holds one of these words; the search starts on the first
-    // line that has one.
-    const WORDS: &[&str] = &[
-        "host",
-        "server",
-        "talking to",
-        "remote",
-        "connect to",
-        "does not like",
-        "]:",
-    ];
-    let Some(from) = super::text::find_line_with(text, 0, WORDS) else {
-        return out;
-    };
-    let text = text.get(from..).unwrap_or("");
     let mut seen = std::collections::HashSet::new();
-    for c in HOST_SAID.captures_iter(text) {
-        let host = ["h1", "h2", "h3", "h4", "h5", "h7", "i6"]
-            .iter()
-            .find_map(|n| c.name(n));
-        let ip = ["i1", "i2", "i5", "i7", "i6"].iter().find_map(|n| c.name(n));
-        let Some(host) = host.map(|m| m.as_str()) else { continue };
-        let ip = ip.map(|m| m.as_str().to_string());
-        let host = host.trim_end_matches('.').to_string();
-        if seen.insert(host.to_ascii_lowercase()) {
-            out.push(TriedHost {
-                host,
-                ip: ip.filter(|i| i.contains('.') || i.contains(':')),
-            });
+    let mut done = 0;
+    for w in HOST_WORDS.find_iter(text) {
+        if w.start() < done {
+            continue;
         }
+        let start = text[..w.start()].rfind('\n').map_or(0, |i| i + 1);
+        let end = text[w.start()..].find('\n').map_or(text.len(), |i| w.start() + i);
+        let next_end = text
+            .get(end + 1..)
+            .and_then(|t| t.find('\n'))
+            .map_or(text.len(), |i| end + 1 + i);
+        let window = &text[start..next_end];
+        for c in HOST_SAID.captures_iter(window) {
+            if c.get(0).is_none_or(|m| m.start() > end - start) {
+                break;
+            }
+            let host = ["h1", "h2", "h3", "h4", "h5", "h7", "i6"]
+                .iter()
+                .find_map(|n| c.name(n));
+            let ip = ["i1", "i2", "i5", "i7", "i6"].iter().find_map(|n| c.name(n));
+            let Some(host) = host.map(|m| m.as_str()) else { continue };
+            let ip = ip.map(|m| m.as_str().to_string());
+            let host = host.trim_end_matches('.').to_string();
+            if seen.insert(host.to_ascii_lowercase()) {
+                out.push(TriedHost {
+                    host,
+                    ip: ip.filter(|i| i.contains('.') || i.contains(':')),
+                });
+            }
+        }
+        done = end + 1;
     }
     out
 }
