@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Builds the web app into dist/ with trunk (release: wasm-release profile, wasm-opt -Oz).
+# Builds the web app into dist/ with trunk (release). The page's wasm: the wasm-release profile
+# (opt-level "z") and wasm-opt -Oz, small for the first load; the analysis engine's (the worker's)
+# wasm: the wasm-engine profile (opt-level 3) and wasm-opt -O1 (drops the name section; -O2/-O3
+# were no faster and took 2-3x longer), fast for the analysis.
 # Usage: scripts/build-web.sh [--dev] [--public-url URL] [--e2e-loopback-doh]
 # --e2e-loopback-doh is for scripts/e2e.sh only: the CSP's connect-src also allows
 # http://127.0.0.1:* so the page can use the loopback DoH test server. Such a build goes to
