@@ -17,7 +17,7 @@ pub(crate) static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
         .unwrap()
 });
 
-static HOST_SAID: LazyLock<Regex> = LazyLock::new(|| {
+static HOST_SAID: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
     const NAME: &str = r"[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]*[A-Za-z0-9]";
     const IP: &str = r"[0-9A-Fa-f.:]+";
     let alternatives = [
@@ -40,7 +40,7 @@ static HOST_SAID: LazyLock<Regex> = LazyLock::new(|| {
     ];
     // ASCII-only case folding and `\s`: the words are English, and a smaller automaton is cheaper
     // to build and to run.
-    Regex::new(&format!("(?im-u){}", alternatives.join("|"))).unwrap()
+    crate::parse::lean::build(&format!("(?im-u){}", alternatives.join("|")))
 });
 
 static COMMAND: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
@@ -165,15 +165,14 @@ pub fn hosts(text: &str) -> Vec<TriedHost> {
             .map_or(text.len(), |i| end + 1 + i);
         let window = &text[start..next_end];
         for c in HOST_SAID.captures_iter(window) {
-            if c.get(0).is_none_or(|m| m.start() > end - start) {
+            if c.get_match().is_none_or(|m| m.start() > end - start) {
                 break;
             }
-            let host = ["h1", "h2", "h3", "h4", "h5", "h7", "i6"]
-                .iter()
-                .find_map(|n| c.name(n));
-            let ip = ["i1", "i2", "i5", "i7", "i6"].iter().find_map(|n| c.name(n));
-            let Some(host) = host.map(|m| m.as_str()) else { continue };
-            let ip = ip.map(|m| m.as_str().to_string());
+            let named = |n: &str| c.get_group_by_name(n).and_then(|s| window.get(s.range()));
+            let host = ["h1", "h2", "h3", "h4", "h5", "h7", "i6"].iter().find_map(|n| named(n));
+            let ip = ["i1", "i2", "i5", "i7", "i6"].iter().find_map(|n| named(n));
+            let Some(host) = host else { continue };
+            let ip = ip.map(str::to_string);
             let host = host.trim_end_matches('.').to_string();
             if seen.insert(host.to_ascii_lowercase()) {
                 out.push(TriedHost {

@@ -567,7 +567,13 @@ pub fn clean(s: &str) -> Option<String> {
     }
     let mut t = t.trim();
     // Exim's "SMTP error from remote mail server after RCPT TO:<...>:" and Postfix's wrapped "me:".
-    if let Some(m) = SMTP_ERROR_PREFIX.find(t) {
+    // (The pattern is anchored at its literal start: only such a text can match.)
+    let prefix = "smtp error from remote ";
+    let may_match = t
+        .as_bytes()
+        .get(..prefix.len())
+        .is_some_and(|p| p.eq_ignore_ascii_case(prefix.as_bytes()));
+    if let Some(m) = may_match.then(|| SMTP_ERROR_PREFIX.find(t)).flatten() {
         t = t.get(m.end()..).unwrap_or("");
     }
     // A reason quoted in parentheses by a log line keeps its closing one: drop it.
