@@ -71,6 +71,9 @@ struct Branch {
     /// For an exact branch: whether a literal's hit must start / end at an ASCII word boundary
     /// (`\b` before / after it in the pattern).
     bounds: [bool; 2],
+    /// For a gap branch (`left.{0,N}right`, exact): the longest gap and the right piece's word
+    /// boundaries (`bounds` and the gated literals being the left piece's).
+    gap: Option<(usize, [bool; 2])>,
     /// The confirming regex, compiled on first use: a forward lazy DFA (with its cache) when it
     /// builds, otherwise the `regex` engines.
     regex: OnceLock<Option<Confirm>>,
@@ -96,12 +99,13 @@ fn confirm_syntax() -> syntax::Config {
 }
 
 impl Branch {
-    fn new(source: String, exact: bool, gated: bool, bounds: [bool; 2]) -> Branch {
+    fn new(source: String, exact: bool, gated: bool, bounds: [bool; 2], gap: Option<(usize, [bool; 2])>) -> Branch {
         Branch {
             source,
             exact,
             gated,
             bounds,
+            gap,
             regex: OnceLock::new(),
             fallback: OnceLock::new(),
         }
@@ -167,9 +171,9 @@ pub struct Set {
     heads: Option<AhoCorasick>,
     /// Every gating literal, lower-cased, once.
     literals: Vec<Vec<u8>>,
-    /// For each head (by its Aho-Corasick pattern id), the literals that start with it and the
-    /// branch each one gates.
-    gates: Vec<Vec<(u32, u32)>>,
+    /// For each head (by its Aho-Corasick pattern id), the literals that start with it, the
+    /// branch each one gates, and whether it is the right piece of a gap branch.
+    gates: Vec<Vec<(u32, u32, bool)>>,
 }
 
 impl Set {
@@ -195,10 +199,19 @@ impl Set {
             for (source, lits) in branches {
                 let index = set.branches.len() as u32;
                 let (exact, gated, bounds) = match &lits {
-                    Some((_, exact, bounds)) => (*exact, true, *bounds),
+                    Some((_, exact, bounds, _)) => (*exact, true, *bounds),
                     None => (false, false, [false; 2]),
                 };
-                for lit in lits.map(|(l, _, _)| l).unwrap_or_default() {
+                let (lits, gap) = match lits {
+                    Some((left, _, _, Some(g))) => {
+                        let pieces = left.into_iter().map(|l| (l, false));
+                        let right = g.right.into_iter().map(|l| (l, true));
+                        (pieces.chain(right).collect(), Some((g.max, g.right_bounds)))
+                    }
+                    Some((l, ..)) => (l.into_iter().map(|l| (l, false)).collect(), None),
+                    None => (Vec::new(), None),
+                };
+                for (lit, right) in lits {
                     let lower = lit.to_ascii_lowercase();
                     let head = lower[..lower.len().min(HEAD_BYTES)].to_vec();
                     let literal = *literal_ids.entry(lower.clone()).or_insert_with(|| {
@@ -211,11 +224,11 @@ impl Set {
                         (heads.len() - 1) as u32
                     });
                     let gate = &mut set.gates[head as usize];
-                    if !gate.contains(&(literal, index)) {
-                        gate.push((literal, index));
+                    if !gate.contains(&(literal, index, right)) {
+                        gate.push((literal, index, right));
                     }
                 }
-                set.branches.push(Branch::new(source, exact, gated, bounds));
+                set.branches.push(Branch::new(source, exact, gated, bounds, gap));
             }
             set.patterns.push((first, set.branches.len() as u32));
         }
@@ -246,22 +259,62 @@ impl Set {
     /// For each branch, whether one of its literals occurs in `text`.
     fn candidates(&self, text: &[u8]) -> Vec<bool> {
         let mut hit = vec![false; self.branches.len()];
-        if let Some(ac) = &self.heads {
-            let lower = text.to_ascii_lowercase();
-            for m in ac.find_overlapping_iter(&lower) {
-                let rest = &lower[m.start()..];
-                for &(literal, branch) in &self.gates[m.pattern().as_usize()] {
-                    let lit = &self.literals[literal as usize];
-                    if !hit[branch as usize]
-                        && rest.starts_with(lit)
-                        && at_bounds(&lower, m.start(), lit, self.branches[branch as usize].bounds)
-                    {
-                        hit[branch as usize] = true;
+        let Some(ac) = &self.heads else { return hit };
+        let lower = text.to_ascii_lowercase();
+        // Gap branches' piece hits: (branch, is the right piece, left piece's end / right's start).
+        let mut pieces: Vec<(u32, bool, usize)> = Vec::new();
+        for m in ac.find_overlapping_iter(&lower) {
+            let at = m.start();
+            let rest = &lower[at..];
+            for &(literal, branch, right) in &self.gates[m.pattern().as_usize()] {
+                let lit = &self.literals[literal as usize];
+                let b = &self.branches[branch as usize];
+                if hit[branch as usize] || !rest.starts_with(lit) {
+                    continue;
+                }
+                match b.gap {
+                    None if at_bounds(&lower, at, lit, b.bounds) => hit[branch as usize] = true,
+                    Some(_) if !right && at_bounds(&lower, at, lit, b.bounds) => {
+                        pieces.push((branch, false, at + lit.len()))
                     }
+                    Some((_, right_bounds)) if right && at_bounds(&lower, at, lit, right_bounds) => {
+                        pieces.push((branch, true, at))
+                    }
+                    _ => {}
                 }
             }
         }
+        if !pieces.is_empty() {
+            self.join_pieces(&mut pieces, &lower, &mut hit);
+        }
         hit
+    }
+
+    /// Marks the gap branches whose left piece ends at most their gap's length before their right
+    /// piece starts, with no line break between (what `.{0,N}` matches).
+    fn join_pieces(&self, pieces: &mut [(u32, bool, usize)], lower: &[u8], hit: &mut [bool]) {
+        pieces.sort_unstable();
+        for group in pieces.chunk_by(|a, b| a.0 == b.0) {
+            let branch = group[0].0 as usize;
+            let Some((max, _)) = self.branches[branch].gap else {
+                continue;
+            };
+            let split = group.partition_point(|p| !p.1);
+            let (lefts, rights) = group.split_at(split);
+            // Both sorted by position: for each left end, the first right start at or after it
+            // is the one to try (a later one is only farther).
+            let mut k = 0;
+            for &(_, _, end) in lefts {
+                while k < rights.len() && rights[k].2 < end {
+                    k += 1;
+                }
+                let Some(&(_, _, start)) = rights.get(k) else { break };
+                if start - end <= max && !lower[end..start].contains(&b'\n') {
+                    hit[branch] = true;
+                    break;
+                }
+            }
+        }
     }
 
     /// Whether pattern `p` matches, given the branches' literal hits.
@@ -319,7 +372,16 @@ fn at_bounds(text: &[u8], at: usize, lit: &[u8], bounds: [bool; 2]) -> bool {
 
 /// The gating literals of a branch, whether a literal hit is a match (exact), and for an exact
 /// branch whether its hit must stand at a word boundary at its start / end.
-type Gate = (Vec<Vec<u8>>, bool, [bool; 2]);
+type Gate = (Vec<Vec<u8>>, bool, [bool; 2], Option<GapPlan>);
+
+/// The right half of a gap branch (`left.{0,N}right`, both plain): the right piece's strings,
+/// its word boundaries and the gap's longest length `N`.
+#[derive(Debug, Clone, PartialEq)]
+struct GapPlan {
+    right: Vec<Vec<u8>>,
+    right_bounds: [bool; 2],
+    max: usize,
+}
 
 /// A branch's source and its gating literals: `Some((literals, exact, bounds))` when every match contains
 /// one of `literals` (none empty), with `exact` when a literal hit is itself a match.
@@ -331,6 +393,16 @@ fn branches(pattern: &str) -> Option<Vec<BranchPlan>> {
     use regex_syntax::ast::{parse::Parser, Ast};
     if let Some(plain) = plain_branches(pattern) {
         return Some(plain);
+    }
+    // Branches each plain or a plain gap (`left.{0,N}right`): no syntax tree needed.
+    if let Some(parts) = top_level_branches(pattern) {
+        let read: Option<Vec<BranchPlan>> = parts
+            .iter()
+            .map(|p| single_plain(p).or_else(|| gap_branch(p)))
+            .collect();
+        if read.is_some() {
+            return read;
+        }
     }
     let ast = Parser::new().parse(pattern).ok()?;
     let mut translator = regex_syntax::hir::translate::TranslatorBuilder::new()
@@ -353,11 +425,11 @@ fn branches(pattern: &str) -> Option<Vec<BranchPlan>> {
         .map(|(part, source)| {
             // Most branches are plain words: read them directly, or take their strings from the
             // syntax tree.
-            if let Some(mut plain) = plain_branches(source).filter(|p| p.len() == 1) {
-                return plain.pop();
+            if let Some(plain) = single_plain(source).or_else(|| gap_branch(source)) {
+                return Some(plain);
             }
             if let Some(words) = expand(part).filter(|w| w.iter().all(|w| !w.is_empty())) {
-                return Some((source.to_string(), Some((words, true, [false; 2]))));
+                return Some((source.to_string(), Some((words, true, [false; 2], None))));
             }
             let hir = translator.translate(pattern, part).ok()?;
             Some((source.to_string(), gate(&hir)))
@@ -390,13 +462,78 @@ fn plain_branches(pattern: &str) -> Option<Vec<BranchPlan>> {
         if words.is_empty() || words.iter().any(|w| w.is_empty()) {
             return None;
         }
-        out.push((pattern[start..at].to_string(), Some((words, true, [lead, trail]))));
+        out.push((pattern[start..at].to_string(), Some((words, true, [lead, trail], None))));
         match bytes.get(at) {
             None => return Some(out),
             Some(b'|') => at += 1,
             Some(_) => return None,
         }
     }
+}
+
+/// A branch read by [`plain_branches`] when `source` is exactly one.
+fn single_plain(source: &str) -> Option<BranchPlan> {
+    plain_branches(source).filter(|p| p.len() == 1)?.pop()
+}
+
+/// Splits a pattern at its top-level `|`s (outside groups, classes and escapes); `None` when its
+/// parentheses do not balance. Parts that the plain readers then reject send the whole pattern to
+/// `regex-syntax`, so a class this simple reading misjudges costs time, not correctness.
+fn top_level_branches(pattern: &str) -> Option<Vec<&str>> {
+    let bytes = pattern.as_bytes();
+    let (mut depth, mut start, mut i) = (0usize, 0, 0);
+    let mut parts = Vec::new();
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\\' => i += 1,
+            b'[' => {
+                i += bytes[i..].iter().position(|&b| b == b']')?;
+            }
+            b'(' => depth += 1,
+            b')' => depth = depth.checked_sub(1)?,
+            b'|' if depth == 0 => {
+                parts.push(&pattern[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    if depth != 0 {
+        return None;
+    }
+    parts.push(pattern.get(start..)?);
+    Some(parts)
+}
+
+/// A branch `left.{0,N}right` whose two pieces are each plain (see [`plain_branches`]): exact,
+/// matched by finding the pieces' literals close enough together, without a regex.
+fn gap_branch(source: &str) -> Option<BranchPlan> {
+    let dot = source.find(".{0,")?;
+    if dot == 0 || source[..dot].ends_with('\\') {
+        return None;
+    }
+    let rest = &source[dot + 4..];
+    let close = rest.find('}')?;
+    let digits = &rest[..close];
+    if digits.is_empty() || digits.len() > 4 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let max: usize = digits.parse().ok()?;
+    let right_source = &rest[close + 1..];
+    if right_source.starts_with(['?', '*', '+', '{']) {
+        return None;
+    }
+    let (_, left) = single_plain(&source[..dot])?;
+    let (_, right) = single_plain(right_source)?;
+    let (left, _, left_bounds, _) = left?;
+    let (right, _, right_bounds, _) = right?;
+    let gap = GapPlan {
+        right,
+        right_bounds,
+        max,
+    };
+    Some((source.to_string(), Some((left, true, left_bounds, Some(gap)))))
 }
 
 /// Escaped punctuation the plain reading accepts (each means the byte itself).
@@ -571,7 +708,7 @@ fn gate(hir: &regex_syntax::hir::Hir) -> Option<Gate> {
     let no_look = hir.properties().look_set().is_empty();
     if no_look && prefixes.is_exact() && usable(&prefixes).is_some() {
         let lits = prefixes.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
-        return Some((lits, true, [false; 2]));
+        return Some((lits, true, [false; 2], None));
     }
     let suffixes = Extractor::new().kind(ExtractKind::Suffix).extract(hir);
     let best = match (usable(&prefixes), usable(&suffixes)) {
@@ -581,7 +718,7 @@ fn gate(hir: &regex_syntax::hir::Hir) -> Option<Gate> {
         (None, None) => return None,
     };
     let lits = best.literals()?.iter().map(|l| l.as_bytes().to_vec()).collect();
-    Some((lits, false, [false; 2]))
+    Some((lits, false, [false; 2], None))
 }
 
 /// The start of the first line at or after byte `from` whose text, trimmed and with ASCII letters
@@ -752,7 +889,10 @@ mod tests {
         assert_eq!(read[0].1.as_ref().unwrap().0, vec![br".+*?()|[]{}^$\-/".to_vec()]);
         assert!(regex_set([escaped]).unwrap().is_match(br".+*?()|[]{}^$\-/"));
         let b = plain_branches(r"\bspam\b|gr[ae]y[- ]?list|\b(?:xbl|css)").unwrap();
-        assert_eq!(b[0].1.as_ref().unwrap(), &(vec![b"spam".to_vec()], true, [true, true]));
+        assert_eq!(
+            b[0].1.as_ref().unwrap(),
+            &(vec![b"spam".to_vec()], true, [true, true], None)
+        );
         assert_eq!(b[0].0, r"\bspam\b");
         assert_eq!(b[1].1.as_ref().unwrap().0.len(), 6);
         assert_eq!(b[1].1.as_ref().unwrap().2, [false, false]);
@@ -778,6 +918,45 @@ mod tests {
             "é",
         ] {
             assert!(plain_branches(other).is_none(), "{other}");
+        }
+    }
+
+    #[test]
+    fn gap_branches_are_read_and_matched_without_a_regex() {
+        let b = branches(r"client host .{0,8}blocked|\bspf\b.{0,3}\b(?:fail|check)|a\.{0,3}b|x.{0,2}?y").unwrap();
+        let gap = |i: usize| b[i].1.as_ref().unwrap().3.clone();
+        assert_eq!(b[0].1.as_ref().unwrap().0, vec![b"client host ".to_vec()]);
+        assert_eq!(gap(0).unwrap().max, 8);
+        assert_eq!(gap(1).unwrap().right, vec![b"fail".to_vec(), b"check".to_vec()]);
+        assert_eq!(gap(1).unwrap().right_bounds, [true, false]);
+        assert_eq!(b[1].1.as_ref().unwrap().2, [true, true]);
+        // `\.{0,3}` repeats an escaped dot, and a lazy gap is left to the regex.
+        assert!(gap(2).is_none());
+        assert!(gap(3).is_none());
+        assert_eq!(
+            top_level_branches(r"a|(?:b|c)|[|]|\|d"),
+            Some(vec!["a", "(?:b|c)", "[|]", r"\|d"])
+        );
+        assert_eq!(top_level_branches(r"a)|b"), None);
+        let patterns = [r"client host .{0,8}blocked", r"\bspf\b.{0,3}\b(?:fail|check)"];
+        let s = set(patterns).unwrap();
+        assert!(s.branches.iter().all(|b| b.exact && b.gap.is_some()));
+        let reference = regex_set(patterns).unwrap();
+        for t in [
+            &b"Client host 12345678blocked"[..],
+            b"client host 123456789blocked",
+            b"client host 1234\n5678blocked",
+            b"client host blocked",
+            b"blocked client host",
+            b"spf   fail",
+            b"spf    fail",
+            b"spfx fail",
+            b"spf xfail",
+            b"SPF check, spf failed",
+            b"spf spf  check",
+        ] {
+            let want: Vec<usize> = reference.matches(t).iter().collect();
+            assert_eq!(s.matches(t), want, "{:?}", String::from_utf8_lossy(t));
         }
     }
 
@@ -896,7 +1075,29 @@ mod same_as_regex_set {
         assert!(n > 20, "fixtures found: {n}");
         for (_, patterns) in tables() {
             for p in patterns {
-                for (_, gate) in branches(p).unwrap() {
+                for (source, gate) in branches(p).unwrap() {
+                    // Gap branches: their pieces at, just within and just past the gap, across a
+                    // line break, and at word boundaries or not.
+                    if let Some((_, Some((lefts, _, _, Some(gap))))) = gap_branch(&source) {
+                        for l in lefts.iter().take(3) {
+                            for r in gap.right.iter().take(3) {
+                                let n = gap.max;
+                                let fills = [
+                                    String::new(),
+                                    " ".repeat(n),
+                                    "x".repeat(n + 1),
+                                    format!("{}\n", " ".repeat(n.saturating_sub(1))),
+                                    "_".to_string(),
+                                ];
+                                for fill in fills {
+                                    for (a, b) in [("", ""), ("9", "_"), (" ", " ")] {
+                                        out.push([a.as_bytes(), l, fill.as_bytes(), r, b.as_bytes()].concat());
+                                        out.push([r.as_slice(), b" ", l, fill.as_bytes(), r].concat());
+                                    }
+                                }
+                            }
+                        }
+                    }
                     for lit in gate.map(|g| g.0).unwrap_or_default() {
                         let mut cut = lit.clone();
                         cut.pop();
