@@ -131,7 +131,59 @@ pub fn starts_with_header(text: &str) -> bool {
 }
 
 fn content_type_name(ctype: &str, subtype: Option<&str>) -> String {
-    format!("{}/{}", ctype, subtype.unwrap_or("")).to_ascii_lowercase()
+    let subtype = subtype.unwrap_or("");
+    let mut name = String::with_capacity(ctype.len() + 1 + subtype.len());
+    name.push_str(ctype);
+    name.push('/');
+    name.push_str(subtype);
+    name.make_ascii_lowercase();
+    name
+}
+
+/// The date as mail-parser's `DateTime::to_rfc3339` writes it (`2024-05-01T10:00:00+02:00`, `Z`
+/// for a zero offset), without the formatting machinery (it ran for every date header and hop).
+fn rfc3339(d: &mail_parser::DateTime) -> String {
+    /// Appends `v` in decimal, zero-padded to `width` digits (more digits when it needs them).
+    fn push(out: &mut String, v: u16, width: usize) {
+        let mut digits = [0u8; 5];
+        let mut n = 0;
+        let mut x = v;
+        loop {
+            digits[n] = b'0' + (x % 10) as u8;
+            n += 1;
+            x /= 10;
+            if x == 0 {
+                break;
+            }
+        }
+        for _ in n..width {
+            out.push('0');
+        }
+        for &b in digits[..n].iter().rev() {
+            out.push(b as char);
+        }
+    }
+    let mut out = String::with_capacity(25);
+    push(&mut out, d.year, 4);
+    for (sep, v) in [
+        ('-', d.month),
+        ('-', d.day),
+        ('T', d.hour),
+        (':', d.minute),
+        (':', d.second),
+    ] {
+        out.push(sep);
+        push(&mut out, v.into(), 2);
+    }
+    if d.tz_hour != 0 || d.tz_minute != 0 {
+        out.push(if d.tz_before_gmt { '-' } else { '+' });
+        push(&mut out, d.tz_hour.into(), 2);
+        out.push(':');
+        push(&mut out, d.tz_minute.into(), 2);
+    } else {
+        out.push('Z');
+    }
+    out
 }
 
 fn header_list(msg: &Message) -> Vec<(String, String)> {
@@ -158,7 +210,7 @@ fn header_text(msg: &Message, h: &mail_parser::Header) -> String {
                 .collect();
             Some(v.join(", "))
         }
-        HeaderValue::DateTime(d) => Some(d.to_rfc3339()),
+        HeaderValue::DateTime(d) => Some(rfc3339(d)),
         _ => None,
     };
     match decoded {
@@ -211,7 +263,7 @@ fn received_hop(r: &mail_parser::Received) -> ReceivedHop {
         ip,
         by: host(&r.by),
         timestamp: date.map(|d| d.to_timestamp()),
-        date: date.map(|d| d.to_rfc3339()),
+        date: date.map(|d| rfc3339(&d)),
     }
 }
 
@@ -274,5 +326,50 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
             mail.body.push_str(&mail_parser::decoders::html::html_to_text(&h));
             mail.body.push('\n');
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rfc3339_is_written_as_mail_parser_writes_it() {
+        let mut d = mail_parser::DateTime {
+            year: 2024,
+            month: 5,
+            day: 1,
+            hour: 7,
+            minute: 0,
+            second: 9,
+            tz_before_gmt: true,
+            tz_hour: 2,
+            tz_minute: 30,
+        };
+        let mut tried = 0;
+        for year in [0, 7, 999, 2024, 9999, 10_000, u16::MAX] {
+            for (before, h, m) in [
+                (true, 2, 30),
+                (false, 2, 0),
+                (true, 0, 0),
+                (false, 0, 45),
+                (true, 123, 255),
+            ] {
+                for (month, hour, second) in [(1, 0, 0), (12, 23, 59), (255, 100, 9)] {
+                    d.year = year;
+                    d.month = month;
+                    d.hour = hour;
+                    d.second = second;
+                    d.tz_before_gmt = before;
+                    d.tz_hour = h;
+                    d.tz_minute = m;
+                    assert_eq!(rfc3339(&d), d.to_rfc3339(), "{d:?}");
+                    tried += 1;
+                }
+            }
+        }
+        assert_eq!(tried, 105);
+        assert_eq!(content_type_name("Message", Some("RFC822")), "message/rfc822");
+        assert_eq!(content_type_name("text", None), "text/");
     }
 }
