@@ -227,8 +227,9 @@ fn header_text(msg: &Message, h: &mail_parser::Header) -> String {
 /// Joins folded lines into one, collapsing the fold whitespace.
 pub fn unfold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for (i, line) in s.lines().enumerate() {
-        let t = if i == 0 { line.trim_end() } else { line.trim() };
+    for line in s.lines() {
+        // Every piece is trimmed, so the result needs no trimming (nor a copy) at the end.
+        let t = line.trim();
         if t.is_empty() {
             continue;
         }
@@ -237,7 +238,7 @@ pub fn unfold(s: &str) -> String {
         }
         out.push_str(t);
     }
-    out.trim().to_string()
+    out
 }
 
 fn received_list(msg: &Message) -> Vec<ReceivedHop> {
