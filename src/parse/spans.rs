@@ -94,6 +94,9 @@ struct TokenIndex {
     first: std::collections::HashMap<String, Option<usize>>,
 }
 
+/// Up to this many distinct values are searched for directly; more are found by reading every token.
+const SEARCH_MAX_VALUES: usize = 32;
+
 /// A 12-bit digest of a token's length and first and last (lower-cased) bytes.
 fn token_key(tok: &[u8]) -> usize {
     let (Some(&a), Some(&z)) = (tok.first(), tok.last()) else {
@@ -115,10 +118,18 @@ impl TokenIndex {
             filter[k >> 6] |= 1 << (k & 63);
             first.entry(w.to_ascii_lowercase()).or_insert(None);
         }
-        let mut index = TokenIndex { first };
-        if index.first.is_empty() {
-            return index;
+        if first.is_empty() {
+            return TokenIndex { first };
         }
+        let first = if first.len() <= SEARCH_MAX_VALUES && !first.contains_key("") {
+            match TokenIndex::by_search(text, first) {
+                Ok(index) => return index,
+                Err(first) => first,
+            }
+        } else {
+            first
+        };
+        let mut index = TokenIndex { first };
         let mut pending = index.first.len();
         let mut lower = String::new();
         let mut lookup = |tok: &str, start: usize, pending: &mut usize| {
@@ -158,6 +169,49 @@ impl TokenIndex {
             }
         }
         index
+    }
+
+    /// The same index, reading only the tokens where a wanted value starts: the values are found
+    /// by a SIMD literal search (`aho_corasick::packed`) in a lower-cased copy of the text; `Err`
+    /// hands the values back when no such searcher can be built (then every token is read).
+    fn by_search(
+        text: &str,
+        first: std::collections::HashMap<String, Option<usize>>,
+    ) -> Result<TokenIndex, std::collections::HashMap<String, Option<usize>>> {
+        let Some(searcher) = aho_corasick::packed::Searcher::new(first.keys()) else {
+            return Err(first);
+        };
+        let mut index = TokenIndex { first };
+        let mut pending = index.first.len();
+        let lower = text.as_bytes().to_ascii_lowercase();
+        for m in searcher.find_iter(&lower) {
+            let start = m.start();
+            if start > 0 && TOKEN_BYTE[lower[start - 1] as usize] {
+                continue;
+            }
+            // A value is made of token bytes, so its hit lies in one token: read that token.
+            let mut end = m.end();
+            while end < lower.len() && TOKEN_BYTE[lower[end] as usize] {
+                end += 1;
+            }
+            let Ok(tok) = std::str::from_utf8(&lower[start..end]) else {
+                continue;
+            };
+            if !tok.contains(['.', '@']) {
+                continue;
+            }
+            let trimmed = tok.trim_end_matches('.');
+            for t in [tok, trimmed] {
+                if let Some(slot @ None) = index.first.get_mut(t) {
+                    *slot = Some(start);
+                    pending -= 1;
+                }
+            }
+            if pending == 0 {
+                break;
+            }
+        }
+        Ok(index)
     }
 
     /// Where `value` first stands as a whole token, or (for small inputs) anywhere.
@@ -255,6 +309,51 @@ mod tests {
         let t = "said: 550 5.1.1 no such\r\n    user here";
         assert_eq!(find_diagnostic(t, "550 5.1.1 no such user here", 0), Some((6, t.len())));
         assert_eq!(find_token("a 5.1.10 b 5.1.1", "5.1.1", (0, 16)), Some(11));
+    }
+
+    /// Searching for the values and reading every token find the same places.
+    #[test]
+    fn token_search_agrees_with_reading_every_token() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+        let mut texts: Vec<String> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| String::from_utf8_lossy(&std::fs::read(e.unwrap().path()).unwrap()).into_owned())
+            .collect();
+        texts.push("a.b.. A.B. x@y x@y.. ..x.y x.y...z a.b host.example. host.example".into());
+        let (mut compared, mut searched) = (0, 0);
+        for text in &texts {
+            let tokens: Vec<&str> = text
+                .split(|c: char| !c.is_ascii() || !TOKEN_BYTE[c as usize])
+                .filter(|t| t.contains(['.', '@']))
+                .collect();
+            for chunk in tokens.chunks(4) {
+                let mut wanted: Vec<String> = Vec::new();
+                for t in chunk {
+                    wanted.push(t.to_string());
+                    wanted.push(t.to_ascii_uppercase());
+                    wanted.push(t.trim_end_matches('.').to_string());
+                    wanted.push(format!("{t}."));
+                    wanted.push(t[1..].to_string());
+                    wanted.push(t[..t.len() - 1].to_string());
+                }
+                wanted.retain(|w| !w.is_empty());
+                let first: std::collections::HashMap<String, Option<usize>> =
+                    wanted.iter().map(|w| (w.to_ascii_lowercase(), None)).collect();
+                // The reading path: too many values for the search.
+                let mut many = first.clone();
+                for i in 0..SEARCH_MAX_VALUES {
+                    many.insert(format!("absent{i}.invalid"), None);
+                }
+                let mut read = TokenIndex::new(text, many.keys().map(String::as_str)).first;
+                read.retain(|k, _| first.contains_key(k));
+                if let Ok(search) = TokenIndex::by_search(text, first) {
+                    assert_eq!(search.first, read, "{wanted:?}");
+                    searched += 1;
+                }
+                compared += 1;
+            }
+        }
+        assert!(compared > 100 && searched * 2 > compared, "{searched} of {compared}");
     }
 
     #[test]
