@@ -6,7 +6,10 @@
 //! first use), then takes N samples (default 21) of two measures and prints one JSON object:
 //! - `analyze_explain`: `bounce::analyze` + `explain::explain` (bytes in, localized explanation out);
 //! - `app_work`: the same plus what the web app's analysis engine adds and can be done natively
-//!   (`to_plain`, `to_markdown`, the DNS targets, the report's and the explanation's JSON).
+//!   (`to_plain`, `to_markdown`, the DNS targets, the report's and the explanation's JSON);
+//! - `worker_work`: exactly what the engine (the Web Worker) does per "analyse" request, compiled
+//!   natively: `web::analysis::run` (the same source file, included here, since `bounce::web` is
+//!   built for wasm32 only) and the JSON of its view model, which the worker posts to the page.
 //!
 //! Each sample is the mean of a batch long enough (≥ 2 ms) to be above the clock's resolution;
 //! the JSON gives the median, minimum and maximum sample in milliseconds, and per file the
@@ -18,6 +21,13 @@
 
 #[path = "../benches/support/gen.rs"]
 mod gen;
+
+// The web app's view model, the same source the worker runs (its `crate::` paths resolve to the
+// imports below). Not all of it is used here.
+#[allow(dead_code)]
+#[path = "../src/web/analysis.rs"]
+mod analysis;
+use bounce::{analyze, dns, i18n, model};
 
 use bounce::explain;
 use bounce::i18n::Localizer;
@@ -47,6 +57,11 @@ fn app_work(input: &[u8], loc: &Localizer) -> usize {
     let ex_json = serde_json::to_string(&ex).unwrap_or_default();
     std::hint::black_box(bounce::dns::targets(&report));
     plain.len() + markdown.len() + json.len() + ex_json.len()
+}
+
+/// The engine's work per "analyse" request (src/web/worker.rs): the view model and its JSON.
+fn worker_work(text: &str, loc: &Localizer) -> usize {
+    serde_json::to_string(&analysis::run(text, loc)).map_or(0, |s| s.len())
 }
 
 /// Median, minimum and maximum of `runs` samples of `f` in milliseconds, plus the batch size.
@@ -126,6 +141,8 @@ fn main() {
                 std::process::exit(1);
             }
         };
+        // The worker is given the text area's string (JS strings hold no invalid UTF-8).
+        let text = String::from_utf8_lossy(&input).into_owned();
         // First call: compiles the patterns this input needs (reported, not part of the samples).
         let t = Instant::now();
         let report = bounce::analyze(&input);
@@ -144,6 +161,7 @@ fn main() {
             "first_ms": first_ms,
             "analyze_explain": sample(runs, &|| analyze_explain(&input, &loc)),
             "app_work": sample(runs, &|| app_work(&input, &loc)),
+            "worker_work": sample(runs, &|| worker_work(&text, &loc)),
         }));
     }
     let result = json!({ "lang": loc.lang(), "runs": runs, "files": out });

@@ -22,7 +22,8 @@
 //   sent each input directly in the app's request format; batches of requests, minus the same
 //   request with an empty text (the round trip's fixed cost), alternating in rounds with native
 //   samples of the same file (examples/timing.rs, in-process, the same work) so both see the
-//   same load; the ratio is the median of the rounds' ratios;
+//   same load; the ratio is the median of the rounds' ratios; a second ratio takes the worker's
+//   own per-request code compiled natively (timing's worker_work: web::analysis::run + its JSON);
 // - reference: the same text in a bare <textarea> on an empty page (Chromium's own cost);
 // - the raw, gzip -9 and brotli size of every file in the dist folder.
 // Prints a table and writes the JSON (default target/bench/web.json).
@@ -514,14 +515,24 @@ try {
             if (!Array.isArray(d)) return;
             if (engine ? d[0] === 'reply' && d[1] === id : d[0] === id) {
               clearTimeout(timer);
+              // From 2026-11-22 (src/web/worker.rs) the engine adds how long it worked on the
+              // request, by its own clock: ["reply", id, json, ms].
+              window.__lastMs = engine && typeof d[3] === 'number' ? d[3] : null;
               resolve(engine ? d[2] : d[1]);
             }
           };
           window.__w.postMessage(engine ? ['analyse', id, 'en', t, false] : [id, 'en', window.__srcs, t]);
         });
+      // Mean round trip of `batch` requests; the mean of the engine's own times goes to
+      // window.__batchEngineMs (null when the engine does not report them).
       window.__timeBatch = async (t, batch) => {
+        let engineMs = 0;
         const t0 = performance.now();
-        for (let j = 0; j < batch; j++) await window.__ask(t);
+        for (let j = 0; j < batch; j++) {
+          await window.__ask(t);
+          engineMs = window.__lastMs == null || engineMs == null ? null : engineMs + window.__lastMs;
+        }
+        window.__batchEngineMs = engineMs == null ? null : engineMs / batch;
         return (performance.now() - t0) / batch;
       };
     });
@@ -569,24 +580,39 @@ try {
       // sample of the same file in a fresh process (examples/timing.rs, 3 samples, median), so
       // wasm and native are measured side by side in time on the shared machine.
       const samples = [];
+      const engineSamples = [];
+      const pairedEngine = [];
+      const pairedEngineSame = [];
       const baseline = [];
       const paired = [];
+      const pairedSame = [];
       const rounds = inp.key === 'large' ? inp.runs : ROUNDS;
       for (let i = 0; i < rounds; i++) {
         const w = await b.page.evaluate(
           async ({ key, batch, baseBatch }) => ({
             t: await window.__timeBatch(window.__texts[key + '0'], batch),
+            engine: window.__batchEngineMs,
             base: await window.__timeBatch('', baseBatch),
           }),
           { key: inp.key, batch: cal.batch, baseBatch: cal.baseBatch },
         );
         const n = JSON.parse(execFileSync(TIMING, ['--runs', '3', inp.file], { encoding: 'utf8', maxBuffer: 16 << 20 })).files[0];
         samples.push(w.t);
+        if (w.engine != null) {
+          engineSamples.push(w.engine);
+          pairedEngine.push(w.engine / n.app_work.median_ms);
+          if (n.worker_work) pairedEngineSame.push(w.engine / n.worker_work.median_ms);
+        }
         baseline.push(w.base);
-        inp.nativeRounds ??= { analyze_explain: [], app_work: [] };
+        inp.nativeRounds ??= { analyze_explain: [], app_work: [], worker_work: [] };
         inp.nativeRounds.analyze_explain.push(n.analyze_explain.median_ms);
         inp.nativeRounds.app_work.push(n.app_work.median_ms);
         paired.push(Math.max(0, w.t - w.base) / n.app_work.median_ms);
+        // examples/timing.rs from 2026-11-22 22:40 on: the worker's own code compiled natively.
+        if (n.worker_work) {
+          inp.nativeRounds.worker_work.push(n.worker_work.median_ms);
+          pairedSame.push(Math.max(0, w.t - w.base) / n.worker_work.median_ms);
+        }
       }
       const base = median(baseline);
       perInput[inp.key].worker = {
@@ -594,7 +620,12 @@ try {
         empty_request: { ...stats(baseline), batch: cal.baseBatch },
         net_median: Math.max(0, median(samples) - base),
         net_min: Math.max(0, Math.min(...samples) - Math.min(...baseline)),
+        // The engine's own clock per request (batch means), and its ratios to native per round.
+        engine_clock: stats(engineSamples),
+        paired_ratio_engine_clock: stats(pairedEngine),
+        paired_ratio_engine_clock_same_code: stats(pairedEngineSame),
         paired_ratio: stats(paired),
+        paired_ratio_same_code: stats(pairedSame),
         same_plain_text_as_native: samePlain,
         protocol: cal.proto,
       };
@@ -618,7 +649,8 @@ try {
 // pooled with the first run's.
 for (const inp of INPUTS) {
   if (!inp.nativeRounds) continue;
-  for (const k of ['analyze_explain', 'app_work']) {
+  for (const k of ['analyze_explain', 'app_work', 'worker_work']) {
+    if (!inp.native[k]) continue;
     const all = [...inp.native[k].samples_ms, ...inp.nativeRounds[k]].sort((x, y) => x - y);
     inp.native[k] = { median_ms: median(all), min_ms: all[0], max_ms: all[all.length - 1], first_run: inp.native[k], rounds_ms: inp.nativeRounds[k] };
   }
@@ -659,6 +691,7 @@ const rows = INPUTS.map((inp) => {
   const p = perInput[inp.key];
   const nat = inp.native.analyze_explain.median_ms;
   const natApp = inp.native.app_work.median_ms;
+  const natSame = inp.native.worker_work?.median_ms ?? null;
   const wasm = p.worker?.net_median ?? null;
   const status = p.status_line_ms.median;
   return {
@@ -667,6 +700,8 @@ const rows = INPUTS.map((inp) => {
     bytes: inp.bytes,
     native_analyze_explain_ms: r3(nat),
     native_app_work_ms: r3(natApp),
+    // The worker's own per-request code (web::analysis::run + the view model's JSON), natively.
+    native_worker_work_ms: r3(natSame),
     native_first_call_ms: r3(inp.native.first_ms),
     wasm_worker_net_ms: r3(wasm),
     wasm_worker_round_trip_ms: r3(p.worker?.round_trip.median ?? null),
@@ -681,6 +716,19 @@ const rows = INPUTS.map((inp) => {
     // Median over the rounds of (worker net time ÷ native app work measured right after it).
     ratio_wasm_worker_to_native_app_work: p.worker == null ? null : Math.round(p.worker.paired_ratio.median * 100) / 100,
     ratio_quartiles: p.worker == null ? null : [quantile(p.worker.paired_ratio.runs, 0.25), quantile(p.worker.paired_ratio.runs, 0.75)].map((x) => Math.round(x * 100) / 100),
+    // The same, against the worker's own code compiled natively (rounds' median, quartiles).
+    ratio_wasm_worker_to_native_worker_work: !p.worker?.paired_ratio_same_code.n ? null : Math.round(p.worker.paired_ratio_same_code.median * 100) / 100,
+    ratio_quartiles_same_code: !p.worker?.paired_ratio_same_code.n
+      ? null
+      : [quantile(p.worker.paired_ratio_same_code.runs, 0.25), quantile(p.worker.paired_ratio_same_code.runs, 0.75)].map((x) => Math.round(x * 100) / 100),
+    wasm_engine_clock_ms: r3(p.worker?.engine_clock.median ?? null),
+    ratio_engine_clock_to_native_app_work: !p.worker?.paired_ratio_engine_clock.n ? null : Math.round(p.worker.paired_ratio_engine_clock.median * 100) / 100,
+    ratio_engine_clock_to_native_worker_work: !p.worker?.paired_ratio_engine_clock_same_code.n
+      ? null
+      : Math.round(p.worker.paired_ratio_engine_clock_same_code.median * 100) / 100,
+    ratio_quartiles_engine_clock_same_code: !p.worker?.paired_ratio_engine_clock_same_code.n
+      ? null
+      : [quantile(p.worker.paired_ratio_engine_clock_same_code.runs, 0.25), quantile(p.worker.paired_ratio_engine_clock_same_code.runs, 0.75)].map((x) => Math.round(x * 100) / 100),
     ratio_of_medians_wasm_worker_to_native_app_work: wasm == null ? null : Math.round((wasm / natApp) * 100) / 100,
     // Best worker sample against the best native sample of the same rounds.
     ratio_min_wasm_worker_to_native_app_work:
@@ -688,7 +736,7 @@ const rows = INPUTS.map((inp) => {
     ratio_wasm_worker_to_native_analyze_explain: wasm == null ? null : Math.round((wasm / nat) * 100) / 100,
     ratio_app_status_to_native_app_work: status == null || status < 5 ? null : Math.round((status / natApp) * 100) / 100,
     runs: inp.runs,
-    detail: { browser: p, native: { analyze_explain: inp.native.analyze_explain, app_work: inp.native.app_work } },
+    detail: { browser: p, native: { analyze_explain: inp.native.analyze_explain, app_work: inp.native.app_work, worker_work: inp.native.worker_work ?? null } },
   };
 });
 const result = {
@@ -729,6 +777,20 @@ for (const r of rows) {
   out.push(
     `| ${r.label} | ${r.bytes} | ${f(r.native_analyze_explain_ms, d)} | ${f(r.native_app_work_ms, d)} | ${f(r.wasm_worker_net_ms, d)} | ${f(r.ratio_wasm_worker_to_native_app_work, 2)}× (${r.ratio_quartiles ? r.ratio_quartiles.map((x) => f(x, 1)).join('–') : '–'}) | ${f(r.ratio_min_wasm_worker_to_native_app_work, 2)}× | ${r.app_status_line_ms ?? '–'} | ${f(r.paste_to_rendered_ms, 1)} | ${f(r.open_file_to_rendered_ms, 1)} | ${f(r.first_paste_ms, 1)} |`,
   );
+}
+if (rows.some((r) => r.native_worker_work_ms != null || r.wasm_engine_clock_ms != null)) {
+  // The same rounds, two more ways: the engine's own clock (no waiting for threads) and the
+  // worker's own code compiled natively (examples/timing.rs worker_work).
+  const q = (a) => (a ? a.map((x) => f(x, 1)).join('–') : '–');
+  out.push('');
+  out.push("| input | native app work ms | native, the worker's own code ms | wasm net (round trip − empty) ms | wasm, engine's own clock ms | wasm net ÷ native app work | engine clock ÷ native app work | engine clock ÷ native same code (quartiles) | wasm net ÷ native same code (quartiles) |");
+  out.push('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const d = r.bytes > 1e5 ? 1 : 3;
+    out.push(
+      `| ${r.input} | ${f(r.native_app_work_ms, d)} | ${f(r.native_worker_work_ms, d)} | ${f(r.wasm_worker_net_ms, d)} | ${f(r.wasm_engine_clock_ms, d)} | ${f(r.ratio_wasm_worker_to_native_app_work, 2)}× | ${f(r.ratio_engine_clock_to_native_app_work, 2)}× | ${f(r.ratio_engine_clock_to_native_worker_work, 2)}× (${q(r.ratio_quartiles_engine_clock_same_code)}) | ${f(r.ratio_wasm_worker_to_native_worker_work, 2)}× (${q(r.ratio_quartiles_same_code)}) |`,
+    );
+  }
 }
 out.push('');
 out.push('| input | worker round trip ms | empty-text request ms | paste: value set ms | input handler returned ms | phase "running" ms | phase "done" + summary ms | next frame ms | bare textarea, same text ms |');
