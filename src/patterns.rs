@@ -743,8 +743,21 @@ pub fn line_with_any(text: &str, from: usize, markers: &[&str]) -> Option<usize>
     // No line-crossing match is possible, so the first hit's line is the answer. The markers are
     // lower-case: searched in a lower-cased copy (same offsets), a plain automaton does, cheaper
     // to build and to run than an ASCII case-insensitive one.
-    let hit = ac.find(&rest.as_bytes().to_ascii_lowercase())?;
-    Some(from + rest[..hit.start()].rfind('\n').map_or(0, |i| i + 1))
+    let lower = rest.as_bytes().to_ascii_lowercase();
+    let start = match &ac {
+        Finder::Packed(p) => p.find(&lower)?.start(),
+        Finder::Automaton(a) => a.find(&lower)?.start(),
+    };
+    Some(from + rest[..start].rfind('\n').map_or(0, |i| i + 1))
+}
+
+/// What finds a marker list's leftmost hit.
+#[derive(Clone)]
+enum Finder {
+    /// A SIMD literal searcher (up to 64 markers where the CPU has it): next to nothing to build.
+    Packed(aho_corasick::packed::Searcher),
+    /// An Aho-Corasick automaton, for any other list.
+    Automaton(std::sync::Arc<AhoCorasick>),
 }
 
 /// A marker list seen before, with its automaton.
@@ -753,8 +766,8 @@ struct Searcher {
     at: Vec<(usize, usize)>,
     /// The markers themselves.
     markers: Vec<String>,
-    /// The case-insensitive automaton, or `None` when a marker needs the line-by-line path.
-    ac: Option<std::sync::Arc<AhoCorasick>>,
+    /// The searcher, or `None` when a marker needs the line-by-line path.
+    ac: Option<Finder>,
 }
 
 /// Automata for marker lists, built once per list (the formats pass a handful of fixed lists,
@@ -766,7 +779,7 @@ const MAX_SEARCHERS: usize = 64;
 
 /// The (cached) automaton finding any of `markers` (all lower-case) in lower-cased text; `None`
 /// when the list must be searched line by line.
-fn searcher(markers: &[&str]) -> Option<std::sync::Arc<AhoCorasick>> {
+fn searcher(markers: &[&str]) -> Option<Finder> {
     let mut cache = SEARCHERS.lock().unwrap_or_else(|e| e.into_inner());
     let same_place = |s: &Searcher| {
         s.at.len() == markers.len()
@@ -791,14 +804,19 @@ fn searcher(markers: &[&str]) -> Option<std::sync::Arc<AhoCorasick>> {
             && m.chars().next_back().is_some_and(|c| !c.is_whitespace())
     };
     let ac = markers.iter().all(plain).then(|| {
-        std::sync::Arc::new(
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostFirst)
-                // A DFA would search a little faster but costs ~2M instructions to build per list.
-                .kind(Some(AhoCorasickKind::ContiguousNFA))
-                .build(markers)
-                .expect("a few short markers always build"),
-        )
+        // Leftmost-first, like the automaton: the leftmost hit is in the first line with any.
+        aho_corasick::packed::Searcher::new(markers)
+            .map(Finder::Packed)
+            .unwrap_or_else(|| {
+                Finder::Automaton(std::sync::Arc::new(
+                    AhoCorasickBuilder::new()
+                        .match_kind(MatchKind::LeftmostFirst)
+                        // A DFA would search a little faster but costs ~2M instructions to build per list.
+                        .kind(Some(AhoCorasickKind::ContiguousNFA))
+                        .build(markers)
+                        .expect("a few short markers always build"),
+                ))
+            })
     });
     if cache.len() < MAX_SEARCHERS {
         cache.push(Searcher {
