@@ -744,7 +744,7 @@ pub fn line_with_any(text: &str, from: usize, markers: &[&str]) -> Option<usize>
     // lower-case: searched in a lower-cased copy (same offsets), a plain automaton does, cheaper
     // to build and to run than an ASCII case-insensitive one.
     let lower = rest.as_bytes().to_ascii_lowercase();
-    let start = match &ac {
+    let start = match &*ac {
         Finder::Packed(p) => p.find(&lower)?.start(),
         Finder::Automaton(a) => a.find(&lower)?.start(),
     };
@@ -752,12 +752,11 @@ pub fn line_with_any(text: &str, from: usize, markers: &[&str]) -> Option<usize>
 }
 
 /// What finds a marker list's leftmost hit.
-#[derive(Clone)]
 enum Finder {
     /// A SIMD literal searcher (up to 64 markers where the CPU has it): next to nothing to build.
     Packed(aho_corasick::packed::Searcher),
     /// An Aho-Corasick automaton, for any other list.
-    Automaton(std::sync::Arc<AhoCorasick>),
+    Automaton(AhoCorasick),
 }
 
 /// A marker list seen before, with its automaton.
@@ -767,7 +766,7 @@ struct Searcher {
     /// The markers themselves.
     markers: Vec<String>,
     /// The searcher, or `None` when a marker needs the line-by-line path.
-    ac: Option<Finder>,
+    ac: Option<std::sync::Arc<Finder>>,
 }
 
 /// Automata for marker lists, built once per list (the formats pass a handful of fixed lists,
@@ -779,7 +778,7 @@ const MAX_SEARCHERS: usize = 64;
 
 /// The (cached) automaton finding any of `markers` (all lower-case) in lower-cased text; `None`
 /// when the list must be searched line by line.
-fn searcher(markers: &[&str]) -> Option<Finder> {
+fn searcher(markers: &[&str]) -> Option<std::sync::Arc<Finder>> {
     let mut cache = SEARCHERS.lock().unwrap_or_else(|e| e.into_inner());
     let same_place = |s: &Searcher| {
         s.at.len() == markers.len()
@@ -805,18 +804,20 @@ fn searcher(markers: &[&str]) -> Option<Finder> {
     };
     let ac = markers.iter().all(plain).then(|| {
         // Leftmost-first, like the automaton: the leftmost hit is in the first line with any.
-        aho_corasick::packed::Searcher::new(markers)
+        // Shared by `Arc` (a packed searcher's clone copies its tables).
+        let finder = aho_corasick::packed::Searcher::new(markers)
             .map(Finder::Packed)
             .unwrap_or_else(|| {
-                Finder::Automaton(std::sync::Arc::new(
+                Finder::Automaton(
                     AhoCorasickBuilder::new()
                         .match_kind(MatchKind::LeftmostFirst)
                         // A DFA would search a little faster but costs ~2M instructions to build per list.
                         .kind(Some(AhoCorasickKind::ContiguousNFA))
                         .build(markers)
                         .expect("a few short markers always build"),
-                ))
-            })
+                )
+            });
+        std::sync::Arc::new(finder)
     });
     if cache.len() < MAX_SEARCHERS {
         cache.push(Searcher {
