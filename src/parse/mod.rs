@@ -379,37 +379,67 @@ fn looks_like_log_line(body: &str) -> bool {
 
 /// Words that only delivery failures use.
 fn looks_like_bounce_text(body: &str) -> bool {
-    let l = body.get(..body.len().min(20_000)).unwrap_or(body).to_ascii_lowercase();
-    [
-        "could not be delivered",
-        "couldn't be delivered",
-        "undeliverable",
-        "delivery has failed",
-        "delivery to the following",
-        "permanent error",
-        "permanent fatal error",
-        "returned to sender",
-        "delivery status notification",
-        "mail delivery failed",
-        "delivery failure",
-        "failed recipient",
-        "was not delivered",
-        "wasn't delivered",
-        "unable to deliver",
-        "could not deliver",
-        "delivery problem",
-        "remote host said",
-        "host unknown",
-        "did not reach the following recipient",
-        "following recipients failed",
-        "message delivery failed",
-        "not delivered to",
-        "nie można",
-        "nie mozna",
-        "nie została dostarczona",
-        "nie zostala dostarczona",
-        "niedostarczon",
-    ]
-    .iter()
-    .any(|k| l.contains(k))
+    let mut cut = body.len().min(BOUNCE_WORDS_WINDOW);
+    while !body.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    BOUNCE_WORDS.is_match(&body[..cut])
+}
+
+/// How far into the text [`looks_like_bounce_text`] looks.
+const BOUNCE_WORDS_WINDOW: usize = 20_000;
+
+/// Lower-case phrases only a bounce says (English and Polish), found ASCII case-insensitively in
+/// one pass.
+static BOUNCE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build([
+            "could not be delivered",
+            "couldn't be delivered",
+            "undeliverable",
+            "delivery has failed",
+            "delivery to the following",
+            "permanent error",
+            "permanent fatal error",
+            "returned to sender",
+            "delivery status notification",
+            "mail delivery failed",
+            "delivery failure",
+            "failed recipient",
+            "was not delivered",
+            "wasn't delivered",
+            "unable to deliver",
+            "could not deliver",
+            "delivery problem",
+            "remote host said",
+            "host unknown",
+            "did not reach the following recipient",
+            "following recipients failed",
+            "message delivery failed",
+            "not delivered to",
+            "nie można",
+            "nie mozna",
+            "nie została dostarczona",
+            "nie zostala dostarczona",
+            "niedostarczon",
+        ])
+        .expect("fixed phrases build")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bounce_words_are_found_in_any_case_within_the_window_only() {
+        assert!(looks_like_bounce_text("Your message COULD NOT BE DELIVERED to anyone."));
+        assert!(looks_like_bounce_text("Wiadomość nie została dostarczona."));
+        assert!(!looks_like_bounce_text("Lunch on Friday?"));
+        let far = format!("{}undeliverable", "x".repeat(BOUNCE_WORDS_WINDOW));
+        assert!(!looks_like_bounce_text(&far));
+        // The window's end inside a two-byte character: cut before it, no panic.
+        let split = format!("{}ł undeliverable", "x".repeat(BOUNCE_WORDS_WINDOW - 1));
+        assert!(!looks_like_bounce_text(&split));
+    }
 }
