@@ -743,13 +743,33 @@ pub fn line_with_any(text: &str, from: usize, markers: &[&str]) -> Option<usize>
     // No line-crossing match is possible, so the first hit's line is the answer. The markers are
     // lower-case: searched in a lower-cased copy (same offsets), a plain automaton does, cheaper
     // to build and to run than an ASCII case-insensitive one.
-    let lower = rest.as_bytes().to_ascii_lowercase();
-    let start = match &*ac {
-        Finder::Packed(p) => p.find(&lower)?.start(),
-        Finder::Automaton(a) => a.find(&lower)?.start(),
-    };
-    Some(from + rest[..start].rfind('\n').map_or(0, |i| i + 1))
+    // The copy is made a piece at a time, each piece ending at a line end, so a long text is
+    // never copied whole.
+    let bytes = rest.as_bytes();
+    let mut lower = Vec::new();
+    let mut at = 0;
+    while at < bytes.len() {
+        let mut end = (at + LOWER_CHUNK).min(bytes.len());
+        end += bytes[end..]
+            .iter()
+            .position(|&b| b == b'\n')
+            .map_or(bytes.len() - end, |i| i + 1);
+        lower.clear();
+        lower.extend(bytes[at..end].iter().map(u8::to_ascii_lowercase));
+        let hit = match &*ac {
+            Finder::Packed(p) => p.find(&lower).map(|m| m.start()),
+            Finder::Automaton(a) => a.find(&lower).map(|m| m.start()),
+        };
+        if let Some(start) = hit.map(|s| at + s) {
+            return Some(from + rest[..start].rfind('\n').map_or(0, |i| i + 1));
+        }
+        at = end;
+    }
+    None
 }
+
+/// How many bytes of text are lower-cased at a time for a search (then up to the line's end).
+const LOWER_CHUNK: usize = 64 * 1024;
 
 /// What finds a marker list's leftmost hit.
 enum Finder {
@@ -1034,6 +1054,19 @@ mod tests {
             }
         }
         assert_eq!(line_with_any(text, 0, &["failed"]), Some(text.find("żółć").unwrap()));
+        // Long texts are lower-cased a piece at a time: hits across and after a piece's end.
+        for pad in [LOWER_CHUNK - 20, LOWER_CHUNK - 3, LOWER_CHUNK, 3 * LOWER_CHUNK + 7] {
+            let long = format!("{}\nno\nx Mailer-Daemon here\nend FAILED", "é a".repeat(pad / 4));
+            for markers in [&["mailer-daemon"][..], &["failed"], &["nothing"], &["a"]] {
+                for from in [0, 1, long.len() / 2, long.len() - 3] {
+                    assert_eq!(
+                        line_with_any(&long, from, markers),
+                        line_with_any_by_lines(&long, from, markers),
+                        "{markers:?} {pad} {from}"
+                    );
+                }
+            }
+        }
     }
 
     #[test]

@@ -94,6 +94,9 @@ struct TokenIndex {
     first: std::collections::HashMap<String, Option<usize>>,
 }
 
+/// How many bytes of text are lower-cased at a time for the search (then up to a non-token byte).
+const LOWER_CHUNK: usize = 64 * 1024;
+
 /// Up to this many distinct values are searched for directly; more are found by reading every token.
 const SEARCH_MAX_VALUES: usize = 32;
 
@@ -183,33 +186,47 @@ impl TokenIndex {
         };
         let mut index = TokenIndex { first };
         let mut pending = index.first.len();
-        let lower = text.as_bytes().to_ascii_lowercase();
-        for m in searcher.find_iter(&lower) {
-            let start = m.start();
-            if start > 0 && TOKEN_BYTE[lower[start - 1] as usize] {
-                continue;
-            }
-            // A value is made of token bytes, so its hit lies in one token: read that token.
-            let mut end = m.end();
-            while end < lower.len() && TOKEN_BYTE[lower[end] as usize] {
-                end += 1;
-            }
-            let Ok(tok) = std::str::from_utf8(&lower[start..end]) else {
-                continue;
-            };
-            if !tok.contains(['.', '@']) {
-                continue;
-            }
-            let trimmed = tok.trim_end_matches('.');
-            for t in [tok, trimmed] {
-                if let Some(slot @ None) = index.first.get_mut(t) {
-                    *slot = Some(start);
-                    pending -= 1;
+        // Lower-cased a piece at a time (a long text is never copied whole), each piece ending
+        // after a byte no token has, so no hit or token crosses from one piece to the next.
+        let bytes = text.as_bytes();
+        let mut lower = Vec::new();
+        let mut at = 0;
+        'pieces: while at < bytes.len() {
+            let mut cut = (at + LOWER_CHUNK).min(bytes.len());
+            cut += bytes[cut..]
+                .iter()
+                .position(|&b| !TOKEN_BYTE[b as usize])
+                .map_or(bytes.len() - cut, |i| i + 1);
+            lower.clear();
+            lower.extend(bytes[at..cut].iter().map(u8::to_ascii_lowercase));
+            for m in searcher.find_iter(&lower) {
+                let start = at + m.start();
+                if start > 0 && TOKEN_BYTE[bytes[start - 1] as usize] {
+                    continue;
+                }
+                // A value is made of token bytes, so its hit lies in one token: read that token.
+                let mut end = at + m.end();
+                while end < cut && TOKEN_BYTE[bytes[end] as usize] {
+                    end += 1;
+                }
+                let Ok(tok) = std::str::from_utf8(&lower[start - at..end - at]) else {
+                    continue;
+                };
+                if !tok.contains(['.', '@']) {
+                    continue;
+                }
+                let trimmed = tok.trim_end_matches('.');
+                for t in [tok, trimmed] {
+                    if let Some(slot @ None) = index.first.get_mut(t) {
+                        *slot = Some(start);
+                        pending -= 1;
+                    }
+                }
+                if pending == 0 {
+                    break 'pieces;
                 }
             }
-            if pending == 0 {
-                break;
-            }
+            at = cut;
         }
         Ok(index)
     }
@@ -320,6 +337,13 @@ mod tests {
             .map(|e| String::from_utf8_lossy(&std::fs::read(e.unwrap().path()).unwrap()).into_owned())
             .collect();
         texts.push("a.b.. A.B. x@y x@y.. ..x.y x.y...z a.b host.example. host.example".into());
+        // Long texts are lower-cased a piece at a time: tokens across and after a piece's end.
+        for pad in [LOWER_CHUNK - 9, LOWER_CHUNK - 4, LOWER_CHUNK, 2 * LOWER_CHUNK + 1] {
+            texts.push(format!(
+                "{} Bob@Example.COM x.y.z. Bob@Example.COM.",
+                "é ab".repeat(pad / 5)
+            ));
+        }
         let (mut compared, mut searched) = (0, 0);
         for text in &texts {
             let tokens: Vec<&str> = text
