@@ -409,16 +409,41 @@ pub fn to_plain(e: &Explanation) -> String {
 
 /// Escapes text for Markdown so pasted content stays text (no links, emphasis or HTML).
 fn md(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for ch in text.chars() {
-        if matches!(
-            ch,
-            '\\' | '`' | '*' | '_' | '{' | '}' | '[' | ']' | '(' | ')' | '#' | '+' | '-' | '.' | '!' | '|' | '<' | '>'
-        ) {
+    // Every character to escape is ASCII, so the text is cut only at ASCII bytes (char boundaries)
+    // and the runs between them are copied whole.
+    let special = |b: u8| {
+        matches!(
+            b,
+            b'\\'
+                | b'`'
+                | b'*'
+                | b'_'
+                | b'{'
+                | b'}'
+                | b'['
+                | b']'
+                | b'('
+                | b')'
+                | b'#'
+                | b'+'
+                | b'-'
+                | b'.'
+                | b'!'
+                | b'|'
+                | b'<'
+                | b'>'
+        )
+    };
+    let mut out = String::with_capacity(text.len() + text.len() / 8);
+    let mut run = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if special(b) {
+            out.push_str(&text[run..i]);
             out.push('\\');
+            run = i;
         }
-        out.push(ch);
     }
+    out.push_str(&text[run..]);
     out
 }
 
@@ -472,4 +497,32 @@ pub fn to_markdown(e: &Explanation) -> String {
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::md;
+
+    #[test]
+    fn markdown_escaping_marks_every_special_character_and_keeps_the_rest() {
+        assert_eq!(md(""), "");
+        assert_eq!(md("plain words"), "plain words");
+        assert_eq!(
+            md("550 5.1.1 <a_b@example.com>: [x](y) *z* #1 |t| `c` {d} + - ! \\"),
+            "550 5\\.1\\.1 \\<a\\_b@example\\.com\\>: \\[x\\]\\(y\\) \\*z\\* \\#1 \\|t\\| \\`c\\` \\{d\\} \\+ \\- \\! \\\\"
+        );
+        // Non-ASCII text next to escapes stays whole.
+        assert_eq!(md("Skrzynka pełna.łę"), "Skrzynka pełna\\.łę");
+        assert_eq!(md("ß<日本>"), "ß\\<日本\\>");
+        // The same as escaping character by character, over every ASCII character and some others.
+        let all: String = (0u8..128).map(char::from).chain("ąćęłńóśźż€😀".chars()).collect();
+        let mut by_char = String::new();
+        for ch in all.chars() {
+            if "\\`*_{}[]()#+-.!|<>".contains(ch) {
+                by_char.push('\\');
+            }
+            by_char.push(ch);
+        }
+        assert_eq!(md(&all), by_char);
+    }
 }
