@@ -10,7 +10,8 @@
 //! `["example", id, example id]`, `["dns", id, lang, targets JSON, resolver URL]`,
 //! `["dns_lines", id, lang, dns run id]`,
 //! `["fetched", fetch id, ok, status | error kind, content type | message, body]`.
-//! Worker → page: `["ready"]`, `["warm", ms]`, `["reply", id, value or null]`,
+//! Worker → page: `["ready"]`, `["warm", ms]`, `["reply", id, value or null]` (an `analyse` reply
+//! carries a 4th item, the worker's own milliseconds for the request, which only the benchmark reads),
 //! `["fetch", fetch id, url, timeout ms]` — the worker's DoH queries are made by the page, so
 //! they obey the page's Content-Security-Policy (`connect-src`) exactly as before.
 
