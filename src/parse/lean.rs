@@ -1,7 +1,8 @@
 //! Regexes for short texts (one reply, one line, a window of a few KB) or for lines a literal
 //! search has already picked: built without a literal prefilter, which costs more to build than
 //! it saves on such texts (the parser's case-insensitive patterns would otherwise spend most of
-//! their compile time enumerating letter-case variants for it).
+//! their compile time enumerating letter-case variants for it). The word searches that pick such
+//! lines are here too.
 
 use regex_automata::meta::{Config, Regex};
 use regex_automata::util::captures::Captures;
@@ -27,4 +28,13 @@ pub fn first_group<'t>(re: &Regex, text: &'t str, group: usize) -> Option<&'t st
     let mut caps = re.create_captures();
     re.captures(text, &mut caps);
     self::group(&caps, text, group).map(|(t, _)| t)
+}
+
+/// An automaton finding any of the fixed `words` ASCII case-insensitively, built once by its
+/// caller: the literal pass that picks the texts or lines a regex then reads.
+pub fn words(words: &[&str]) -> aho_corasick::AhoCorasick {
+    aho_corasick::AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(words)
+        .expect("fixed words build")
 }

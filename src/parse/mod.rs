@@ -392,39 +392,36 @@ const BOUNCE_WORDS_WINDOW: usize = 20_000;
 /// Lower-case phrases only a bounce says (English and Polish), found ASCII case-insensitively in
 /// one pass.
 static BOUNCE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "could not be delivered",
-            "couldn't be delivered",
-            "undeliverable",
-            "delivery has failed",
-            "delivery to the following",
-            "permanent error",
-            "permanent fatal error",
-            "returned to sender",
-            "delivery status notification",
-            "mail delivery failed",
-            "delivery failure",
-            "failed recipient",
-            "was not delivered",
-            "wasn't delivered",
-            "unable to deliver",
-            "could not deliver",
-            "delivery problem",
-            "remote host said",
-            "host unknown",
-            "did not reach the following recipient",
-            "following recipients failed",
-            "message delivery failed",
-            "not delivered to",
-            "nie można",
-            "nie mozna",
-            "nie została dostarczona",
-            "nie zostala dostarczona",
-            "niedostarczon",
-        ])
-        .expect("fixed phrases build")
+    lean::words(&[
+        "could not be delivered",
+        "couldn't be delivered",
+        "undeliverable",
+        "delivery has failed",
+        "delivery to the following",
+        "permanent error",
+        "permanent fatal error",
+        "returned to sender",
+        "delivery status notification",
+        "mail delivery failed",
+        "delivery failure",
+        "failed recipient",
+        "was not delivered",
+        "wasn't delivered",
+        "unable to deliver",
+        "could not deliver",
+        "delivery problem",
+        "remote host said",
+        "host unknown",
+        "did not reach the following recipient",
+        "following recipients failed",
+        "message delivery failed",
+        "not delivered to",
+        "nie można",
+        "nie mozna",
+        "nie została dostarczona",
+        "nie zostala dostarczona",
+        "niedostarczon",
+    ])
 });
 
 #[cfg(test)]

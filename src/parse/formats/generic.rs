@@ -131,18 +131,15 @@ fn floor_boundary(s: &str, max: usize) -> usize {
 
 /// Words of which every [`HOST_SAID`] alternative holds one (ASCII case-insensitively).
 static HOST_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build([
-            "host",
-            "server",
-            "talking to",
-            "remote",
-            "connect to",
-            "does not like",
-            "]:",
-        ])
-        .expect("fixed words build")
+    crate::parse::lean::words(&[
+        "host",
+        "server",
+        "talking to",
+        "remote",
+        "connect to",
+        "does not like",
+        "]:",
+    ])
 });
 
 /// Named remote hosts in a transcript, in order ("host X said", "while talking to X", ...).

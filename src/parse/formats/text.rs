@@ -494,12 +494,7 @@ const INTRO_WORDS: &[&str] = &[
 ];
 
 /// The automaton finding [`INTRO_WORDS`], ASCII case-insensitively.
-static INTRO_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    aho_corasick::AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(INTRO_WORDS)
-        .expect("fixed words build")
-});
+static INTRO_SEARCH: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| crate::parse::lean::words(INTRO_WORDS));
 
 /// For each of the block's `count` lines (as `str::lines` splits them), whether it holds one of
 /// [`INTRO_WORDS`]: only those lines can match [`INTRO`], and one pass finds them all.
