@@ -145,30 +145,49 @@ const DETECT: &[&str] = &[
     "sorry, we were unable to deliver your message to the following address",
 ];
 
-/// The automaton finding every [`DETECT`] phrase in lower-cased text.
+/// The automaton finding the longest [`DETECT`] phrase at the leftmost position, in lower-cased text.
 static DETECT_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync::LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(DETECT)
         .expect("fixed phrases build")
+});
+
+/// For each [`DETECT`] phrase, the phrases it contains (itself included): finding it finds them.
+static DETECT_CONTAINS: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::LazyLock::new(|| {
+    DETECT
+        .iter()
+        .map(|outer| (0..DETECT.len()).filter(|&j| outer.contains(DETECT[j])).collect())
+        .collect()
 });
 
 /// The part of the body the detection phrases are looked for in.
 const DETECT_WINDOW: usize = 65536;
 
+/// Which [`DETECT`] phrases occur in `lower` (lower-case text). A leftmost-longest search resumed
+/// one byte after each match start finds every starting position; the phrases inside the longest
+/// one at a position are implied by it. Exact, and it keeps the automaton's fast skip between matches
+/// (an overlapping search cannot use it).
+fn detect_phrases(lower: &[u8]) -> Vec<bool> {
+    let mut found = vec![false; DETECT.len()];
+    let mut at = 0;
+    while let Some(m) = DETECT_SEARCH.find(aho_corasick::Input::new(lower).range(at..)) {
+        for &j in &DETECT_CONTAINS[m.pattern().as_usize()] {
+            found[j] = true;
+        }
+        at = m.start() + 1;
+    }
+    found
+}
+
 /// True when the lower-cased body contains any of the phrases (searched in its first 64 KiB).
 pub fn body_has(mail: &Mail, phrases: &[&str]) -> bool {
     let window = &mail.body.as_bytes()[..mail.body.len().min(DETECT_WINDOW)];
-    let found = mail.phrases_found.get_or_init(|| {
-        let mut found = vec![false; DETECT.len()];
-        // The phrases are lower-case: a lower-cased copy is searched by a plain automaton (half
-        // the transitions of an ASCII case-insensitive one).
-        let lower = window.to_ascii_lowercase();
-        for m in DETECT_SEARCH.find_overlapping_iter(&lower) {
-            found[m.pattern().as_usize()] = true;
-        }
-        found
-    });
+    // The phrases are lower-case: a lower-cased copy is searched by a plain automaton.
+    let found = mail
+        .phrases_found
+        .get_or_init(|| detect_phrases(&window.to_ascii_lowercase()));
     phrases.iter().any(|p| match DETECT.iter().position(|d| d == p) {
         Some(i) => found[i],
         None => {
@@ -227,6 +246,35 @@ mod tests {
             ..Mail::default()
         };
         assert!(!body_has(&far, &["lotus domino"]));
+    }
+
+    #[test]
+    fn detection_finds_every_phrase_as_an_overlapping_search_does() {
+        let overlapping = aho_corasick::AhoCorasick::new(DETECT).expect("fixed phrases build");
+        // Phrases inside others, phrases sharing a prefix, and phrases glued end to start.
+        let mut texts: Vec<String> = vec![
+            "this is the postfix program at host x".into(),
+            "the postfix programthe postfix program".into(),
+            "google groupsgroups.google.comimecast".into(),
+            "technical details of permanent failuretechnical details of temporary failure".into(),
+            String::new(),
+        ];
+        // Every pair of phrases, glued with one shared byte where they can share one.
+        for a in DETECT {
+            for b in DETECT {
+                texts.push(format!("{a}{b}"));
+                if a.as_bytes().last() == b.as_bytes().first() {
+                    texts.push(format!("{a}{}", &b[1..]));
+                }
+            }
+        }
+        for t in &texts {
+            let mut expected = vec![false; DETECT.len()];
+            for m in overlapping.find_overlapping_iter(t) {
+                expected[m.pattern().as_usize()] = true;
+            }
+            assert_eq!(detect_phrases(t.as_bytes()), expected, "{t}");
+        }
     }
 
     #[test]
