@@ -10,6 +10,8 @@
 # ../shared/corpus/score.py, which is also run for bounce), or a fixture's `NAME.json` /
 # `NAME.expected.json` beside `NAME.eml`. flufl.bounce only finds addresses, so it is scored on the
 # recipient count (and on the addresses where the expectations name them).
+# A fourth row, not a peer, is mail-parser's parse alone on one thread (examples/mime_floor.rs): the
+# floor under bounce, and so the largest ratio to sisimai a tool reading MIME with mail-parser can reach.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
@@ -32,8 +34,8 @@ if [ $# -eq 0 ]; then
   [ -d "$shared/real" ] && set -- "$@" "$shared/real"
 fi
 
-echo "[compare] cargo build --release --bin bounce" >&2
-nice -n 10 cargo build -q --release --bin bounce
+echo "[compare] cargo build --release --bin bounce --example mime_floor" >&2
+nice -n 10 cargo build -q --release --bin bounce --example mime_floor
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -158,6 +160,8 @@ def run(cmd, files):
 
 def score(files, got, fields):
     tally = {k: [0, 0] for k in ("recipients", "status", "reply_code", "reason", "address")}
+    if not fields:  # not an extractor (the mail-parser floor): nothing to score
+        return tally
     for f in files:
         want = expectation(f)
         if want is None:
@@ -192,6 +196,8 @@ tools = [
     ("bounce", bounce, ("status", "reply_code", "reason", "address")),
     ("sisimai", ["perl", os.path.join(work, "sisimai.pl")], ("status", "reply_code", "reason", "address")),
     ("flufl.bounce", [py, os.path.join(work, "flufl_driver.py")], ("address",)),
+    # Not a peer: mail-parser's parse alone, one thread (examples/mime_floor.rs), the floor under bounce.
+    ("mail-parser alone", [os.path.join(root, "target/release/examples/mime_floor")], ()),
 ]
 versions = {
     "sisimai": subprocess.run(["perl", "-MSisimai", "-e", "print Sisimai->version"], capture_output=True, text=True).stdout,
@@ -237,7 +243,11 @@ for d in dirs:
     sis, bou, flu = results["sisimai"], results["bounce"], results["flufl.bounce"]
     print(f"  throughput (wall): bounce is {sis[0] / bou[0]:.1f}x sisimai, {flu[0] / bou[0]:.1f}x flufl.bounce (target >= 50x sisimai)")
     print(f"  throughput (cpu):  bounce is {sis[2] / bou[2]:.1f}x sisimai, {flu[2] / bou[2]:.1f}x flufl.bounce")
+    flo = results["mail-parser alone"]
+    print(f"  floor: mail-parser's parse alone, one thread, is {sis[0] / flo[0]:.1f}x sisimai (wall), {sis[2] / flo[2]:.1f}x (cpu);"
+          f" it is {100.0 * flo[2] / bou[2]:.0f}% of bounce's cpu")
     summary.append({"dir": d, "speedup_wall_vs_sisimai": sis[0] / bou[0], "speedup_cpu_vs_sisimai": sis[2] / bou[2],
+                    "floor_wall_vs_sisimai": sis[0] / flo[0], "floor_cpu_vs_sisimai": sis[2] / flo[2],
                     "speedup_wall_vs_flufl": flu[0] / bou[0], "speedup_cpu_vs_flufl": flu[2] / bou[2]})
     if os.path.abspath(d) == os.path.join(shared, "real") and os.path.exists(os.path.join(shared, "score.py")):
         p = subprocess.run([sys.executable, os.path.join(shared, "score.py"), "--show", "0", "--corpus", d, "--"] + bounce,
