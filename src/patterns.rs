@@ -390,20 +390,47 @@ type BranchPlan = (String, Option<Gate>);
 /// Splits `pattern` into its top-level alternation's branches and finds each one's literals;
 /// `None` when the pattern does not parse.
 fn branches(pattern: &str) -> Option<Vec<BranchPlan>> {
-    use regex_syntax::ast::{parse::Parser, Ast};
     if let Some(plain) = plain_branches(pattern) {
         return Some(plain);
     }
-    // Branches each plain or a plain gap (`left.{0,N}right`): no syntax tree needed.
-    if let Some(parts) = top_level_branches(pattern) {
+    // Branches each plain or a plain gap (`left.{0,N}right`) need no syntax tree; any other
+    // branch is parsed alone, which costs a fraction of parsing (and freeing) the whole pattern.
+    // Inline flags would carry over from one branch to the next, so such a pattern is read whole.
+    // A `|` inside a class that the simple split misjudges leaves a part with an unclosed class,
+    // which does not parse: then the whole pattern is read below.
+    if let Some(parts) = top_level_branches(pattern).filter(|_| !has_inline_flags(pattern)) {
         let read: Option<Vec<BranchPlan>> = parts
             .iter()
-            .map(|p| single_plain(p).or_else(|| gap_branch(p)))
+            .map(|p| single_plain(p).or_else(|| gap_branch(p)).or_else(|| parsed_branch(p)))
             .collect();
         if read.is_some() {
             return read;
         }
     }
+    branches_whole(pattern)
+}
+
+/// A branch read by `regex-syntax` (its strings when it has only literals, groups, `?` and
+/// alternations, else the literals its matches contain); `None` when it does not parse alone.
+fn parsed_branch(source: &str) -> Option<BranchPlan> {
+    let ast = regex_syntax::ast::parse::Parser::new().parse(source).ok()?;
+    if let Some(words) = expand(&ast).filter(|w| w.iter().all(|w| !w.is_empty())) {
+        return Some((source.to_string(), Some((words, true, [false; 2], None))));
+    }
+    let hir = regex_syntax::hir::translate::TranslatorBuilder::new()
+        .unicode(false)
+        .utf8(false)
+        .case_insensitive(false)
+        .build()
+        .translate(source, &ast)
+        .ok()?;
+    Some((source.to_string(), gate(&hir)))
+}
+
+/// [`branches`] from the syntax tree of the whole pattern (the reading every pattern once had;
+/// now only for patterns with inline flags or a split the simple reading cannot make).
+fn branches_whole(pattern: &str) -> Option<Vec<BranchPlan>> {
+    use regex_syntax::ast::{parse::Parser, Ast};
     let ast = Parser::new().parse(pattern).ok()?;
     let mut translator = regex_syntax::hir::translate::TranslatorBuilder::new()
         .unicode(false)
@@ -1213,6 +1240,24 @@ mod same_as_regex_set {
             }
         }
         assert!(plain > 60, "{plain} patterns read without regex-syntax");
+    }
+
+    #[test]
+    fn branches_read_alone_agree_with_the_whole_patterns_syntax_tree() {
+        let mut alone = 0;
+        for (name, patterns) in tables() {
+            for p in patterns {
+                let whole = branches_whole(p).unwrap_or_else(|| panic!("{name}: {p}"));
+                assert_eq!(branches(p).unwrap(), whole, "{name}: {p}");
+                alone += usize::from(plain_branches(p).is_none());
+            }
+        }
+        assert!(alone > 10, "{alone} patterns with a branch parsed alone");
+        // A `|` in a class the simple split misjudges: the whole pattern decides.
+        for p in [r"[]a|b]x", r"[\]|c]x", r"[a[b]|c]x", r"[^]|a]x|\d"] {
+            assert_eq!(branches(p), branches_whole(p), "{p}");
+            assert_eq!(branches(p).unwrap().len(), 1 + usize::from(p.ends_with("d")), "{p}");
+        }
     }
 
     #[test]
