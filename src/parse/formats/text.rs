@@ -312,6 +312,19 @@ pub struct Facts {
 
 /// Reads the reply, codes, stage and hosts of one block of text. `address` is skipped on its line.
 pub fn facts(block: &str, address: Option<&str>) -> Facts {
+    let (diagnostic, reply, status) = reply_facts(block, address);
+    Facts {
+        reply,
+        status,
+        command: command_in(block),
+        hosts: generic::hosts(block),
+        diagnostic,
+    }
+}
+
+/// The reply text of a block, with its reply code and enhanced status code (the [`Facts`] fields
+/// of the same names).
+fn reply_facts(block: &str, address: Option<&str>) -> (Option<String>, Option<String>, Option<String>) {
     let diagnostic = diagnostic(block, address);
     let (mut reply, status) = diagnostic.as_deref().map(generic::codes_in).unwrap_or_default();
     // Sendmail's summary `554 <user@example>... 550 Host unknown`: the inner code is the remote's.
@@ -319,13 +332,12 @@ pub fn facts(block: &str, address: Option<&str>) -> Facts {
         reply = c.get(1).map(|m| m.as_str().to_string());
     }
     let status = status.or_else(|| codes::find_status(block).map(|f| f.code));
-    Facts {
-        reply,
-        status,
-        command: transcript_command(block).or_else(|| generic::command_near(block, None)),
-        hosts: generic::hosts(block),
-        diagnostic,
-    }
+    (diagnostic, reply, status)
+}
+
+/// The SMTP stage a block names (the [`Facts`] field `command`).
+fn command_in(block: &str) -> Option<crate::model::Command> {
+    transcript_command(block).or_else(|| generic::command_near(block, None))
 }
 
 /// In a `>>>` / `<<<` transcript, the command sent just before the first refusal.
@@ -719,29 +731,35 @@ pub fn complete(x: &mut Extracted, mail: &Mail, rules: &Rules) {
     let single = x.recipients.len() == 1;
     for r in &mut x.recipients {
         let Some(a) = r.address.as_deref() else { continue };
-        let f = match by_address.get(&a.to_ascii_lowercase()) {
-            Some(b) => facts(region.get(b.start..b.end).unwrap_or(""), Some(a)),
+        let (block, address) = match by_address.get(&a.to_ascii_lowercase()) {
+            Some(b) => (region.get(b.start..b.end).unwrap_or(""), Some(a)),
             // One recipient whose address the text spells otherwise (an alias, a pipe): the whole text is its.
-            None if single => facts(region, None),
+            None if single => (region, None),
             None => continue,
         };
+        // Only what the recipient lacks is read from its text (a DSN's reply with a code is kept);
+        // the hosts always are, for the path.
         let weak_diag = r.diagnostic.as_deref().is_none_or(|d| codes::find_reply(d).is_none());
-        if weak_diag && f.reply.is_some() {
-            r.diagnostic = f.diagnostic.clone();
-            if r.reply_code.is_empty() {
-                r.reply_code = f.reply.clone().unwrap_or_default();
+        if weak_diag {
+            let (diagnostic, reply, status) = reply_facts(block, address);
+            if reply.is_some() {
+                r.diagnostic = diagnostic;
+                if r.reply_code.is_empty() {
+                    r.reply_code = reply.unwrap_or_default();
+                }
+                r.status = codes::pick_status(r.status.as_deref(), status.as_deref());
+            } else if r.diagnostic.is_none() {
+                r.diagnostic = diagnostic;
             }
-            r.status = codes::pick_status(r.status.as_deref(), f.status.as_deref());
-        } else if r.diagnostic.is_none() {
-            r.diagnostic = f.diagnostic.clone();
         }
         if r.command.is_none() {
-            r.command = f.command;
+            r.command = command_in(block);
         }
+        let hosts = generic::hosts(block);
         if r.remote_mta.is_none() {
-            r.remote_mta = f.hosts.last().map(|h| h.host.clone());
+            r.remote_mta = hosts.last().map(|h| h.host.clone());
         }
-        add_hosts(&mut x.tried, &f.hosts);
+        add_hosts(&mut x.tried, &hosts);
     }
     dedup_hosts(&mut x.tried);
 }
