@@ -174,6 +174,16 @@ pub struct Set {
     /// For each head (by its Aho-Corasick pattern id), the literals that start with it, the
     /// branch each one gates, and whether it is the right piece of a gap branch.
     gates: Vec<Vec<(u32, u32, bool)>>,
+    /// The pattern each branch belongs to.
+    owner: Vec<u32>,
+    /// The branches a literal hit does not settle (they run their regex), in order.
+    inexact: Vec<u32>,
+}
+
+/// The literal hits of one text: for each branch whether it had one, and the branches that did.
+struct Hits {
+    hit: Vec<bool>,
+    list: Vec<u32>,
 }
 
 impl Set {
@@ -184,6 +194,8 @@ impl Set {
             heads: None,
             literals: Vec::new(),
             gates: Vec::new(),
+            owner: Vec::new(),
+            inexact: Vec::new(),
         };
         let mut literal_ids: std::collections::HashMap<Vec<u8>, u32> = std::collections::HashMap::new();
         let mut head_ids: std::collections::HashMap<Vec<u8>, u32> = std::collections::HashMap::new();
@@ -228,6 +240,10 @@ impl Set {
                         gate.push((literal, index, right));
                     }
                 }
+                if !exact {
+                    set.inexact.push(index);
+                }
+                set.owner.push(set.patterns.len() as u32);
                 set.branches.push(Branch::new(source, exact, gated, bounds, gap));
             }
             set.patterns.push((first, set.branches.len() as u32));
@@ -256,10 +272,15 @@ impl Set {
         self.patterns.is_empty()
     }
 
-    /// For each branch, whether one of its literals occurs in `text`.
-    fn candidates(&self, text: &[u8]) -> Vec<bool> {
-        let mut hit = vec![false; self.branches.len()];
-        let Some(ac) = &self.heads else { return hit };
+    /// For each branch, whether one of its literals occurs in `text` (at its word boundaries; for a
+    /// gap branch, both pieces close enough), and the list of those that do.
+    fn candidates(&self, text: &[u8]) -> Hits {
+        let mut hits = Hits {
+            hit: vec![false; self.branches.len()],
+            list: Vec::new(),
+        };
+        let Some(ac) = &self.heads else { return hits };
+        let hit = &mut hits.hit;
         let lower = text.to_ascii_lowercase();
         // Gap branches' piece hits: (branch, is the right piece, left piece's end / right's start).
         let mut pieces: Vec<(u32, bool, usize)> = Vec::new();
@@ -273,7 +294,10 @@ impl Set {
                     continue;
                 }
                 match b.gap {
-                    None if at_bounds(&lower, at, lit, b.bounds) => hit[branch as usize] = true,
+                    None if at_bounds(&lower, at, lit, b.bounds) => {
+                        hit[branch as usize] = true;
+                        hits.list.push(branch);
+                    }
                     Some(_) if !right && at_bounds(&lower, at, lit, b.bounds) => {
                         pieces.push((branch, false, at + lit.len()))
                     }
@@ -285,14 +309,14 @@ impl Set {
             }
         }
         if !pieces.is_empty() {
-            self.join_pieces(&mut pieces, &lower, &mut hit);
+            self.join_pieces(&mut pieces, &lower, &mut hits);
         }
-        hit
+        hits
     }
 
     /// Marks the gap branches whose left piece ends at most their gap's length before their right
     /// piece starts, with no line break between (what `.{0,N}` matches).
-    fn join_pieces(&self, pieces: &mut [(u32, bool, usize)], lower: &[u8], hit: &mut [bool]) {
+    fn join_pieces(&self, pieces: &mut [(u32, bool, usize)], lower: &[u8], hits: &mut Hits) {
         pieces.sort_unstable();
         for group in pieces.chunk_by(|a, b| a.0 == b.0) {
             let branch = group[0].0 as usize;
@@ -310,49 +334,62 @@ impl Set {
                 }
                 let Some(&(_, _, start)) = rights.get(k) else { break };
                 if start - end <= max && !lower[end..start].contains(&b'\n') {
-                    hit[branch] = true;
+                    hits.hit[branch] = true;
+                    hits.list.push(branch as u32);
                     break;
                 }
             }
         }
     }
 
-    /// Whether pattern `p` matches, given the branches' literal hits.
-    fn pattern_matches(&self, p: usize, hit: &[bool], text: &[u8]) -> bool {
-        let (from, to) = self.patterns[p];
-        let range = from as usize..to as usize;
-        // Exact literal hits first: they need no regex.
-        if range.clone().any(|b| hit[b] && self.branches[b].exact) {
-            return true;
-        }
-        range.into_iter().any(|b| {
-            let branch = &self.branches[b];
-            !branch.exact && (hit[b] || !branch.gated) && branch.is_match(text)
-        })
+    /// Whether branch `b`, which a literal hit does not settle, matches: only when one of its
+    /// literals occurred (or it has none) is its regex run.
+    fn inexact_matches(&self, b: u32, hits: &Hits, text: &[u8]) -> bool {
+        let branch = &self.branches[b as usize];
+        (hits.hit[b as usize] || !branch.gated) && branch.is_match(text)
     }
 
     /// The lowest-numbered pattern that matches anywhere in `text`
     /// (`RegexSet::matches(text).iter().next()`).
     pub fn first_match(&self, text: &[u8]) -> Option<usize> {
-        let hit = self.candidates(text);
-        // A pattern with an exact literal hit bounds the answer, so no regex after it need run.
-        let bound = (0..self.patterns.len())
-            .find(|&p| {
-                let (from, to) = self.patterns[p];
-                (from as usize..to as usize).any(|b| hit[b] && self.branches[b].exact)
-            })
-            .unwrap_or(self.patterns.len());
-        (0..bound)
-            .find(|&p| self.pattern_matches(p, &hit, text))
-            .or((bound < self.patterns.len()).then_some(bound))
+        let hits = self.candidates(text);
+        // A pattern with an exact literal hit bounds the answer, so no regex after it need run;
+        // before it, the inexact branches in order (the patterns' order) decide.
+        let bound = hits
+            .list
+            .iter()
+            .filter(|&&b| self.branches[b as usize].exact)
+            .map(|&b| self.owner[b as usize])
+            .min();
+        for &b in &self.inexact {
+            let p = self.owner[b as usize];
+            if bound.is_some_and(|bound| p >= bound) {
+                break;
+            }
+            if self.inexact_matches(b, &hits, text) {
+                return Some(p as usize);
+            }
+        }
+        bound.map(|p| p as usize)
     }
 
     /// Every pattern that matches anywhere in `text`, in ascending order (`RegexSet::matches`).
     pub fn matches(&self, text: &[u8]) -> Vec<usize> {
-        let hit = self.candidates(text);
-        (0..self.patterns.len())
-            .filter(|&p| self.pattern_matches(p, &hit, text))
-            .collect()
+        let hits = self.candidates(text);
+        let mut matched = vec![false; self.patterns.len()];
+        for &b in &hits.list {
+            if self.branches[b as usize].exact {
+                matched[self.owner[b as usize] as usize] = true;
+            }
+        }
+        // A pattern already matched runs no regex.
+        for &b in &self.inexact {
+            let p = self.owner[b as usize] as usize;
+            if !matched[p] && self.inexact_matches(b, &hits, text) {
+                matched[p] = true;
+            }
+        }
+        matched.iter().enumerate().filter(|(_, &m)| m).map(|(p, _)| p).collect()
     }
 
     /// Whether any pattern matches anywhere in `text`.
@@ -1025,6 +1062,37 @@ mod tests {
             let want: Vec<usize> = reference.matches(t).iter().collect();
             assert_eq!(s.matches(t), want, "{:?}", String::from_utf8_lossy(t));
         }
+    }
+
+    #[test]
+    fn exact_hits_bound_the_regexes_run() {
+        let patterns = [r"a\S*z", "bee", r"c\S*z|dee", r"e\S*z"];
+        let reference = regex_set(patterns).unwrap();
+        for t in [
+            &b"a1z bee c2z"[..],
+            b"bee c2z",
+            b"c2z",
+            b"dee a1z",
+            b"x",
+            b"e5z bee",
+            b"e5z c5z",
+            b"dee",
+            b"a b c",
+        ] {
+            let s = set(patterns).unwrap();
+            let want: Vec<usize> = reference.matches(t).iter().collect();
+            assert_eq!(s.first_match(t), want.first().copied(), "{t:?}");
+            assert_eq!(s.matches(t), want, "{t:?}");
+        }
+        let s = set(patterns).unwrap();
+        assert!(s.branches.iter().map(|b| b.exact).eq([false, true, false, true, false]));
+        assert_eq!(s.first_match(b"a bee e5z c5z"), Some(1));
+        // Only the regex before the exact hit ran (its literal `a` occurs).
+        let ran = || s.branches.iter().map(|b| b.regex.get().is_some()).collect::<Vec<_>>();
+        assert_eq!(ran(), [true, false, false, false, false]);
+        assert_eq!(s.matches(b"dee c5z e5z"), vec![2, 3]);
+        // Pattern 2 was matched by its literal: its regex branch did not run.
+        assert_eq!(ran(), [true, false, false, false, true]);
     }
 
     #[test]
