@@ -13,12 +13,14 @@ use crate::model::{Kind, Reason, Recipient, Report};
 /// Fills `reason`, `hard` and `rules` of every recipient.
 pub fn diagnose(report: &mut Report) {
     for r in &mut report.recipients {
+        // The classifier and the knowledge base read the same collapsed text.
+        let collapsed = r.diagnostic.as_deref().map(kb::collapse);
         r.reason = match report.kind {
             Kind::Feedback => Reason::Feedback,
             Kind::AutoReply => Reason::Vacation,
-            _ => reason::classify(r),
+            _ => reason::classify_normalized(r, collapsed.as_deref()),
         };
-        let text_hits = kb::text_hits(r);
+        let text_hits = kb::text_hits_collapsed(collapsed.as_deref());
         let mut matched = kb::matching_with(r, &report.format, &text_hits);
         if matches!(r.reason, Reason::OnHold | Reason::Undefined) {
             // A knowledge-base reply text the classifier's tables do not know names the reason.

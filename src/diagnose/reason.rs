@@ -313,7 +313,11 @@ pub fn normalize(text: &str) -> String {
 
 /// The reason the reply text names, if any.
 pub fn by_text(diagnostic: &str) -> Option<Reason> {
-    let n = normalize(diagnostic);
+    by_normalized_text(&normalize(diagnostic))
+}
+
+/// [`by_text`] of a text already [`normalize`]d.
+fn by_normalized_text(n: &str) -> Option<Reason> {
     TEXT_SET.first_match(n.as_bytes()).map(|i| TEXT_PATTERNS[i].1)
 }
 
@@ -343,10 +347,16 @@ pub fn by_status(s: &str) -> Option<Reason> {
 
 /// The reason for one recipient's outcome.
 pub fn classify(r: &Recipient) -> Reason {
+    classify_normalized(r, r.diagnostic.as_deref().map(normalize).as_deref())
+}
+
+/// [`classify`] with the recipient's diagnostic already [`normalize`]d (the knowledge base reads
+/// the same text, so [`crate::diagnose::diagnose`] makes it once).
+pub(crate) fn classify_normalized(r: &Recipient, diagnostic: Option<&str>) -> Reason {
     if r.action == Some(Action::Delivered) || r.status.as_deref().is_some_and(|s| s.starts_with('2')) {
         return Reason::Delivered;
     }
-    let text = r.diagnostic.as_deref().and_then(by_text);
+    let text = diagnostic.and_then(by_normalized_text);
     let status = r.status.as_deref();
     let strong = status.and_then(by_status_strong);
     let reason = match (text, strong) {

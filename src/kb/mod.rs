@@ -273,12 +273,13 @@ pub fn matching(r: &Recipient, format: &str) -> Vec<&'static Rule> {
 /// Indexes (in [`rules::RULES`]) of the rules whose text pattern the recipient's diagnostic
 /// matches: the part of [`matching`] that does not depend on the recipient's other facts.
 pub fn text_hits(r: &Recipient) -> Vec<usize> {
-    match (r.diagnostic.as_deref(), TEXT_SET.as_ref()) {
-        (Some(d), Some(set)) => set
-            .matches(collapse(d).as_bytes())
-            .into_iter()
-            .map(|k| TEXT_RULES[k])
-            .collect(),
+    text_hits_collapsed(r.diagnostic.as_deref().map(collapse).as_deref())
+}
+
+/// [`text_hits`] of a diagnostic already [`collapse`]d (`None`: the recipient has none).
+pub(crate) fn text_hits_collapsed(diagnostic: Option<&str>) -> Vec<usize> {
+    match (diagnostic, TEXT_SET.as_ref()) {
+        (Some(d), Some(set)) => set.matches(d.as_bytes()).into_iter().map(|k| TEXT_RULES[k]).collect(),
         _ => Vec::new(),
     }
 }
