@@ -36,16 +36,7 @@ impl Input {
             raw
         };
         let mut bytes = raw.to_vec();
-        // Most inputs have no CR at all (a fast search says so); CRLF ones are walked pairwise.
-        if bytes.contains(&b'\r') {
-            let n = bytes.len();
-            for i in 0..n {
-                if bytes[i] == b'\r' && (i + 1 == n || bytes[i + 1] != b'\n') {
-                    bytes[i] = b'\n';
-                }
-            }
-        }
-        let text = match std::str::from_utf8(&bytes) {
+        let mut text = match std::str::from_utf8(raw) {
             Ok(s) => s.to_string(),
             Err(_) => {
                 let mut clean = bytes.clone();
@@ -53,7 +44,17 @@ impl Input {
                 String::from_utf8(clean).unwrap_or_default()
             }
         };
-        if bytes.contains(&0) {
+        // Lone CRs become LF in both. A CR is never part of an invalid sequence, so the text has
+        // its CRs where the bytes do; a SIMD search finds them (and the NULs), not a walk byte by
+        // byte.
+        let lone: Vec<usize> = memchr::memchr_iter(b'\r', raw)
+            .filter(|&i| raw.get(i + 1) != Some(&b'\n'))
+            .collect();
+        for i in lone {
+            bytes[i] = b'\n';
+            text.replace_range(i..i + 1, "\n");
+        }
+        if memchr::memchr(0, raw).is_some() {
             warnings.push(Warning::new("warn-input-nul-bytes"));
         }
         Input { bytes, text, warnings }
@@ -88,6 +89,49 @@ mod tests {
         let inp = Input::new(raw);
         assert_eq!(inp.text.len(), raw.len());
         assert_eq!(inp.text, "a\nb\r\nc?d??");
+    }
+
+    #[test]
+    fn every_lone_cr_becomes_lf_around_invalid_bytes() {
+        // The byte-by-byte definition the search must agree with.
+        let reference = |raw: &[u8]| -> Vec<u8> {
+            let mut b = raw.to_vec();
+            for i in 0..b.len() {
+                if b[i] == b'\r' && b.get(i + 1) != Some(&b'\n') {
+                    b[i] = b'\n';
+                }
+            }
+            b
+        };
+        let pieces: [&[u8]; 9] = [
+            b"\r",
+            b"\n",
+            b"a",
+            b"\xff",
+            b"\xe2\x82",
+            b"\xc5\xbc",
+            b"\r\n",
+            b"\0",
+            b"\xe2",
+        ];
+        let mut tried = 0;
+        for a in pieces {
+            for b in pieces {
+                for c in pieces {
+                    for d in pieces {
+                        let raw = [a, b, c, d].concat();
+                        let inp = Input::new(&raw);
+                        assert_eq!(inp.bytes, reference(&raw), "{raw:?}");
+                        let mut text = reference(&raw);
+                        replace_invalid_utf8(&mut text);
+                        assert_eq!(inp.text.as_bytes(), text, "{raw:?}");
+                        assert_eq!(inp.warnings.len(), usize::from(raw.contains(&0)));
+                        tried += 1;
+                    }
+                }
+            }
+        }
+        assert_eq!(tried, 6561);
     }
 
     #[test]
