@@ -389,11 +389,12 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
         if !maybe_intro[i] {
             continue;
         }
-        let Some(m) = INTRO.find(l) else { continue };
-        let mut rest = l.get(m.end()..).unwrap_or("");
+        // Only where an intro ends matters: a forward search alone finds it.
+        let Some(end) = intro_end(l) else { continue };
+        let mut rest = l.get(end..).unwrap_or("");
         // "status=bounced (host X said: 550 ...)": the innermost intro is the reply's.
-        while let Some(n) = INTRO.find(rest) {
-            rest = rest.get(n.end()..).unwrap_or("");
+        while let Some(end) = intro_end(rest) {
+            rest = rest.get(end..).unwrap_or("");
         }
         let mut out = String::new();
         push_words(&mut out, rest);
@@ -484,6 +485,12 @@ pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
         }
     }
     clean(&out)
+}
+
+/// Where the first [`INTRO`] match in `line` ends (the end [`regex_automata::meta::Regex::find`]
+/// gives, without the backward search for its start).
+fn intro_end(line: &str) -> Option<usize> {
+    INTRO.search_half(&regex_automata::Input::new(line)).map(|h| h.offset())
 }
 
 /// Words of which every [`INTRO`] match holds one (ASCII case-insensitively).
@@ -767,6 +774,22 @@ pub fn complete(x: &mut Extracted, mail: &Mail, rules: &Rules) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn intro_end_is_where_the_whole_match_ends() {
+        for l in [
+            "host mx.example.com[192.0.2.1] said: 550 5.1.1 no",
+            "status=bounced (host mx.example.net[192.0.2.9] said: 552 full (in reply to RCPT TO command))",
+            "Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound'",
+            "Diagnostic-Code: smtp; 550 no such user",
+            "The response from the remote server was: 421 try later",
+            "   Reason: mailbox unavailable",
+            "nothing to see here",
+            "",
+        ] {
+            assert_eq!(intro_end(l), INTRO.find(l).map(|m| m.end()), "{l}");
+        }
+    }
 
     #[test]
     fn splits_recipients_and_reads_replies() {
