@@ -248,18 +248,51 @@ impl Set {
             }
             set.patterns.push((first, set.branches.len() as u32));
         }
-        if !heads.is_empty() {
-            // Searched in the lower-cased text: cheaper to build than an ASCII case-insensitive
-            // automaton, which doubles the transitions. Short heads keep the automaton small
-            // (built once per process); a head's hit is checked against its whole literals.
-            let ac = AhoCorasickBuilder::new()
-                .match_kind(MatchKind::Standard)
-                .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-                .build(&heads)
-                .map_err(|e| regex::Error::Syntax(e.to_string()))?;
-            set.heads = Some(ac);
-        }
+        set.heads = heads_automaton(&heads)?;
         Ok(set)
+    }
+
+    /// The set a [`Plan`] describes: no pattern is read, only the heads' automaton is built.
+    /// `None` when the plan is not one [`Set::new`] could have made.
+    fn from_plan(plan: &Plan) -> Option<Set> {
+        let mut set = Set {
+            patterns: Vec::with_capacity(plan.patterns.len()),
+            branches: Vec::with_capacity(plan.branches.len()),
+            heads: None,
+            literals: plan.literals.iter().map(|l| l.to_vec()).collect(),
+            gates: plan.gates.iter().map(|g| g.to_vec()).collect(),
+            owner: Vec::with_capacity(plan.branches.len()),
+            inexact: Vec::new(),
+        };
+        for (i, b) in plan.branches.iter().enumerate() {
+            let i = i as u32;
+            if b.pattern as usize == set.patterns.len() {
+                set.patterns.push((i, i + 1));
+            } else if b.pattern as usize + 1 == set.patterns.len() {
+                set.patterns.last_mut()?.1 = i + 1;
+            } else {
+                return None;
+            }
+            if !b.exact {
+                set.inexact.push(i);
+            }
+            set.owner.push(b.pattern);
+            set.branches
+                .push(Branch::new(b.source.to_string(), b.exact, b.gated, b.bounds, b.gap));
+        }
+        let valid = |&(literal, branch, _): &(u32, u32, bool)| {
+            (literal as usize) < set.literals.len() && (branch as usize) < set.branches.len()
+        };
+        if set.patterns.len() != plan.patterns.len() || !set.gates.iter().flatten().all(valid) {
+            return None;
+        }
+        let heads: Option<Vec<&[u8]>> = set
+            .gates
+            .iter()
+            .map(|g| Some(head(&set.literals[g.first()?.0 as usize])))
+            .collect();
+        set.heads = heads_automaton(&heads?).ok()?;
+        Some(set)
     }
 
     /// The number of patterns.
@@ -396,6 +429,74 @@ impl Set {
     pub fn is_match(&self, text: &[u8]) -> bool {
         self.first_match(text).is_some()
     }
+}
+
+/// The automaton finding the heads (`None` when there are none). Searched in the lower-cased
+/// text: cheaper to build than an ASCII case-insensitive automaton, which doubles the
+/// transitions. Short heads keep the automaton small (built once per process); a head's hit is
+/// checked against its whole literals.
+fn heads_automaton<H: AsRef<[u8]>>(heads: &[H]) -> Result<Option<AhoCorasick>, regex::Error> {
+    if heads.is_empty() {
+        return Ok(None);
+    }
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::Standard)
+        .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+        .build(heads)
+        .map(Some)
+        .map_err(|e| regex::Error::Syntax(e.to_string()))
+}
+
+/// The first [`HEAD_BYTES`] bytes of a literal, which the automaton looks for.
+fn head(literal: &[u8]) -> &[u8] {
+    &literal[..literal.len().min(HEAD_BYTES)]
+}
+
+/// A [`Set`] read ahead of time: what [`Set::new`] finds in the patterns (their branches, each
+/// branch's gating literals, word boundaries and gaps), written out as Rust source by a test
+/// (`plans_are_current`, which also fails when a checked-in plan no longer matches its
+/// patterns). Reading the patterns was most of a process's start-up; with a plan only the
+/// literal automaton is built. [`set_with_plan`] falls back to reading the patterns when they
+/// are not the plan's.
+#[derive(Debug)]
+pub struct Plan {
+    /// The patterns the plan was made from, in order.
+    pub patterns: &'static [&'static str],
+    /// Every branch of every pattern, in order.
+    pub branches: &'static [PlanBranch],
+    /// Every gating literal, lower-cased, once.
+    pub literals: &'static [&'static [u8]],
+    /// For each head (a literal's first bytes, in the automaton's order), the literals that
+    /// start with it, the branch each one gates and whether it is a gap's right piece.
+    pub gates: &'static [&'static [(u32, u32, bool)]],
+}
+
+/// One branch of a [`Plan`].
+#[derive(Debug)]
+pub struct PlanBranch {
+    /// The index of its pattern.
+    pub pattern: u32,
+    /// Its own source text.
+    pub source: &'static str,
+    /// Whether a literal hit is a match.
+    pub exact: bool,
+    /// Whether a literal must occur before its regex is worth running.
+    pub gated: bool,
+    /// Word boundaries at the start / end of an exact branch's literals.
+    pub bounds: [bool; 2],
+    /// A gap branch's longest gap and its right piece's word boundaries.
+    pub gap: Option<(usize, [bool; 2])>,
+}
+
+/// [`set`] from a plan made ahead of time when `patterns` are exactly the plan's (then no
+/// pattern is read), from the patterns otherwise.
+pub fn set_with_plan(patterns: &[&str], plan: &Plan) -> Result<Set, regex::Error> {
+    if plan.patterns == patterns {
+        if let Some(set) = Set::from_plan(plan) {
+            return Ok(set);
+        }
+    }
+    set(patterns)
 }
 
 /// Whether `lit`, found at `at` in `text`, stands at an ASCII word boundary on each side that
@@ -1185,6 +1286,120 @@ mod tests {
             let want: Vec<usize> = regex_set([r"\b-x\b", r"\bx-\b"]).unwrap().matches(t).iter().collect();
             assert_eq!(s.matches(t), want, "{:?}", t);
         }
+    }
+}
+
+#[cfg(test)]
+mod plans {
+    //! The plans checked in for the analysis's pattern sets are what reading their patterns gives.
+    use super::*;
+
+    /// A byte string as a Rust literal.
+    fn bytes_literal(b: &[u8]) -> String {
+        let escaped: String = b
+            .iter()
+            .flat_map(|&c| std::ascii::escape_default(c))
+            .map(char::from)
+            .collect();
+        format!("b\"{escaped}\"")
+    }
+
+    /// The Rust source of a plan of `set` (made from `patterns`), which `name` holds.
+    fn render(set: &Set, patterns: &[&str], name: &str, from: &str) -> String {
+        let mut out = format!(
+            "//! What `patterns::Set::new` reads in {from}, made ahead of time (see `patterns::Plan`).\n\
+             //! Generated: `BOUNCE_WRITE_PLANS=1 cargo test --lib patterns::plans` writes it again.\n\n\
+             use crate::patterns::{{Plan, PlanBranch}};\n\n\
+             /// The plan of {from}.\n\
+             pub(crate) static {name}: Plan = Plan {{\n    patterns: &[\n"
+        );
+        for p in patterns {
+            out.push_str(&format!("        {p:?},\n"));
+        }
+        out.push_str("    ],\n    branches: &[\n");
+        for (b, &owner) in set.branches.iter().zip(&set.owner) {
+            out.push_str(&format!(
+                "        PlanBranch {{ pattern: {owner}, source: {:?}, exact: {}, gated: {}, bounds: {:?}, gap: {:?} }},\n",
+                b.source, b.exact, b.gated, b.bounds, b.gap
+            ));
+        }
+        out.push_str("    ],\n    literals: &[\n");
+        for l in &set.literals {
+            out.push_str(&format!("        {},\n", bytes_literal(l)));
+        }
+        out.push_str("    ],\n    gates: &[\n");
+        for g in &set.gates {
+            let items: Vec<String> = g.iter().map(|(l, b, r)| format!("({l}, {b}, {r})")).collect();
+            out.push_str(&format!("        &[{}],\n", items.join(", ")));
+        }
+        out.push_str("    ],\n};\n");
+        out
+    }
+
+    #[test]
+    fn plans_are_current() {
+        let reason: Vec<&str> = crate::diagnose::reason::TEXT_PATTERNS.iter().map(|(p, _)| *p).collect();
+        let kb: Vec<&str> = crate::kb::rules::RULES.iter().filter_map(|r| r.text).collect();
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let mut stale = Vec::new();
+        for (path, patterns, plan, name, from) in [
+            (
+                "src/diagnose/reason_plan.rs",
+                reason,
+                &crate::diagnose::reason_plan::TEXT_PLAN,
+                "TEXT_PLAN",
+                "`diagnose::reason::TEXT_PATTERNS`",
+            ),
+            (
+                "src/kb/text_plan.rs",
+                kb,
+                &crate::kb::text_plan::TEXT_PLAN,
+                "TEXT_PLAN",
+                "the text patterns of `kb::rules::RULES`",
+            ),
+        ] {
+            let fresh = render(&set(&patterns).unwrap(), &patterns, name, from);
+            let file = root.join(path);
+            if std::env::var_os("BOUNCE_WRITE_PLANS").is_some() {
+                std::fs::write(&file, &fresh).unwrap();
+            }
+            // The set built from the compiled plan is the one reading the patterns builds (the
+            // file's layout may change, e.g. by rustfmt; what it holds may not).
+            let planned = Set::from_plan(plan).map(|p| render(&p, plan.patterns, name, from));
+            if planned.as_ref() != Some(&fresh) {
+                stale.push(path);
+            }
+            assert!(set_with_plan(&patterns, plan).is_ok());
+        }
+        assert!(
+            stale.is_empty(),
+            "{stale:?} do not match their patterns: `BOUNCE_WRITE_PLANS=1 cargo test --lib patterns::plans` writes them again"
+        );
+    }
+
+    #[test]
+    fn a_plan_for_other_patterns_is_not_used() {
+        let plan = &crate::kb::text_plan::TEXT_PLAN;
+        let s = set_with_plan(&["alpha", r"\bbeta\b|gam+a"], plan).unwrap();
+        assert_eq!(s.len(), 2);
+        assert_eq!(s.matches(b"a beta, gammma"), vec![1]);
+        assert_eq!(s.matches(b"alphabet"), vec![0]);
+        // A plan that does not hold together is refused, not trusted.
+        static BROKEN: Plan = Plan {
+            patterns: &["ab"],
+            branches: &[PlanBranch {
+                pattern: 0,
+                source: "ab",
+                exact: true,
+                gated: true,
+                bounds: [false; 2],
+                gap: None,
+            }],
+            literals: &[b"ab"],
+            gates: &[&[(3, 0, false)]],
+        };
+        assert!(Set::from_plan(&BROKEN).is_none());
+        assert_eq!(set_with_plan(&["ab"], &BROKEN).unwrap().matches(b"xaby"), vec![0]);
     }
 }
 

@@ -6,6 +6,8 @@
 //! for a recipient, and therefore the explanation shown, always agree with that reason.
 
 pub mod reason;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod reason_plan;
 
 use crate::kb::{self, Rule};
 use crate::model::{Kind, Reason, Recipient, Report};

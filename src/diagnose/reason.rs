@@ -198,8 +198,16 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
     ),
 ];
 
-static TEXT_SET: LazyLock<crate::patterns::Set> =
-    LazyLock::new(|| crate::patterns::set(TEXT_PATTERNS.iter().map(|(p, _)| *p)).expect("reason patterns compile"));
+static TEXT_SET: LazyLock<crate::patterns::Set> = LazyLock::new(|| {
+    let patterns: Vec<&str> = TEXT_PATTERNS.iter().map(|(p, _)| *p).collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    let set = crate::patterns::set_with_plan(&patterns, &super::reason_plan::TEXT_PLAN);
+    // The browser's engine reads the patterns (once per page, in its worker) rather than carry
+    // the plan in its wasm.
+    #[cfg(target_arch = "wasm32")]
+    let set = crate::patterns::set(&patterns);
+    set.expect("reason patterns compile")
+});
 
 /// Enhanced status codes (subject.detail) that name the reason outright, beating vague words.
 pub const STATUS_STRONG: &[(&str, Reason)] = &[

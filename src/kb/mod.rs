@@ -11,6 +11,8 @@
 
 pub mod codes;
 pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod text_plan;
 
 use crate::model::{Command, Reason, Recipient};
 use regex::Regex;
@@ -262,8 +264,19 @@ static TEXT_RULES: LazyLock<Vec<usize>> = LazyLock::new(|| {
 });
 
 /// All text patterns, compiled once as one set.
-static TEXT_SET: LazyLock<Option<crate::patterns::Set>> =
-    LazyLock::new(|| crate::patterns::set(TEXT_RULES.iter().map(|&i| rules::RULES[i].text.unwrap_or_default())).ok());
+static TEXT_SET: LazyLock<Option<crate::patterns::Set>> = LazyLock::new(|| {
+    let patterns: Vec<&str> = TEXT_RULES
+        .iter()
+        .map(|&i| rules::RULES[i].text.unwrap_or_default())
+        .collect();
+    #[cfg(not(target_arch = "wasm32"))]
+    let set = crate::patterns::set_with_plan(&patterns, &text_plan::TEXT_PLAN);
+    // The browser's engine reads the patterns (once per page, in its worker) rather than carry
+    // the plan in its wasm.
+    #[cfg(target_arch = "wasm32")]
+    let set = crate::patterns::set(&patterns);
+    set.ok()
+});
 
 /// The rules that match one recipient, most specific first (ties keep table order).
 pub fn matching(r: &Recipient, format: &str) -> Vec<&'static Rule> {
