@@ -5,11 +5,14 @@
 //! `timing [--runs N] [--lang L] FILE...` analyses each file once untimed (the patterns compile on
 //! first use), then takes N samples (default 21) of two measures and prints one JSON object:
 //! - `analyze_explain`: `bounce::analyze` + `explain::explain` (bytes in, localized explanation out);
-//! - `app_work`: the same plus what the web app's analysis engine adds and can be done natively
-//!   (`to_plain`, `to_markdown`, the DNS targets, the report's and the explanation's JSON);
+//! - `app_work`: the same plus what the web app's analysis engine adds per request, through the
+//!   core's public API: the DNS targets, the report's and the explanation's JSON (until
+//!   2026-11-23 also `to_plain` and `to_markdown`, which the engine made for every request then;
+//!   now the page makes them only when the user copies);
 //! - `worker_work`: exactly what the engine (the Web Worker) does per "analyse" request, compiled
 //!   natively: `web::analysis::run` (the same source file, included here, since `bounce::web` is
-//!   built for wasm32 only) and the JSON of its view model, which the worker posts to the page.
+//!   built for wasm32 only) and the JSON of its view model (`analysis::to_json`), which the
+//!   worker posts to the page.
 //!
 //! Each sample is the mean of a batch long enough (≥ 2 ms) to be above the clock's resolution;
 //! the JSON gives the median, minimum and maximum sample in milliseconds, and per file the
@@ -46,22 +49,20 @@ fn analyze_explain(input: &[u8], loc: &Localizer) -> usize {
 }
 
 /// The web app's analysis engine's per-input work, as far as it exists natively: analysis,
-/// explanation, the plain and Markdown texts, the DNS targets, and the answer's JSON (the report
-/// as the CLI's JSON and the explanation), i.e. `web::analysis::run` plus its serialization.
+/// explanation, the DNS targets, and the answer's facts and texts as JSON (the report as the
+/// CLI's JSON and the explanation), i.e. about `web::analysis::run` plus its serialization.
 fn app_work(input: &[u8], loc: &Localizer) -> usize {
     let report = bounce::analyze(input);
     let ex = explain::explain(&report, loc);
-    let plain = explain::to_plain(&ex);
-    let markdown = explain::to_markdown(&ex);
-    let json = serde_json::to_string(&report).unwrap_or_default();
-    let ex_json = serde_json::to_string(&ex).unwrap_or_default();
+    let json = serde_json::to_vec(&report).unwrap_or_default();
+    let ex_json = serde_json::to_vec(&ex).unwrap_or_default();
     std::hint::black_box(bounce::dns::targets(&report));
-    plain.len() + markdown.len() + json.len() + ex_json.len()
+    json.len() + ex_json.len()
 }
 
 /// The engine's work per "analyse" request (src/web/worker.rs): the view model and its JSON.
 fn worker_work(text: &str, loc: &Localizer) -> usize {
-    serde_json::to_string(&analysis::run(text, loc)).map_or(0, |s| s.len())
+    analysis::to_json(&analysis::run(text, loc)).len()
 }
 
 /// Median, minimum and maximum of `runs` samples of `f` in milliseconds, plus the batch size.

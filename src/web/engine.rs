@@ -6,12 +6,13 @@
 //! right after its first render; requests made before the worker is ready are queued.
 //!
 //! Messages are JS arrays `[kind, ...]`. Page → worker: `["locale", lang, [ftl…]]`,
-//! `["analyse", id, lang, text, redact]`, `["report", id, text]`, `["redact", id, text]`,
+//! `["analyse", id, lang, text, redact, with report JSON]`, `["report", id, text]`, `["redact", id, text]`,
 //! `["example", id, example id]`, `["dns", id, lang, targets JSON, resolver URL]`,
 //! `["dns_lines", id, lang, dns run id]`,
 //! `["fetched", fetch id, ok, status | error kind, content type | message, body]`.
-//! Worker → page: `["ready"]`, `["warm", ms]`, `["reply", id, value or null]` (an `analyse` reply
-//! carries a 4th item, the worker's own milliseconds for the request, which only the benchmark reads),
+//! Worker → page: `["ready"]`, `["warm", ms]`, `["reply", id, value or null]` (an `analyse` reply's
+//! value is the view model's JSON, ASCII only (see `analysis::to_json`), and it carries a 4th
+//! item, the worker's own milliseconds for the request, which only the benchmark reads),
 //! `["fetch", fetch id, url, timeout ms]` — the worker's DoH queries are made by the page, so
 //! they obey the page's Content-Security-Policy (`connect-src`) exactly as before.
 
@@ -227,12 +228,14 @@ pub fn set_locale(lang: &str, sources: &[Rc<str>]) {
     post(locale_message(lang, sources));
 }
 
-/// Analyses and explains `text` in `lang` (after masking names when `redact`).
-pub fn analyse(lang: &str, text: &str, redact: bool, done: impl FnOnce(Option<Analysis>) + 'static) {
+/// Analyses and explains `text` in `lang` (after masking names when `redact`); the answer holds
+/// the core's JSON too when `with_report` (see [`Analysis::json`]).
+pub fn analyse(lang: &str, text: &str, redact: bool, with_report: bool, done: impl FnOnce(Option<Analysis>) + 'static) {
     let args = [
         JsValue::from_str(lang),
         JsValue::from_str(text),
         JsValue::from_bool(redact),
+        JsValue::from_bool(with_report),
     ];
     request("analyse", &args, move |v| {
         done(

@@ -4,8 +4,9 @@
 #![cfg(target_arch = "wasm32")]
 
 use bounce::i18n::Localizer;
-use bounce::web::action::Action;
+use bounce::web::action::{Action, CopyFormat};
 use bounce::web::analysis::{self, Mark, SpanView};
+use bounce::web::components::copy_panel::copy_text;
 use bounce::web::components::hop_diagram::delay_parts;
 use bounce::web::engine;
 use bounce::web::examples::EXAMPLES;
@@ -204,7 +205,7 @@ fn every_example_is_explained_with_highlights_in_both_locales() {
             let a = analysis::run(ex.text, &loc);
             assert!(a.is_bounce(), "{}: not recognised", ex.id);
             assert!(!a.recipients.is_empty(), "{}: no recipient", ex.id);
-            assert!(!a.headline.is_empty() && !a.plain.is_empty() && !a.markdown.is_empty());
+            assert!(!a.headline.is_empty() && a.json.is_none());
             let code = a
                 .spans
                 .iter()
@@ -408,7 +409,44 @@ fn a_redacted_bounce_still_explains_the_same_way() {
     assert_eq!(masked.recipients.len(), plain.recipients.len());
     assert_eq!(masked.recipients[0].facts.reason, plain.recipients[0].facts.reason);
     assert_eq!(masked.recipients[0].facts.status, plain.recipients[0].facts.status);
-    assert!(!masked.plain.contains("jan.kowalski") && !masked.markdown.contains("example.net"));
+    assert!(!copy_text(&masked, CopyFormat::Plain).contains("jan.kowalski"));
+    assert!(!copy_text(&masked, CopyFormat::Markdown).contains("example.net"));
+}
+
+#[wasm_bindgen_test]
+fn the_copied_text_is_the_cores_plain_text_and_markdown() {
+    // The engine's answer carries each explanation text once; the page makes the copied forms
+    // from it. They must be exactly what the core renders from its own explanation (the CLI's
+    // text output is `to_plain`), for every example, a reply line and a non-bounce, both locales.
+    let mut texts: Vec<&str> = EXAMPLES.iter().map(|e| e.text).collect();
+    texts.extend([
+        "554 5.7.1 You are not allowed to connect",
+        "Hello, see you tomorrow.",
+        "550 5.1.1 <żółw@example.pl>: Skrzynka \u{1F600} nie istnieje \u{2068}x\u{2069} \\ \"q\"",
+    ]);
+    for lang in ["en", "pl"] {
+        let loc = full_localizer(lang);
+        for text in &texts {
+            let a = analysis::run(text, &loc);
+            let ex = bounce::explain::explain(&bounce::analyze(text.as_bytes()), &loc);
+            assert_eq!(a.explanation(), ex, "{lang}: {text:.40}");
+            assert_eq!(copy_text(&a, CopyFormat::Plain), bounce::explain::to_plain(&ex));
+            assert_eq!(copy_text(&a, CopyFormat::Markdown), bounce::explain::to_markdown(&ex));
+            // What the engine posts (its JSON, ASCII only) reads back as the same view model.
+            let json = analysis::to_json(&a);
+            assert!(json.is_ascii(), "{lang}: {text:.40}");
+            if text.contains('\u{1F600}') {
+                // Outside the BMP: a UTF-16 surrogate pair, as JSON writes it.
+                assert!(json.contains("\\ud83d\\ude00") && json.contains("\\u017c"), "{json}");
+            }
+            let back: analysis::Analysis = serde_json::from_str(&json).unwrap();
+            assert_eq!(back, a);
+            assert_eq!(
+                serde_json::from_str::<serde_json::Value>(&json).unwrap(),
+                serde_json::to_value(&a).unwrap()
+            );
+        }
+    }
 }
 
 #[wasm_bindgen_test]
@@ -469,7 +507,7 @@ async fn the_engine_answers_as_the_core_does() {
     engine::set_locale("pl", &sources);
     // The view model crosses the worker boundary as JSON and arrives unchanged.
     for example in EXAMPLES {
-        let got = ask(|done| engine::analyse("pl", example.text, false, done)).await;
+        let got = ask(|done| engine::analyse("pl", example.text, false, false, done)).await;
         assert_eq!(
             got,
             Some(analysis::run(example.text, &full_localizer("pl"))),
@@ -478,13 +516,23 @@ async fn the_engine_answers_as_the_core_does() {
         );
     }
     let ex = EXAMPLES[0].text;
-    let got = ask(|done| engine::analyse("pl", ex, false, done)).await;
+    let got = ask(|done| engine::analyse("pl", ex, false, false, done)).await;
     assert!(engine::is_ready());
     // An unknown locale is refused, not answered in another language.
-    assert_eq!(ask(|done| engine::analyse("xx", ex, false, done)).await, None);
+    assert_eq!(ask(|done| engine::analyse("xx", ex, false, false, done)).await, None);
     // Redacted analysis: no real names anywhere in what the page gets.
-    let masked = ask(|done| engine::analyse("pl", ex, true, done)).await.expect("answer");
-    assert!(!masked.plain.contains("jan.kowalski") && !masked.json.contains("example.net"));
+    let masked = ask(|done| engine::analyse("pl", ex, true, false, done))
+        .await
+        .expect("answer");
+    assert!(!copy_text(&masked, CopyFormat::Plain).contains("jan.kowalski"));
+    assert!(!copy_text(&masked, CopyFormat::Markdown).contains("example.net"));
+    // The core's JSON only when asked for (the embed element), and masked as well.
+    assert!(masked.json.is_none());
+    let with_report = ask(|done| engine::analyse("pl", ex, true, true, done))
+        .await
+        .expect("answer");
+    let json = with_report.json.expect("the core's JSON when asked for");
+    assert!(json.contains("\"recipients\"") && !json.contains("example.net"));
     assert_eq!(
         masked.recipients[0].facts.reason,
         got.as_ref().unwrap().recipients[0].facts.reason

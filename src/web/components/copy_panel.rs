@@ -18,11 +18,13 @@ pub struct CopyPanelProps {
     pub analysis: Rc<Analysis>,
 }
 
-/// The text copied for `format`.
-pub fn copy_text(a: &Analysis, format: CopyFormat) -> &str {
+/// The text copied for `format`: the core's plain-text or Markdown rendering of the explanation,
+/// made here when the user copies (the engine's answer carries each text once).
+pub fn copy_text(a: &Analysis, format: CopyFormat) -> String {
+    let ex = a.explanation();
     match format {
-        CopyFormat::Plain => &a.plain,
-        CopyFormat::Markdown => &a.markdown,
+        CopyFormat::Plain => crate::explain::to_plain(&ex),
+        CopyFormat::Markdown => crate::explain::to_markdown(&ex),
     }
 }
 
@@ -86,11 +88,11 @@ pub fn copy_panel(props: &CopyPanelProps) -> Html {
             };
             if app.redact {
                 // Redacted: explain the masked text again, so the copy holds no real names at all.
-                engine::analyse(app.lang(), &app.text, true, move |masked| {
-                    copy(masked.map(|m| copy_text(&m, format).to_string()))
+                engine::analyse(app.lang(), &app.text, true, false, move |masked| {
+                    copy(masked.map(|m| copy_text(&m, format)))
                 });
             } else {
-                copy(Some(copy_text(&analysis, format).to_string()));
+                copy(Some(copy_text(&analysis, format)));
             }
         })
     };

@@ -36,7 +36,9 @@ fn run(app: AppHandle, generation: u64) {
         progress: app.text.len() > engine::LARGE_INPUT || !engine::is_ready(),
     });
     let handle = app.clone();
-    engine::analyse(app.lang(), &app.text, false, move |result| match result {
+    // Embedded, the result goes to the host page as the core's JSON: ask for it.
+    let with_report = crate::web::embed::mode() == crate::web::embed::Mode::Embed;
+    engine::analyse(app.lang(), &app.text, false, with_report, move |result| match result {
         Some(a) => handle.dispatch(Action::AnalysisDone {
             generation,
             analysis: Rc::new(a),

@@ -39,8 +39,8 @@ pub fn use_embedding(app: AppHandle) {
     let shown = (app.phase == Phase::Done).then(|| app.analysis.clone()).flatten();
     use_effect_with(shown, move |shown| {
         if embedded {
-            if let Some(a) = shown {
-                embed::report_result(&a.json);
+            if let Some(json) = shown.as_ref().and_then(|a| a.json.as_deref()) {
+                embed::report_result(json);
             }
             embed::report_size();
         }
