@@ -202,7 +202,14 @@ fn header_text(msg: &Message, h: &mail_parser::Header) -> String {
             let v: Vec<String> = a
                 .iter()
                 .map(|x| match (x.name(), x.address()) {
-                    (Some(n), Some(e)) => format!("{n} <{e}>"),
+                    (Some(n), Some(e)) => {
+                        let mut s = String::with_capacity(n.len() + e.len() + 3);
+                        s.push_str(n);
+                        s.push_str(" <");
+                        s.push_str(e);
+                        s.push('>');
+                        s
+                    }
                     (None, Some(e)) => e.to_string(),
                     (Some(n), None) => n.to_string(),
                     (None, None) => String::new(),
@@ -218,9 +225,19 @@ fn header_text(msg: &Message, h: &mail_parser::Header) -> String {
         _ => {
             let raw = msg.raw_message();
             let (s, e) = (h.offset_start() as usize, h.offset_end() as usize);
-            let v = raw.get(s..e).map(String::from_utf8_lossy).unwrap_or_default();
+            let v = raw.get(s..e).map(lossy).unwrap_or_default();
             unfold(&v)
         }
+    }
+}
+
+/// The bytes as text, invalid UTF-8 replaced (`String::from_utf8_lossy`), checked by the fast
+/// validator first: `from_utf8_lossy` walks every byte through its slower chunk reader even when
+/// the bytes are valid, which almost all are.
+fn lossy(bytes: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(bytes) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(bytes),
     }
 }
 
@@ -296,11 +313,11 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
         match (&part.body, ct.as_str()) {
             (PartType::Message(inner), _) => set_returned(mail, inner),
             (_, "message/delivery-status" | "message/global-delivery-status") => {
-                let t = String::from_utf8_lossy(part.contents()).into_owned();
+                let t = lossy(part.contents());
                 mail.dsn.get_or_insert_with(String::new).push_str(&t);
             }
             (_, "message/feedback-report") => {
-                mail.feedback = Some(String::from_utf8_lossy(part.contents()).into_owned());
+                mail.feedback = Some(lossy(part.contents()).into_owned());
             }
             (_, "text/rfc822-headers" | "message/global-headers" | "message/rfc822-headers") => {
                 set_returned_raw(mail, part.contents())
@@ -314,7 +331,7 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
                 }
                 mail.body.push_str(t);
             }
-            (PartType::Html(h), _) => html.push(h.to_string()),
+            (PartType::Html(h), _) => html.push(h.as_ref()),
             // A returned message that mail-parser kept as bytes (e.g. nested too deep).
             (PartType::Binary(b) | PartType::InlineBinary(b), c) if c.starts_with("message/") => {
                 set_returned_raw(mail, b.as_ref())
@@ -324,7 +341,7 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
     }
     if mail.body.trim().is_empty() {
         for h in html {
-            mail.body.push_str(&mail_parser::decoders::html::html_to_text(&h));
+            mail.body.push_str(&mail_parser::decoders::html::html_to_text(h));
             mail.body.push('\n');
         }
     }
@@ -372,5 +389,8 @@ mod tests {
         assert_eq!(tried, 105);
         assert_eq!(content_type_name("Message", Some("RFC822")), "message/rfc822");
         assert_eq!(content_type_name("text", None), "text/");
+        for b in [&b"plain"[..], b"", b"\xff", b"a\xe2\x82b", "żółć".as_bytes(), b"x\xc5"] {
+            assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
+        }
     }
 }
