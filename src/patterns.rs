@@ -27,7 +27,7 @@ use regex_syntax::hir::literal::{ExtractKind, Extractor, Seq};
 use std::sync::OnceLock;
 
 /// How many bytes of each literal the Aho-Corasick automaton holds.
-const HEAD_BYTES: usize = 6;
+const HEAD_BYTES: usize = 4;
 
 /// How much memory each lazy DFA may use before it clears its cache.
 const DFA_CACHE_BYTES: usize = 32 << 20;
