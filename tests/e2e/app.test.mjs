@@ -2,10 +2,11 @@
 // Needs a release build in dist/ (scripts/e2e.sh builds it and runs this suite).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServer, launch, openApp, paste, axe, shot, fixture, cspViolations } from './helpers.mjs';
+import { ROOT, startServer, launch, openApp, paste, axe, shot, fixture, cspViolations } from './helpers.mjs';
 
 let server;
 let url;
@@ -185,6 +186,36 @@ test('keyboard only: skip link, language, input, examples, copy and facts', { ti
     await page.keyboard.press('Enter');
     assert.equal(await page.evaluate(() => document.querySelector('details.facts').open), true);
     await shot(page, 'keyboard-copy-facts');
+  });
+});
+
+test('"Copy" puts exactly the CLI\'s explanation on the clipboard, in English and in Polish', { timeout: 90000 }, async () => {
+  // The engine's answer carries each text once; the page makes the copied text from it when asked.
+  const cli = join(ROOT, 'target', 'release', 'bounce');
+  await withApp({ permissions: ['clipboard-read', 'clipboard-write'] }, async (page) => {
+    const input = fixture('user-unknown.eml').replace(/\r\n?/g, '\n');
+    await paste(page, input);
+    const copy = async () => {
+      await page.evaluate(() => navigator.clipboard.writeText('(nothing copied)'));
+      await page.click('#copy-button');
+      await page.waitForFunction(async () => (await navigator.clipboard.readText()) !== '(nothing copied)');
+      return page.evaluate(() => navigator.clipboard.readText());
+    };
+    // The CLI's text output is "== - ==", the plain-text explanation, then an empty line.
+    const native = (lang) => execFileSync(cli, ['explain', '--lang', lang, '-'], { input, encoding: 'utf8' }).replace(/^== - ==\n/, '').replace(/\n$/, '');
+    assert.equal(await copy(), native('en'));
+    await page.selectOption('#locale-select', 'pl');
+    await page.waitForFunction(() => document.documentElement.lang === 'pl' && document.querySelector('.summary .headline') && !document.querySelector('.results-body.stale'));
+    await page.waitForFunction(() => document.querySelector('.copy-panel h2')?.textContent.includes('Skopiuj'));
+    const pl = native('pl');
+    assert.match(pl, /Odbiorca|odbiorc/i);
+    await page.waitForFunction((want) => document.querySelector('.summary .headline')?.textContent === want.split('\n')[0], pl);
+    assert.equal(await copy(), pl);
+    // Markdown: the same texts, escaped, with headings.
+    await page.check('input[name=copy-format][value=markdown]');
+    const md = await copy();
+    assert.match(md, /^## /);
+    assert.match(md, /jan\\\.kowalski@example\\\.net/);
   });
 });
 

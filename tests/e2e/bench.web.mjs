@@ -3,6 +3,11 @@
 // render or is wrong (the rendered results must name the expected recipient and status code).
 //
 //   node tests/e2e/bench.web.mjs [--dist DIR] [--out FILE] [--runs N] [--runs-large N] [--rounds N] [--cold N] [--label TEXT]
+//                                [--timing BIN] [--batch-ms MS] [--isolated]
+// --timing: the native timing binary (default target/release/examples/timing), e.g. a copy built
+// from another commit, to measure an older dist/ against its own native code; --batch-ms: the
+// shortest batch of worker requests (default 300 ms); --isolated: serve the page cross-origin
+// isolated (COOP + COEP headers), which gives performance.now() a finer resolution in Chromium.
 //
 // Needs target/release/examples/timing (cargo build --release --example timing) and a built app
 // (scripts/build-web.sh); scripts/bench-web.sh does both and runs this under nice.
@@ -51,7 +56,14 @@ const ROUNDS = Number(arg('rounds', 31));
 // Free text saved with the results, e.g. which commit the measured build came from.
 const LABEL = arg('label', null);
 const CHROME = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const TIMING = join(ROOT, 'target', 'release', 'examples', 'timing');
+const TIMING = arg('timing', join(ROOT, 'target', 'release', 'examples', 'timing'));
+// Shortest batch of worker requests, ms, and the most requests in one batch. performance.now()
+// in a page or worker that is not cross-origin isolated moves in steps of about 0.1 ms in
+// Chromium (measured below and saved as `clock`); the engine's own per-request times are summed
+// over a batch, so a batch of thousands of requests averages that step away.
+const BATCH_MS = Number(arg('batch-ms', 300));
+const MAX_BATCH = 5000;
+const ISOLATED = process.argv.includes('--isolated');
 const WORK = join(ROOT, 'target', 'bench');
 mkdirSync(WORK, { recursive: true });
 
@@ -166,7 +178,10 @@ const assetTotal = assets.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzip: a.
 });
 
 // ---- browser -------------------------------------------------------------------------------
-const { server, url } = await serve({ dir: SNAP });
+const { server, url } = await serve({
+  dir: SNAP,
+  headers: ISOLATED ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {},
+});
 const profiles = [];
 // Fresh profiles are removed however the run ends.
 process.on('exit', () => {
@@ -181,6 +196,8 @@ async function launch() {
     args: CHROMIUM_ARGS,
     locale: 'en-US',
     viewport: { width: 1280, height: 900 },
+    // The copied explanation is read back and compared with the native one.
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   const errors = [];
@@ -371,6 +388,24 @@ async function bareTextarea(context, inp, runs) {
   }
 }
 
+/** Clicks "Copy" (plain text) and returns what went to the clipboard. */
+async function copiedText(page) {
+  const sentinel = `bench-${Math.random()}`;
+  await page.evaluate(async (sentinel) => {
+    const plain = document.querySelector('input[name=copy-format][value=plain]');
+    if (plain && !plain.checked) plain.click();
+    await navigator.clipboard.writeText(sentinel);
+  }, sentinel);
+  await page.click('#copy-button');
+  const deadline = Date.now() + 30000;
+  while (Date.now() < deadline) {
+    const text = await page.evaluate(() => navigator.clipboard.readText());
+    if (text !== sentinel) return text;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  fail('"Copy" put nothing on the clipboard within 30 s');
+}
+
 function checkRendered(inp, text) {
   const missing = [];
   if (inp.expect.address && !text.includes(inp.expect.address)) missing.push(inp.expect.address);
@@ -421,6 +456,8 @@ for (let i = 0; i < COLD; i++) {
 console.error('== paste → rendered (after the app warmed up)');
 const b = await launch();
 const perInput = {};
+const copied = {};
+let clock = null;
 let warmupMs = null;
 let workerNote = null;
 try {
@@ -433,10 +470,32 @@ try {
     warmupMs = null; // No warm-up marker in this build: measured anyway.
   }
   await putTexts(b.page);
+  clock = await b.page.evaluate(() => {
+    // The smallest step of performance.now() here (a dedicated worker started by this page has
+    // the same resolution: both are cross-origin isolated or both are not).
+    let min = Infinity;
+    let steps = 0;
+    let prev = performance.now();
+    const end = prev + 200;
+    while (steps < 2000) {
+      const t = performance.now();
+      if (t !== prev) {
+        min = Math.min(min, t - prev);
+        steps++;
+        prev = t;
+      }
+      if (t > end) break;
+    }
+    return { resolution_ms: min, steps_seen: steps, cross_origin_isolated: self.crossOriginIsolated === true };
+  });
+  console.error(`  clock: performance.now() steps of ${clock.resolution_ms.toFixed(4)} ms, cross-origin isolated: ${clock.cross_origin_isolated}`);
   for (const inp of INPUTS) {
     const timeout = inp.key === 'large' ? 180000 : 60000;
     const first = await paste(b.page, inp.key + '0', timeout);
     checkRendered(inp, first.text);
+    // What "Copy" puts on the clipboard (plain text, the default) must be the native explanation
+    // of the same bytes: the browser did the same work as the native side.
+    copied[inp.key] = await copiedText(b.page);
     const runs = [];
     for (let i = 1; i <= inp.runs; i++) {
       const p = await paste(b.page, inp.key + (i % 2), timeout);
@@ -538,31 +597,40 @@ try {
     });
     for (const inp of INPUTS) {
       const cal = await b.page.evaluate(
-        async ({ key, minBatchMs }) => {
+        async ({ key, minBatchMs, maxBatch }) => {
           const text = window.__texts[key + '0'];
           try {
             const reply = await window.__ask(text);
             await window.__ask('');
             const once = await window.__timeBatch(text, 1);
-            const batch = Math.max(1, Math.min(500, Math.ceil(minBatchMs / Math.max(once, 0.01))));
-            const baseBatch = Math.max(1, Math.min(500, Math.ceil(minBatchMs / Math.max(await window.__timeBatch('', 1), 0.01))));
+            // The batch sizes from the faster of two single requests (a first slow one must not
+            // make batches too short).
+            const one = async (t) => Math.min(await window.__timeBatch(t, 1), await window.__timeBatch(t, 1));
+            const size = (ms) => Math.max(1, Math.min(maxBatch, Math.ceil(minBatchMs / Math.max(ms, 0.005))));
+            const batch = size(Math.min(once, await one(text)));
+            const baseBatch = size(await one(''));
             // The first recipient's facts: in the view model (up to ca0907c), or in the core's
             // report, which crosses as the CLI's JSON in the `json` field (from 03d441b).
+            // The answer is the view model's JSON: a string until 2026-11-23, UTF-8 bytes (a
+            // Uint8Array) from then on.
             let facts;
             let plain;
+            let answerBytes;
             try {
-              const a = JSON.parse(reply);
+              const json = typeof reply === 'string' ? reply : new TextDecoder().decode(reply);
+              answerBytes = typeof reply === 'string' ? new TextEncoder().encode(reply).length : reply.byteLength;
+              const a = JSON.parse(json);
               facts = a.recipients?.[0]?.facts ?? (typeof a.json === 'string' ? JSON.parse(a.json).recipients?.[0] : null) ?? {};
               plain = a.plain ?? null;
             } catch {
               return { error: 'the reply is not the expected JSON (request format changed?)' };
             }
-            return { batch, baseBatch, facts, plain, proto: window.__proto };
+            return { batch, baseBatch, facts, plain, answerBytes, proto: window.__proto };
           } catch (e) {
             return { error: String(e) };
           }
         },
-        { key: inp.key, minBatchMs: 200 },
+        { key: inp.key, minBatchMs: BATCH_MS, maxBatch: MAX_BATCH },
       );
       if (cal.error) {
         workerNote = `worker (${inp.key}): ${cal.error}`;
@@ -572,9 +640,12 @@ try {
       if ((inp.expect.address && facts.address !== inp.expect.address) || !inp.expect.codes.includes(facts.status ?? facts.reply_code)) {
         fail(`the worker's analysis of ${inp.key} is wrong: ${JSON.stringify(facts)}`);
       }
-      // Same work as the native side: the worker's plain-text explanation equals the native one.
+      // Same work as the native side: the explanation the app copies (and, while the answer
+      // carried it, the worker's plain text) equals the native one.
       const samePlain = cal.plain == null ? null : cal.plain === inp.native.plain;
       if (samePlain === false) console.error(`  warning: the worker's plain-text explanation of ${inp.key} differs from the native one`);
+      const sameCopied = copied[inp.key] == null ? null : copied[inp.key] === inp.native.plain;
+      if (sameCopied === false) console.error(`  warning: the copied explanation of ${inp.key} differs from the native one`);
       // Rounds: a batch in the worker, a batch of the same request with an empty text (the
       // round trip's fixed cost: posting, the answer's JSON, waking the worker), then a native
       // sample of the same file in a fresh process (examples/timing.rs, 3 samples, median), so
@@ -627,6 +698,8 @@ try {
         paired_ratio: stats(paired),
         paired_ratio_same_code: stats(pairedSame),
         same_plain_text_as_native: samePlain,
+        copied_text_same_as_native: sameCopied,
+        answer_bytes: cal.answerBytes,
         protocol: cal.proto,
       };
       console.error(
@@ -748,6 +821,9 @@ const result = {
   wasm_files: wasmFiles,
   machine,
   app_warm_up_ms: warmupMs,
+  clock,
+  batch_ms: BATCH_MS,
+  isolated: ISOLATED,
   worker_note: workerNote,
   cold_load: coldStats,
   inputs: rows,
@@ -810,8 +886,11 @@ if (workerNote) out.push('', `worker not measured: ${workerNote}`);
 else
   out.push(
     '',
-    `worker's plain-text explanation identical to the native one: ${rows.map((r) => `${r.input} ${({ true: 'yes', false: 'NO', null: '?' })[String(r.detail.browser.worker?.same_plain_text_as_native ?? null)]}`).join(', ')}`,
+    `copied explanation (plain text) identical to the native one: ${rows.map((r) => `${r.input} ${({ true: 'yes', false: 'NO', null: '?' })[String(r.detail.browser.worker?.copied_text_same_as_native ?? null)]}`).join(', ')}` +
+      `; the worker's own plain text (answers before 2026-11-23): ${rows.map((r) => `${r.input} ${({ true: 'yes', false: 'NO', null: 'not in the answer' })[String(r.detail.browser.worker?.same_plain_text_as_native ?? null)]}`).join(', ')}`,
+    `answer size (bytes): ${rows.map((r) => `${r.input} ${r.detail.browser.worker?.answer_bytes ?? '–'}`).join(', ')}; worker batches (requests): ${rows.map((r) => `${r.input} ${r.detail.browser.worker?.round_trip.batch ?? '–'}`).join(', ')}`,
   );
+if (clock) out.push('', `clock: performance.now() moves in steps of ${clock.resolution_ms.toFixed(4)} ms here (cross-origin isolated: ${clock.cross_origin_isolated}); the engine's own times are means over the batches above`);
 if (warmupMs != null) out.push('', `app idle warm-up (data-warmup-ms): ${warmupMs} ms`);
 console.log(out.join('\n'));
 console.error(`written: ${relative(ROOT, OUT)}`);
