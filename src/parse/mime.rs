@@ -143,47 +143,46 @@ fn content_type_name(ctype: &str, subtype: Option<&str>) -> String {
 /// The date as mail-parser's `DateTime::to_rfc3339` writes it (`2024-05-01T10:00:00+02:00`, `Z`
 /// for a zero offset), without the formatting machinery (it ran for every date header and hop).
 fn rfc3339(d: &mail_parser::DateTime) -> String {
-    /// Appends `v` in decimal, zero-padded to `width` digits (more digits when it needs them).
-    fn push(out: &mut String, v: u16, width: usize) {
-        let mut digits = [0u8; 5];
-        let mut n = 0;
-        let mut x = v;
-        loop {
-            digits[n] = b'0' + (x % 10) as u8;
-            n += 1;
-            x /= 10;
-            if x == 0 {
-                break;
-            }
+    /// Appends `v` in decimal, at least two digits.
+    #[inline(always)]
+    fn two(out: &mut Vec<u8>, v: u8) {
+        if v >= 100 {
+            out.push(b'0' + v / 100);
         }
-        for _ in n..width {
-            out.push('0');
-        }
-        for &b in digits[..n].iter().rev() {
-            out.push(b as char);
-        }
+        out.push(b'0' + v / 10 % 10);
+        out.push(b'0' + v % 10);
     }
-    let mut out = String::with_capacity(25);
-    push(&mut out, d.year, 4);
+    // Bytes, all ASCII: pushed without a `char`'s encoding step.
+    let mut out = Vec::with_capacity(32);
+    // The year, at least four digits.
+    let mut digits = [0u8; 5];
+    let mut n = 0;
+    let mut x = d.year;
+    while x > 0 || n < 4 {
+        digits[n] = b'0' + (x % 10) as u8;
+        n += 1;
+        x /= 10;
+    }
+    out.extend(digits[..n].iter().rev());
     for (sep, v) in [
-        ('-', d.month),
-        ('-', d.day),
-        ('T', d.hour),
-        (':', d.minute),
-        (':', d.second),
+        (b'-', d.month),
+        (b'-', d.day),
+        (b'T', d.hour),
+        (b':', d.minute),
+        (b':', d.second),
     ] {
         out.push(sep);
-        push(&mut out, v.into(), 2);
+        two(&mut out, v);
     }
     if d.tz_hour != 0 || d.tz_minute != 0 {
-        out.push(if d.tz_before_gmt { '-' } else { '+' });
-        push(&mut out, d.tz_hour.into(), 2);
-        out.push(':');
-        push(&mut out, d.tz_minute.into(), 2);
+        out.push(if d.tz_before_gmt { b'-' } else { b'+' });
+        two(&mut out, d.tz_hour);
+        out.push(b':');
+        two(&mut out, d.tz_minute);
     } else {
-        out.push('Z');
+        out.push(b'Z');
     }
-    out
+    String::from_utf8(out).unwrap_or_default()
 }
 
 fn header_list(msg: &Message) -> Vec<(String, String)> {
@@ -266,11 +265,11 @@ fn received_hop(r: &mail_parser::Received) -> ReceivedHop {
     let host = |h: &Option<mail_parser::Host>| {
         h.as_ref().map(|h| match h {
             mail_parser::Host::Name(n) => n.to_string(),
-            mail_parser::Host::IpAddr(ip) => ip.to_string(),
+            mail_parser::Host::IpAddr(ip) => ip_text(ip),
         })
     };
-    let ip = r.from_ip.map(|i| i.to_string()).or_else(|| match &r.from {
-        Some(mail_parser::Host::IpAddr(ip)) => Some(ip.to_string()),
+    let ip = r.from_ip.map(|i| ip_text(&i)).or_else(|| match &r.from {
+        Some(mail_parser::Host::IpAddr(ip)) => Some(ip_text(ip)),
         _ => None,
     });
     let date = r.date.filter(|d| d.is_valid());
@@ -282,6 +281,29 @@ fn received_hop(r: &mail_parser::Received) -> ReceivedHop {
         by: host(&r.by),
         timestamp: date.map(|d| d.to_timestamp()),
         date: date.map(|d| rfc3339(&d)),
+    }
+}
+
+/// An IP address as `Display` writes it; IPv4 (most hops) without the formatting machinery.
+fn ip_text(ip: &std::net::IpAddr) -> String {
+    match ip {
+        std::net::IpAddr::V4(v4) => {
+            let mut out = String::with_capacity(15);
+            for (i, octet) in v4.octets().into_iter().enumerate() {
+                if i > 0 {
+                    out.push('.');
+                }
+                if octet >= 100 {
+                    out.push(char::from(b'0' + octet / 100));
+                }
+                if octet >= 10 {
+                    out.push(char::from(b'0' + octet / 10 % 10));
+                }
+                out.push(char::from(b'0' + octet % 10));
+            }
+            out
+        }
+        std::net::IpAddr::V6(_) => ip.to_string(),
     }
 }
 
@@ -389,6 +411,14 @@ mod tests {
         assert_eq!(tried, 105);
         assert_eq!(content_type_name("Message", Some("RFC822")), "message/rfc822");
         assert_eq!(content_type_name("text", None), "text/");
+        for a in [0u8, 1, 9, 10, 99, 100, 109, 199, 200, 255] {
+            for v4 in [[a, 0, 7, 255], [192, a, 2, 10], [10, 100, a, a]] {
+                let ip = std::net::IpAddr::from(v4);
+                assert_eq!(ip_text(&ip), ip.to_string());
+            }
+        }
+        let v6: std::net::IpAddr = "2001:db8::ff00:42:8329".parse().unwrap();
+        assert_eq!(ip_text(&v6), v6.to_string());
         for b in [&b"plain"[..], b"", b"\xff", b"a\xe2\x82b", "żółć".as_bytes(), b"x\xc5"] {
             assert_eq!(lossy(b), String::from_utf8_lossy(b), "{b:?}");
         }
