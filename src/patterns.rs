@@ -180,8 +180,11 @@ pub struct Set {
     inexact: Vec<u32>,
 }
 
-/// The literal hits of one text: for each branch whether it had one, and the branches that did.
-struct Hits {
+/// The literal hits of one text ([`Set::hits`]): for each branch whether it had one, and the
+/// branches that did. Several questions about the same text ([`Set::first_match_in`],
+/// [`Set::matches_in`]) share one search.
+#[derive(Debug)]
+pub struct Hits {
     hit: Vec<bool>,
     list: Vec<u32>,
 }
@@ -382,10 +385,21 @@ impl Set {
         (hits.hit[b as usize] || !branch.gated) && branch.is_match(text)
     }
 
+    /// The literal hits of `text`, for [`Set::first_match_in`] and [`Set::matches_in`].
+    pub fn hits(&self, text: &[u8]) -> Hits {
+        self.candidates(text)
+    }
+
     /// The lowest-numbered pattern that matches anywhere in `text`
     /// (`RegexSet::matches(text).iter().next()`).
     pub fn first_match(&self, text: &[u8]) -> Option<usize> {
-        let hits = self.candidates(text);
+        self.first_match_in(&self.hits(text), text, 0..self.patterns.len())
+    }
+
+    /// [`Set::first_match`] among the patterns in `range` only, with the hits [`Set::hits`] found
+    /// in the same `text`: what a set of only those patterns would answer (plus `range.start`).
+    pub fn first_match_in(&self, hits: &Hits, text: &[u8], range: std::ops::Range<usize>) -> Option<usize> {
+        let inside = |p: u32| range.contains(&(p as usize));
         // A pattern with an exact literal hit bounds the answer, so no regex after it need run;
         // before it, the inexact branches in order (the patterns' order) decide.
         let bound = hits
@@ -393,13 +407,14 @@ impl Set {
             .iter()
             .filter(|&&b| self.branches[b as usize].exact)
             .map(|&b| self.owner[b as usize])
+            .filter(|&p| inside(p))
             .min();
         for &b in &self.inexact {
             let p = self.owner[b as usize];
-            if bound.is_some_and(|bound| p >= bound) {
+            if bound.is_some_and(|bound| p >= bound) || p as usize >= range.end {
                 break;
             }
-            if self.inexact_matches(b, &hits, text) {
+            if inside(p) && self.inexact_matches(b, hits, text) {
                 return Some(p as usize);
             }
         }
@@ -408,7 +423,13 @@ impl Set {
 
     /// Every pattern that matches anywhere in `text`, in ascending order (`RegexSet::matches`).
     pub fn matches(&self, text: &[u8]) -> Vec<usize> {
-        let hits = self.candidates(text);
+        self.matches_in(&self.hits(text), text, 0..self.patterns.len())
+    }
+
+    /// [`Set::matches`] among the patterns in `range` only, with the hits [`Set::hits`] found in
+    /// the same `text`.
+    pub fn matches_in(&self, hits: &Hits, text: &[u8], range: std::ops::Range<usize>) -> Vec<usize> {
+        let range = range.start.min(self.patterns.len())..range.end.min(self.patterns.len());
         let mut matched = vec![false; self.patterns.len()];
         for &b in &hits.list {
             if self.branches[b as usize].exact {
@@ -418,11 +439,11 @@ impl Set {
         // A pattern already matched runs no regex.
         for &b in &self.inexact {
             let p = self.owner[b as usize] as usize;
-            if !matched[p] && self.inexact_matches(b, &hits, text) {
+            if range.contains(&p) && !matched[p] && self.inexact_matches(b, hits, text) {
                 matched[p] = true;
             }
         }
-        matched.iter().enumerate().filter(|(_, &m)| m).map(|(p, _)| p).collect()
+        range.filter(|&p| matched[p]).collect()
     }
 
     /// Whether any pattern matches anywhere in `text`.
@@ -1338,48 +1359,30 @@ mod plans {
 
     #[test]
     fn plans_are_current() {
-        let reason: Vec<&str> = crate::diagnose::reason::TEXT_PATTERNS.iter().map(|(p, _)| *p).collect();
-        let kb: Vec<&str> = crate::kb::rules::RULES.iter().filter_map(|r| r.text).collect();
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut stale = Vec::new();
-        for (path, patterns, plan, name, from) in [
-            (
-                "src/diagnose/reason_plan.rs",
-                reason,
-                &crate::diagnose::reason_plan::TEXT_PLAN,
-                "TEXT_PLAN",
-                "`diagnose::reason::TEXT_PATTERNS`",
-            ),
-            (
-                "src/kb/text_plan.rs",
-                kb,
-                &crate::kb::text_plan::TEXT_PLAN,
-                "TEXT_PLAN",
-                "the text patterns of `kb::rules::RULES`",
-            ),
-        ] {
-            let fresh = render(&set(&patterns).unwrap(), &patterns, name, from);
-            let file = root.join(path);
-            if std::env::var_os("BOUNCE_WRITE_PLANS").is_some() {
-                std::fs::write(&file, &fresh).unwrap();
-            }
-            // The set built from the compiled plan is the one reading the patterns builds (the
-            // file's layout may change, e.g. by rustfmt; what it holds may not).
-            let planned = Set::from_plan(plan).map(|p| render(&p, plan.patterns, name, from));
-            if planned.as_ref() != Some(&fresh) {
-                stale.push(path);
-            }
-            assert!(set_with_plan(&patterns, plan).is_ok());
-        }
-        assert!(
-            stale.is_empty(),
-            "{stale:?} do not match their patterns: `BOUNCE_WRITE_PLANS=1 cargo test --lib patterns::plans` writes them again"
+        let path = "src/diagnose/text_plan.rs";
+        let patterns = crate::diagnose::text_patterns();
+        let plan = &crate::diagnose::text_plan::TEXT_PLAN;
+        let (name, from) = (
+            "TEXT_PLAN",
+            "`diagnose::TEXTS` (the reason classifier's and the knowledge base's reply-text patterns)",
         );
+        let fresh = render(&set(&patterns).unwrap(), &patterns, name, from);
+        if std::env::var_os("BOUNCE_WRITE_PLANS").is_some() {
+            std::fs::write(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path), &fresh).unwrap();
+        }
+        // The set built from the compiled plan is the one reading the patterns builds (the file's
+        // layout may change, e.g. by rustfmt; what it holds may not).
+        let planned = Set::from_plan(plan).map(|p| render(&p, plan.patterns, name, from));
+        assert!(
+            planned.as_ref() == Some(&fresh),
+            "{path} does not match its patterns: `BOUNCE_WRITE_PLANS=1 cargo test --lib patterns::plans` writes it again"
+        );
+        assert!(set_with_plan(&patterns, plan).is_ok());
     }
 
     #[test]
     fn a_plan_for_other_patterns_is_not_used() {
-        let plan = &crate::kb::text_plan::TEXT_PLAN;
+        let plan = &crate::diagnose::text_plan::TEXT_PLAN;
         let s = set_with_plan(&["alpha", r"\bbeta\b|gam+a"], plan).unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!(s.matches(b"a beta, gammma"), vec![1]);
@@ -1541,6 +1544,40 @@ mod same_as_regex_set {
             assert_eq!(branches(p), branches_whole(p), "{p}");
             assert_eq!(branches(p).unwrap().len(), 1 + usize::from(p.ends_with("d")), "{p}");
         }
+    }
+
+    #[test]
+    fn one_set_answers_for_both_tables_as_two_sets_would() {
+        // The analysis searches the reason and the knowledge-base patterns as one set
+        // (`diagnose::TEXTS`); each range must answer as that table's own set does.
+        let tables = tables();
+        let (reason, kb) = (&tables[0].1, &tables[1].1);
+        let both: Vec<&str> = reason.iter().chain(kb).copied().collect();
+        assert_eq!(both, crate::diagnose::text_patterns());
+        let (one, r, k) = (set(&both).unwrap(), set(reason).unwrap(), set(kb).unwrap());
+        let texts = texts();
+        let mut hits = 0;
+        for t in &texts {
+            let found = one.hits(t);
+            let first = one.first_match_in(&found, t, 0..reason.len());
+            assert_eq!(first, r.first_match(t), "{:?}", String::from_utf8_lossy(t));
+            let all: Vec<usize> = one
+                .matches_in(&found, t, reason.len()..both.len())
+                .into_iter()
+                .map(|p| p - reason.len())
+                .collect();
+            assert_eq!(all, k.matches(t), "{:?}", String::from_utf8_lossy(t));
+            hits += usize::from(first.is_some()) + all.len();
+        }
+        assert!(hits > 10_000, "{hits} matches");
+        // A range inside one table: the patterns before it do not bound it.
+        let found = one.hits(b"user unknown, mailbox full");
+        let all = one.matches_in(&found, b"user unknown, mailbox full", 0..both.len());
+        let later = all[1];
+        assert_eq!(
+            one.first_match_in(&found, b"user unknown, mailbox full", later..both.len()),
+            Some(later)
+        );
     }
 
     #[test]

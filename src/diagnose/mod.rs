@@ -7,22 +7,53 @@
 
 pub mod reason;
 #[cfg(not(target_arch = "wasm32"))]
-pub(crate) mod reason_plan;
+pub(crate) mod text_plan;
 
 use crate::kb::{self, Rule};
 use crate::model::{Kind, Reason, Recipient, Report};
+use crate::patterns::Set;
+use std::sync::LazyLock;
+
+/// The reply-text patterns of the reason classifier ([`reason::TEXT_PATTERNS`], first) and of the
+/// knowledge base's rules (after them, in rule order) as one set: one literal search of a
+/// diagnostic answers both (`Set::first_match_in` / `Set::matches_in` on each one's range).
+pub(crate) static TEXTS: LazyLock<Option<Set>> = LazyLock::new(|| {
+    let patterns = text_patterns();
+    #[cfg(not(target_arch = "wasm32"))]
+    let set = crate::patterns::set_with_plan(&patterns, &text_plan::TEXT_PLAN);
+    // The browser's engine reads the patterns (once per page, in its worker) rather than carry
+    // the plan in its wasm.
+    #[cfg(target_arch = "wasm32")]
+    let set = crate::patterns::set(&patterns);
+    set.ok()
+});
+
+/// The patterns of [`TEXTS`], in order.
+pub(crate) fn text_patterns() -> Vec<&'static str> {
+    let reason = reason::TEXT_PATTERNS.iter().map(|(p, _)| *p);
+    reason
+        .chain(
+            kb::text_rules()
+                .iter()
+                .map(|&i| kb::rules::RULES[i].text.unwrap_or_default()),
+        )
+        .collect()
+}
 
 /// Fills `reason`, `hard` and `rules` of every recipient.
 pub fn diagnose(report: &mut Report) {
     for r in &mut report.recipients {
-        // The classifier and the knowledge base read the same collapsed text.
+        // The classifier and the knowledge base read the same collapsed text, searched once.
         let collapsed = r.diagnostic.as_deref().map(kb::collapse);
+        let hits = collapsed
+            .as_deref()
+            .and_then(|c| Some(TEXTS.as_ref()?.hits(c.as_bytes())));
         r.reason = match report.kind {
             Kind::Feedback => Reason::Feedback,
             Kind::AutoReply => Reason::Vacation,
-            _ => reason::classify_normalized(r, collapsed.as_deref()),
+            _ => reason::classify_normalized(r, collapsed.as_deref(), hits.as_ref()),
         };
-        let text_hits = kb::text_hits_collapsed(collapsed.as_deref());
+        let text_hits = kb::text_hits_collapsed(collapsed.as_deref(), hits.as_ref());
         let mut matched = kb::matching_with(r, &report.format, &text_hits);
         if matches!(r.reason, Reason::OnHold | Reason::Undefined) {
             // A knowledge-base reply text the classifier's tables do not know names the reason.

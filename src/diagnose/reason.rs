@@ -7,7 +7,6 @@
 //! diagnostic with whitespace collapsed.
 
 use crate::model::{Action, Command, Reason, Recipient};
-use std::sync::LazyLock;
 
 /// Reply-text patterns and the reason each one means, most specific first.
 pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
@@ -198,17 +197,6 @@ pub const TEXT_PATTERNS: &[(&str, Reason)] = &[
     ),
 ];
 
-static TEXT_SET: LazyLock<crate::patterns::Set> = LazyLock::new(|| {
-    let patterns: Vec<&str> = TEXT_PATTERNS.iter().map(|(p, _)| *p).collect();
-    #[cfg(not(target_arch = "wasm32"))]
-    let set = crate::patterns::set_with_plan(&patterns, &super::reason_plan::TEXT_PLAN);
-    // The browser's engine reads the patterns (once per page, in its worker) rather than carry
-    // the plan in its wasm.
-    #[cfg(target_arch = "wasm32")]
-    let set = crate::patterns::set(&patterns);
-    set.expect("reason patterns compile")
-});
-
 /// Enhanced status codes (subject.detail) that name the reason outright, beating vague words.
 pub const STATUS_STRONG: &[(&str, Reason)] = &[
     ("1.2", Reason::HostUnknown),
@@ -321,12 +309,23 @@ pub fn normalize(text: &str) -> String {
 
 /// The reason the reply text names, if any.
 pub fn by_text(diagnostic: &str) -> Option<Reason> {
-    by_normalized_text(&normalize(diagnostic))
+    by_normalized_text(&normalize(diagnostic), None)
 }
 
-/// [`by_text`] of a text already [`normalize`]d.
-fn by_normalized_text(n: &str) -> Option<Reason> {
-    TEXT_SET.first_match(n.as_bytes()).map(|i| TEXT_PATTERNS[i].1)
+/// [`by_text`] of a text already [`normalize`]d, with its literal hits in
+/// [`crate::diagnose::TEXTS`] when they were found already.
+fn by_normalized_text(n: &str, hits: Option<&crate::patterns::Hits>) -> Option<Reason> {
+    let set = super::TEXTS.as_ref()?;
+    let found;
+    let hits = match hits {
+        Some(h) => h,
+        None => {
+            found = set.hits(n.as_bytes());
+            &found
+        }
+    };
+    set.first_match_in(hits, n.as_bytes(), 0..TEXT_PATTERNS.len())
+        .map(|i| TEXT_PATTERNS[i].1)
 }
 
 fn status_key(s: &str) -> Option<&str> {
@@ -355,16 +354,21 @@ pub fn by_status(s: &str) -> Option<Reason> {
 
 /// The reason for one recipient's outcome.
 pub fn classify(r: &Recipient) -> Reason {
-    classify_normalized(r, r.diagnostic.as_deref().map(normalize).as_deref())
+    classify_normalized(r, r.diagnostic.as_deref().map(normalize).as_deref(), None)
 }
 
-/// [`classify`] with the recipient's diagnostic already [`normalize`]d (the knowledge base reads
-/// the same text, so [`crate::diagnose::diagnose`] makes it once).
-pub(crate) fn classify_normalized(r: &Recipient, diagnostic: Option<&str>) -> Reason {
+/// [`classify`] with the recipient's diagnostic already [`normalize`]d, and its literal hits when
+/// found (the knowledge base reads the same text, so [`crate::diagnose::diagnose`] makes and
+/// searches it once).
+pub(crate) fn classify_normalized(
+    r: &Recipient,
+    diagnostic: Option<&str>,
+    hits: Option<&crate::patterns::Hits>,
+) -> Reason {
     if r.action == Some(Action::Delivered) || r.status.as_deref().is_some_and(|s| s.starts_with('2')) {
         return Reason::Delivered;
     }
-    let text = diagnostic.and_then(by_normalized_text);
+    let text = diagnostic.and_then(|d| by_normalized_text(d, hits));
     let status = r.status.as_deref();
     let strong = status.and_then(by_status_strong);
     let reason = match (text, strong) {
@@ -516,6 +520,8 @@ mod tests {
 
     #[test]
     fn every_pattern_compiles() {
-        assert_eq!(TEXT_SET.len(), TEXT_PATTERNS.len());
+        let all = crate::diagnose::text_patterns();
+        assert_eq!(crate::diagnose::TEXTS.as_ref().unwrap().len(), all.len());
+        assert!(all.len() > TEXT_PATTERNS.len());
     }
 }

@@ -11,8 +11,6 @@
 
 pub mod codes;
 pub mod rules;
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) mod text_plan;
 
 use crate::model::{Command, Reason, Recipient};
 use regex::Regex;
@@ -263,21 +261,6 @@ static TEXT_RULES: LazyLock<Vec<usize>> = LazyLock::new(|| {
         .collect()
 });
 
-/// All text patterns, compiled once as one set.
-static TEXT_SET: LazyLock<Option<crate::patterns::Set>> = LazyLock::new(|| {
-    let patterns: Vec<&str> = TEXT_RULES
-        .iter()
-        .map(|&i| rules::RULES[i].text.unwrap_or_default())
-        .collect();
-    #[cfg(not(target_arch = "wasm32"))]
-    let set = crate::patterns::set_with_plan(&patterns, &text_plan::TEXT_PLAN);
-    // The browser's engine reads the patterns (once per page, in its worker) rather than carry
-    // the plan in its wasm.
-    #[cfg(target_arch = "wasm32")]
-    let set = crate::patterns::set(&patterns);
-    set.ok()
-});
-
 /// The rules that match one recipient, most specific first (ties keep table order).
 pub fn matching(r: &Recipient, format: &str) -> Vec<&'static Rule> {
     matching_with(r, format, &text_hits(r))
@@ -286,15 +269,34 @@ pub fn matching(r: &Recipient, format: &str) -> Vec<&'static Rule> {
 /// Indexes (in [`rules::RULES`]) of the rules whose text pattern the recipient's diagnostic
 /// matches: the part of [`matching`] that does not depend on the recipient's other facts.
 pub fn text_hits(r: &Recipient) -> Vec<usize> {
-    text_hits_collapsed(r.diagnostic.as_deref().map(collapse).as_deref())
+    text_hits_collapsed(r.diagnostic.as_deref().map(collapse).as_deref(), None)
 }
 
-/// [`text_hits`] of a diagnostic already [`collapse`]d (`None`: the recipient has none).
-pub(crate) fn text_hits_collapsed(diagnostic: Option<&str>) -> Vec<usize> {
-    match (diagnostic, TEXT_SET.as_ref()) {
-        (Some(d), Some(set)) => set.matches(d.as_bytes()).into_iter().map(|k| TEXT_RULES[k]).collect(),
-        _ => Vec::new(),
-    }
+/// The indexes of the rules with a text pattern, in order (their patterns follow the reason
+/// classifier's in [`crate::diagnose::TEXTS`]).
+pub(crate) fn text_rules() -> &'static [usize] {
+    &TEXT_RULES
+}
+
+/// [`text_hits`] of a diagnostic already [`collapse`]d (`None`: the recipient has none), with its
+/// literal hits in [`crate::diagnose::TEXTS`] when they were found already.
+pub(crate) fn text_hits_collapsed(diagnostic: Option<&str>, hits: Option<&crate::patterns::Hits>) -> Vec<usize> {
+    let (Some(d), Some(set)) = (diagnostic, crate::diagnose::TEXTS.as_ref()) else {
+        return Vec::new();
+    };
+    let found;
+    let hits = match hits {
+        Some(h) => h,
+        None => {
+            found = set.hits(d.as_bytes());
+            &found
+        }
+    };
+    let first = crate::diagnose::reason::TEXT_PATTERNS.len();
+    set.matches_in(hits, d.as_bytes(), first..set.len())
+        .into_iter()
+        .map(|k| TEXT_RULES[k - first])
+        .collect()
 }
 
 /// [`matching`] with the text hits already found by [`text_hits`] (which do not change when
