@@ -172,16 +172,10 @@ fn for_each_in_order<E>(
     let next = std::sync::atomic::AtomicUsize::new(0);
     let stop = std::sync::atomic::AtomicBool::new(false);
     std::thread::scope(|scope| {
-        // The two pattern sets are built once per process, on first use; build them side by side
-        // now rather than one after the other, with a worker waiting for each.
+        // The reply-text pattern set (reason classifier and knowledge base) is built once per
+        // process, on first use: build it now, beside the workers' parsing, not when the first
+        // worker reaches the diagnosis.
         scope.spawn(|| bounce::diagnose::reason::by_text("-"));
-        scope.spawn(|| {
-            let r = bounce::model::Recipient {
-                diagnostic: Some("-".into()),
-                ..Default::default()
-            };
-            bounce::kb::matching(&r, "")
-        });
         let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
         for _ in 0..threads {
             let tx = tx.clone();
