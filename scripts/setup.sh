@@ -12,6 +12,8 @@ need_pkg() { dpkg -s "$1" >/dev/null 2>&1; }
 
 want_apt() { for p in "$@"; do need_pkg "$p" || apt_pkgs+=("$p"); done; }
 
+# A C compiler: Rust links with it, and the CLI's allocator (mimalloc) is C built by the cc crate.
+need_cmd cc || want_apt gcc libc6-dev
 case "$what" in
   native) ;;
   web) ;;
