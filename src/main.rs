@@ -177,7 +177,9 @@ fn for_each_in_order<E>(
         // worker reaches the diagnosis.
         scope.spawn(|| bounce::diagnose::reason::by_text("-"));
         let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
-        for _ in 0..threads {
+        // Threads - 1 helpers; this thread works too and prints between its own items, so it
+        // seldom sleeps on the channel (each such sleep costs a wake-up per result).
+        for _ in 1..threads {
             let tx = tx.clone();
             let (next, stop, work) = (&next, &stop, &work);
             scope.spawn(move || {
@@ -194,16 +196,30 @@ fn for_each_in_order<E>(
         // Results arrive in any order; hold the early ones until their turn.
         let mut pending = std::collections::BTreeMap::new();
         let mut turn = 0;
-        for (i, done) in rx {
-            pending.insert(i, done);
-            while let Some(done) = pending.remove(&turn) {
-                if let Err(e) = emit(&items[turn], done) {
+        let mut flush = |pending: &mut std::collections::BTreeMap<usize, Done>, turn: &mut usize| {
+            while let Some(done) = pending.remove(turn) {
+                if let Err(e) = emit(&items[*turn], done) {
                     stop.store(true, std::sync::atomic::Ordering::Relaxed);
                     return Err(e);
                 }
-                turn += 1;
+                *turn += 1;
             }
+            Ok(())
+        };
+        loop {
+            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let Some(path) = items.get(i) else { break };
+            pending.insert(i, work(path));
+            while let Ok((j, done)) = rx.try_recv() {
+                pending.insert(j, done);
+            }
+            flush(&mut pending, &mut turn)?;
         }
+        for (i, done) in rx {
+            pending.insert(i, done);
+            flush(&mut pending, &mut turn)?;
+        }
+        flush(&mut pending, &mut turn)?;
         Ok(())
     })
 }
