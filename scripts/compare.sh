@@ -2,7 +2,10 @@
 # Side by side, one run, same files: `bounce explain --json` against Debian's libsisimai-perl
 # (Sisimai->make) and python3-flufl.bounce (address extraction only).
 #
-#   scripts/compare.sh [DIR...]      default: tests/fixtures, plus ../shared/corpus/real when present
+#   scripts/compare.sh [--rounds N] [DIR...]   default: tests/fixtures, plus ../shared/corpus/real when present
+#
+# --rounds N times every tool N times, the tools taking turns, and prints the medians (and the
+# range of the per-round ratios); accuracy is scored on the first round.
 #
 # For each directory it prints the wall time of each tool over all its files (each tool runs once,
 # in one process, over every file), the throughput and the ratio to bounce, and the accuracy of each
@@ -29,6 +32,11 @@ if [ ${#missing[@]} -gt 0 ]; then
   $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+rounds=1
+if [ "${1:-}" = "--rounds" ]; then
+  rounds="${2:?--rounds N}"
+  shift 2
+fi
 if [ $# -eq 0 ]; then
   set -- tests/fixtures
   [ -d "$shared/real" ] && set -- "$@" "$shared/real"
@@ -84,10 +92,11 @@ for path in sys.argv[1:]:
 PY
 
 cat >"$work/compare.py" <<'PY'
-import json, os, re, resource, subprocess, sys, time
+import json, os, re, resource, statistics, subprocess, sys, time
 
-root, shared, work, py = sys.argv[1:5]
-dirs = sys.argv[5:]
+root, shared, work, py, rounds = sys.argv[1:6]
+ROUNDS = max(1, int(rounds))
+dirs = sys.argv[6:]
 PSEUDO = re.compile(r"^\d\.0\.9\d\d$")
 expected_corpus = {}
 exp_path = os.path.join(shared, "expected.json")
@@ -214,19 +223,33 @@ for d in dirs:
     print(f"\n{d}: {len(files)} files, {size / 1e6:.2f} MB, {n_exp} with expectations")
     print(f"  {'tool':<22} {'wall s':>8} {'cpu s':>7} {'files/s':>9} {'MB/s':>7} {'x bounce':>9}  {'recipients':>15} {'status':>15} {'reply_code':>15} {'reason':>15} {'addresses':>15}")
     results = {}
+    timings = {}
+    scores = {}
     for name, cmd, fields in tools:
         dt, cpu, got, rc = run(cmd, files)
-        results[name] = (dt, got, cpu)
-        t = score(files, got, fields)
+        results[name] = (dt, got, cpu, rc)
+        timings[name] = [(dt, cpu)]
+        scores[name] = score(files, got, fields)
+    # More timing rounds, the tools taking turns, so that a change in the machine's load hits all
+    # of them alike; the accuracy comes from the first round.
+    for _ in range(1, ROUNDS):
+        for name, cmd, _ in tools:
+            dt, cpu, _, _ = run(cmd, files)
+            timings[name].append((dt, cpu))
+    med = {name: (statistics.median(w for w, _ in ts), statistics.median(c for _, c in ts)) for name, ts in timings.items()}
+    for name, cmd, fields in tools:
+        dt, cpu = med[name]
+        got, rc = results[name][1], results[name][3]
+        t = scores[name]
         label = f"{name} {versions.get(name, '')}".strip()
-        ratio = dt / results["bounce"][0]
+        ratio = dt / med["bounce"][0]
         print(
             f"  {label:<22} {dt:8.3f} {cpu:7.3f} {len(files) / dt:9.1f} {size / 1e6 / dt:7.2f} {ratio:8.1f}x  "
             f"{pct(t['recipients']):>15} {pct(t['status']):>15} {pct(t['reply_code']):>15} {pct(t['reason']):>15} {pct(t['address']):>15}"
             + (f"  (exit {rc}, {len(got)} outputs)" if rc or len(got) != len(files) else "")
         )
         summary.append({"dir": d, "tool": label, "files": len(files), "bytes": size, "wall_s": dt, "cpu_s": cpu, "ratio_to_bounce": ratio,
-                        **{k: t[k] for k in t}})
+                        "rounds": ROUNDS, **{k: t[k] for k in t}})
     # Address agreement with bounce, file by file (sets, case-insensitive), where bounce found any.
     b = results["bounce"][1]
     for name in ("sisimai", "flufl.bounce"):
@@ -240,15 +263,27 @@ for d in dirs:
                 total += 1
                 same += ba == oa
         print(f"  address sets equal to bounce's: {name} {same}/{total}")
-    sis, bou, flu = results["sisimai"], results["bounce"], results["flufl.bounce"]
-    print(f"  throughput (wall): bounce is {sis[0] / bou[0]:.1f}x sisimai, {flu[0] / bou[0]:.1f}x flufl.bounce (target >= 50x sisimai)")
-    print(f"  throughput (cpu):  bounce is {sis[2] / bou[2]:.1f}x sisimai, {flu[2] / bou[2]:.1f}x flufl.bounce")
-    flo = results["mail-parser alone"]
-    print(f"  floor: mail-parser's parse alone, one thread, is {sis[0] / flo[0]:.1f}x sisimai (wall), {sis[2] / flo[2]:.1f}x (cpu);"
-          f" it is {100.0 * flo[2] / bou[2]:.0f}% of bounce's cpu")
-    summary.append({"dir": d, "speedup_wall_vs_sisimai": sis[0] / bou[0], "speedup_cpu_vs_sisimai": sis[2] / bou[2],
-                    "floor_wall_vs_sisimai": sis[0] / flo[0], "floor_cpu_vs_sisimai": sis[2] / flo[2],
-                    "speedup_wall_vs_flufl": flu[0] / bou[0], "speedup_cpu_vs_flufl": flu[2] / bou[2]})
+    def ratios(a, b, i):
+        """Per-round ratios of tool a's time to tool b's (i: 0 wall, 1 cpu): median and range."""
+        r = [x[i] / y[i] for x, y in zip(timings[a], timings[b]) if y[i] > 0]
+        return statistics.median(r), min(r), max(r)
+
+    def show(r):
+        return f"{r[0]:.1f}x" + (f" [{r[1]:.1f}-{r[2]:.1f}]" if ROUNDS > 1 else "")
+
+    sw, sc = ratios("sisimai", "bounce", 0), ratios("sisimai", "bounce", 1)
+    fw, fc = ratios("flufl.bounce", "bounce", 0), ratios("flufl.bounce", "bounce", 1)
+    lw, lc = ratios("sisimai", "mail-parser alone", 0), ratios("sisimai", "mail-parser alone", 1)
+    share = statistics.median(x[1] / y[1] for x, y in zip(timings["mail-parser alone"], timings["bounce"]) if y[1] > 0)
+    rounds_note = f" (median of {ROUNDS} rounds [range])" if ROUNDS > 1 else ""
+    print(f"  throughput (wall){rounds_note}: bounce is {show(sw)} sisimai, {show(fw)} flufl.bounce (target >= 50x sisimai)")
+    print(f"  throughput (cpu):  bounce is {show(sc)} sisimai, {show(fc)} flufl.bounce")
+    print(f"  floor: mail-parser's parse alone, one thread, is {show(lw)} sisimai (wall), {show(lc)} (cpu);"
+          f" it is {100.0 * share:.0f}% of bounce's cpu")
+    summary.append({"dir": d, "rounds": ROUNDS, "speedup_wall_vs_sisimai": sw[0], "speedup_cpu_vs_sisimai": sc[0],
+                    "speedup_wall_vs_sisimai_range": sw[1:], "speedup_cpu_vs_sisimai_range": sc[1:],
+                    "floor_wall_vs_sisimai": lw[0], "floor_cpu_vs_sisimai": lc[0],
+                    "speedup_wall_vs_flufl": fw[0], "speedup_cpu_vs_flufl": fc[0]})
     if os.path.abspath(d) == os.path.join(shared, "real") and os.path.exists(os.path.join(shared, "score.py")):
         p = subprocess.run([sys.executable, os.path.join(shared, "score.py"), "--show", "0", "--corpus", d, "--"] + bounce,
                            capture_output=True, text=True)
@@ -258,4 +293,4 @@ json.dump(summary, open(out, "w"), indent=1)
 print(f"\nwritten {out}")
 PY
 
-$PY "$work/compare.py" "$root" "$shared" "$work" "$PY" "$@"
+$PY "$work/compare.py" "$root" "$shared" "$work" "$PY" "$rounds" "$@"
