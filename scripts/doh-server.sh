@@ -100,6 +100,10 @@ CONF
 setSecurityPollSuffix('')
 setLocal('127.0.0.1:$dport')
 newServer({address='127.0.0.1:$uport', name='unbound'})
+-- Always up: the only backend is the local unbound, and dnsdist's health checks (a root-server query
+-- unbound cannot resolve offline, with a 1 s timeout) could mark it down on a loaded machine, after
+-- which every query got HTTP 403.
+getServer(0):setUp()
 addDOHLocal('127.0.0.1:$hport', nil, nil, '/dns-query', { customResponseHeaders = { ['access-control-allow-origin'] = '*' } })
 -- Fixed failure answers for the "untrusted answers" tests.
 addAction(QNameRule('servfail.test.'), RCodeAction(DNSRCode.SERVFAIL))
