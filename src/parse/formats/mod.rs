@@ -155,13 +155,40 @@ static DETECT_SEARCH: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync
         .expect("fixed phrases build")
 });
 
-/// For each [`DETECT`] phrase, the phrases it contains (itself included): finding it finds them.
-static DETECT_CONTAINS: std::sync::LazyLock<Vec<Vec<usize>>> = std::sync::LazyLock::new(|| {
-    DETECT
-        .iter()
-        .map(|outer| (0..DETECT.len()).filter(|&j| outer.contains(DETECT[j])).collect())
-        .collect()
-});
+/// For each [`DETECT`] phrase, a bit for each phrase it contains (itself included): finding it
+/// finds them. Worked out by the compiler, so no process spends time on it.
+const DETECT_CONTAINS: [u64; DETECT.len()] = {
+    assert!(DETECT.len() <= 64, "one bit per phrase");
+    let mut out = [0u64; DETECT.len()];
+    let mut i = 0;
+    while i < DETECT.len() {
+        let mut j = 0;
+        while j < DETECT.len() {
+            if const_contains(DETECT[i].as_bytes(), DETECT[j].as_bytes()) {
+                out[i] |= 1 << j;
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    out
+};
+
+/// `hay` contains `needle`, usable in constants.
+const fn const_contains(hay: &[u8], needle: &[u8]) -> bool {
+    let mut at = 0;
+    while at + needle.len() <= hay.len() {
+        let mut k = 0;
+        while k < needle.len() && hay[at + k] == needle[k] {
+            k += 1;
+        }
+        if k == needle.len() {
+            return true;
+        }
+        at += 1;
+    }
+    false
+}
 
 /// The part of the body the detection phrases are looked for in.
 const DETECT_WINDOW: usize = 65536;
@@ -174,8 +201,9 @@ fn detect_phrases(lower: &[u8]) -> Vec<bool> {
     let mut found = vec![false; DETECT.len()];
     let mut at = 0;
     while let Some(m) = DETECT_SEARCH.find(aho_corasick::Input::new(lower).range(at..)) {
-        for &j in &DETECT_CONTAINS[m.pattern().as_usize()] {
-            found[j] = true;
+        let inside = DETECT_CONTAINS[m.pattern().as_usize()];
+        for (j, f) in found.iter_mut().enumerate() {
+            *f |= inside >> j & 1 == 1;
         }
         at = m.start() + 1;
     }
@@ -247,6 +275,21 @@ mod tests {
             ..Mail::default()
         };
         assert!(!body_has(&far, &["lotus domino"]));
+    }
+
+    #[test]
+    fn the_containment_table_agrees_with_str_contains() {
+        for (i, outer) in DETECT.iter().enumerate() {
+            for (j, inner) in DETECT.iter().enumerate() {
+                assert_eq!(
+                    DETECT_CONTAINS[i] >> j & 1 == 1,
+                    outer.contains(inner),
+                    "{outer} / {inner}"
+                );
+            }
+        }
+        assert!(const_contains(b"abc", b""));
+        assert!(!const_contains(b"ab", b"abc"));
     }
 
     #[test]
