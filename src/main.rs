@@ -215,11 +215,11 @@ fn for_each_in_order<E>(
             }
             flush(&mut pending, &mut turn)?;
         }
+        // What is still held waits for a helper's result, which flushes it.
         for (i, done) in rx {
             pending.insert(i, done);
             flush(&mut pending, &mut turn)?;
         }
-        flush(&mut pending, &mut turn)?;
         Ok(())
     })
 }

@@ -390,6 +390,15 @@ impl Set {
         self.candidates(text)
     }
 
+    /// Runs `f` with the literal hits of `text`: `known` when the caller found them already,
+    /// else found now (callers that share one text's hits between tables need not search twice).
+    pub fn with_hits<R>(&self, text: &[u8], known: Option<&Hits>, f: impl FnOnce(&Hits) -> R) -> R {
+        match known {
+            Some(h) => f(h),
+            None => f(&self.hits(text)),
+        }
+    }
+
     /// The lowest-numbered pattern that matches anywhere in `text`
     /// (`RegexSet::matches(text).iter().next()`).
     pub fn first_match(&self, text: &[u8]) -> Option<usize> {

@@ -316,16 +316,10 @@ pub fn by_text(diagnostic: &str) -> Option<Reason> {
 /// [`crate::diagnose::TEXTS`] when they were found already.
 fn by_normalized_text(n: &str, hits: Option<&crate::patterns::Hits>) -> Option<Reason> {
     let set = super::TEXTS.as_ref()?;
-    let found;
-    let hits = match hits {
-        Some(h) => h,
-        None => {
-            found = set.hits(n.as_bytes());
-            &found
-        }
-    };
-    set.first_match_in(hits, n.as_bytes(), 0..TEXT_PATTERNS.len())
-        .map(|i| TEXT_PATTERNS[i].1)
+    set.with_hits(n.as_bytes(), hits, |h| {
+        set.first_match_in(h, n.as_bytes(), 0..TEXT_PATTERNS.len())
+    })
+    .map(|i| TEXT_PATTERNS[i].1)
 }
 
 fn status_key(s: &str) -> Option<&str> {

@@ -284,19 +284,13 @@ pub(crate) fn text_hits_collapsed(diagnostic: Option<&str>, hits: Option<&crate:
     let (Some(d), Some(set)) = (diagnostic, crate::diagnose::TEXTS.as_ref()) else {
         return Vec::new();
     };
-    let found;
-    let hits = match hits {
-        Some(h) => h,
-        None => {
-            found = set.hits(d.as_bytes());
-            &found
-        }
-    };
     let first = crate::diagnose::reason::TEXT_PATTERNS.len();
-    set.matches_in(hits, d.as_bytes(), first..set.len())
-        .into_iter()
-        .map(|k| TEXT_RULES[k - first])
-        .collect()
+    set.with_hits(d.as_bytes(), hits, |h| {
+        set.matches_in(h, d.as_bytes(), first..set.len())
+    })
+    .into_iter()
+    .map(|k| TEXT_RULES[k - first])
+    .collect()
 }
 
 /// [`matching`] with the text hits already found by [`text_hits`] (which do not change when
