@@ -124,8 +124,12 @@ pub fn starts_with_header(text: &str) -> bool {
     if first.starts_with("From ") {
         return true;
     }
+    // Field names are letters, digits and hyphens in practice; a line such as Postfix's
+    // `<user@example.com>: host … said:` is text, not a header.
     match first.find(':') {
-        Some(i) if i > 0 => first[..i].bytes().all(|b| b.is_ascii_graphic() && b != b':'),
+        Some(i) if i > 0 => first[..i]
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
         _ => false,
     }
 }

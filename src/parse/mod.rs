@@ -6,6 +6,7 @@
 
 pub mod codes;
 pub mod dsn;
+pub mod evidence;
 pub mod formats;
 pub mod hops;
 pub mod lean;
@@ -59,7 +60,14 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
         }];
         return report;
     }
-    let x = formats::extract(&mail);
+    let mut x = formats::extract(&mail);
+    // The evidence scan reads every input, whatever its format; it fills what the format's reading
+    // lacks and stands in for it where that found no failed recipient.
+    let evidence = evidence::scan(&mail.body, &formats::text::sender_addresses(&mail));
+    with_evidence(&mut x, &evidence);
+    let evidenced = evidence
+        .iter()
+        .any(|e| e.address.is_some() && e.is_failure() && (e.reply.is_some() || e.status.is_some()));
     report.format = x.format.to_string();
     report.reporting_mta = x.reporting_mta.clone();
     let failing = x.recipients.iter().find_map(|r| r.remote_mta.clone());
@@ -74,7 +82,6 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
     report.hops = hops;
     report.failing_hop = failing_hop;
     let x_from_dsn = x.from_dsn;
-    let mut x = x;
     let no_codes = x
         .recipients
         .iter()
@@ -132,7 +139,7 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
     report.kind = if x_from_dsn && !report.recipients.is_empty() {
         Kind::Dsn
     } else if report.recipients.is_empty()
-        || (report.format == "generic" && !bouncy && !log_line && (mail.is_message || !has_code))
+        || (report.format == "generic" && !evidenced && !bouncy && !log_line && (mail.is_message || !has_code))
     {
         Kind::NotABounce
     } else if log_line
@@ -142,7 +149,7 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
             && report.hops.iter().all(|h| h.role == crate::model::HopRole::Remote))
     {
         Kind::ReplyLine
-    } else if mail.is_message || looks_like_bounce_text(&mail.body) {
+    } else if mail.is_message || evidenced || looks_like_bounce_text(&mail.body) {
         Kind::NdrText
     } else {
         Kind::ReplyLine
@@ -151,6 +158,97 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
         report.recipients.clear();
     }
     report
+}
+
+/// Completes the format's recipients from the evidence scan, or takes the scan's recipients when
+/// the format found none with a code (a wording or layout it does not know).
+fn with_evidence(x: &mut formats::Extracted, evidence: &[evidence::Evidence]) {
+    let coded = |r: &Recipient| !r.reply_code.is_empty() || r.status.is_some();
+    let same = |e: &evidence::Evidence, a: &str| e.address.as_deref().is_some_and(|b| b.eq_ignore_ascii_case(a));
+    for r in &mut x.recipients {
+        let found = match r.address.as_deref() {
+            Some(a) => evidence.iter().find(|e| same(e, a)),
+            // An unnamed recipient: the record with its codes names it.
+            None if coded(r) => evidence.iter().find(|e| {
+                e.address.is_some()
+                    && e.reply.as_deref().unwrap_or("") == r.reply_code
+                    && (e.status.is_none() || e.status == r.status)
+            }),
+            None => None,
+        };
+        if let Some(e) = found {
+            fill(r, e);
+        }
+    }
+    let known: Vec<&evidence::Evidence> = evidence
+        .iter()
+        .filter(|e| e.reply.is_some() || e.status.is_some())
+        .collect();
+    if known.is_empty() || x.from_dsn {
+        return;
+    }
+    let lone_uncoded = x.recipients.len() == 1 && !coded(&x.recipients[0]);
+    if lone_uncoded && known.len() == 1 && known[0].address.is_none() {
+        // One recipient named by the text, one reply found apart from it.
+        let e = known[0];
+        fill(&mut x.recipients[0], e);
+        return;
+    }
+    let replace = x.recipients.is_empty()
+        || (x.recipients.iter().all(|r| !coded(r)) && known.iter().any(|e| e.address.is_some()))
+        || (x.recipients.iter().all(|r| r.address.is_none()) && known.iter().any(|e| e.address.is_some()));
+    if !replace {
+        return;
+    }
+    x.recipients = known
+        .iter()
+        .map(|e| {
+            let mut r = Recipient {
+                address: e.address.clone(),
+                ..Recipient::default()
+            };
+            fill(&mut r, e);
+            r
+        })
+        .collect();
+    for e in &known {
+        if let Some(h) = &e.host {
+            x.tried.push(hops::TriedHost {
+                host: h.clone(),
+                ip: e.ip.clone(),
+            });
+        }
+    }
+    formats::text::dedup_hosts(&mut x.tried);
+}
+
+/// Fills what a recipient lacks from its evidence record.
+fn fill(r: &mut Recipient, e: &evidence::Evidence) {
+    if r.address.is_none() {
+        r.address = e.address.clone();
+    }
+    let weak = r
+        .diagnostic
+        .as_deref()
+        .is_none_or(|d| codes::find_reply(d).is_none() && codes::find_status(d).is_none());
+    if weak && e.diagnostic.is_some() && (e.reply.is_some() || e.status.is_some() || r.diagnostic.is_none()) {
+        r.diagnostic = e.diagnostic.clone();
+    }
+    if r.reply_code.is_empty() {
+        r.reply_code = e.reply.clone().unwrap_or_default();
+    }
+    if r.status.is_none() {
+        r.status = e.status.clone();
+    }
+    if r.command.is_none() {
+        r.command = e.command;
+    }
+    if r.remote_mta.is_none() {
+        r.remote_mta = e.host.clone();
+    }
+    if r.action.is_none() {
+        r.action = e.action;
+    }
 }
 
 /// Pasted text (or a bounce without MIME structure) may carry the delivery-status fields inline:

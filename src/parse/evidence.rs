@@ -1,0 +1,731 @@
+//! Delivery evidence, wherever and however a text writes it.
+//!
+//! Runs on every input, before and apart from the format modules: it finds the shapes in which mail
+//! servers, gateways and mail clients tie a recipient to a refusal — Postfix's `<addr>: host X[ip]
+//! said: …`, Exim's `SMTP error from remote mail server after …`, qmail's `Remote host said:`,
+//! sendmail's `550 5.1.1 <addr>... reason`, Exchange's `#550 5.1.1 … ##` and `Remote Server returned
+//! '…'`, RFC 3464 fields copied as text, a reply introduced in any of several languages, or a bare
+//! reply line. The text is read as paragraphs: quote marks and indentation are dropped and the
+//! lines of a paragraph are joined, so a re-wrapped, quoted or indented copy reads like the
+//! original. Format modules refine what this finds; they never decide whether a text is read.
+//!
+//! Limits: the first [`SCAN_LIMIT`] bytes of a text are scanned; a reply is at most
+//! [`REPLY_LIMIT`] bytes. All patterns are linear-time (`regex`).
+
+use crate::model::{Action, Command};
+use crate::parse::codes;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How much of a text the scanner reads (1 MiB): the evidence of a bounce is in its first part.
+pub const SCAN_LIMIT: usize = 1 << 20;
+
+/// The longest reply kept for one record.
+pub const REPLY_LIMIT: usize = 2000;
+
+/// One recipient's delivery evidence.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Evidence {
+    /// The failed recipient, when the text ties one to the reply.
+    pub address: Option<String>,
+    /// The address the recipient was expanded from (an alias), when the text says so.
+    pub alias: Option<String>,
+    /// The remote host that replied.
+    pub host: Option<String>,
+    /// Its IP address.
+    pub ip: Option<String>,
+    /// The three-digit reply code.
+    pub reply: Option<String>,
+    /// The enhanced status code.
+    pub status: Option<String>,
+    /// The SMTP stage that was refused.
+    pub command: Option<Command>,
+    /// The reply text, unfolded.
+    pub diagnostic: Option<String>,
+    /// What happened, when the text says it (a DSN `Action:` field).
+    pub action: Option<Action>,
+}
+
+impl Evidence {
+    /// True when the record holds a failure or delay code (4xx / 5xx, 4.x.x / 5.x.x).
+    pub fn is_failure(&self) -> bool {
+        let class = |c: &Option<String>| c.as_deref().and_then(|c| c.chars().next());
+        matches!(class(&self.reply), Some('4' | '5'))
+            || matches!(class(&self.status), Some('4' | '5'))
+            || matches!(self.action, Some(Action::Failed | Action::Delayed))
+    }
+}
+
+/// An e-mail address, as [`crate::parse::formats::generic::ADDRESS`] reads it.
+const ADDR: &str = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
+/// A host name with at least one dot.
+const HOST: &str = r"[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]*[A-Za-z0-9]";
+/// An IPv4 or IPv6 literal, loosely.
+const IP: &str = r"[0-9A-Fa-f.:]+";
+
+/// The kinds of head the scanner knows; each starts a record or gives context to the next ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Head {
+    /// Postfix `<addr>: host X[ip] said:` or `<addr>: reason`; a Postfix log line's `to=<addr>`.
+    Postfix,
+    /// Exim `addr … SMTP error from remote mail server after CMD:`.
+    Exim,
+    /// qmail `<addr>: ip does not like recipient. Remote host said:`.
+    Qmail,
+    /// sendmail `550 5.1.1 <addr>... reason` (transcript or summary).
+    Sendmail,
+    /// Exchange `#550 5.1.1 … ##`, `<host #5.0.0 smtp; …>`, `Remote Server returned '…'`.
+    Exchange,
+    /// RFC 3464 per-recipient fields written as text.
+    Field,
+    /// A reply introduced by a verb ("said:", "odpowiedział:", "a répondu :", …).
+    Intro,
+    /// A line that starts with a reply code.
+    Bare,
+    /// A remote host named for what follows ("while talking to X", "host X [ip]"). Exchange's
+    /// "Generating server" is the reporting server, not the remote one.
+    HostContext,
+}
+
+/// One head found in the flattened text.
+#[derive(Debug)]
+struct Found {
+    head: Head,
+    start: usize,
+    /// Where the reply (or field value) begins.
+    body: usize,
+    address: Option<String>,
+    alias: Option<String>,
+    host: Option<String>,
+    ip: Option<String>,
+    command: Option<Command>,
+    /// For [`Head::Field`]: the lower-case field name.
+    field: Option<&'static str>,
+}
+
+impl Found {
+    fn new(head: Head, start: usize, body: usize) -> Found {
+        Found {
+            head,
+            start,
+            body,
+            address: None,
+            alias: None,
+            host: None,
+            ip: None,
+            command: None,
+            field: None,
+        }
+    }
+}
+
+fn build(p: &str) -> Regex {
+    Regex::new(p).expect("a fixed pattern compiles")
+}
+
+static POSTFIX: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?mi)(?:^<({ADDR})>(?:\s*\(expanded from <?({ADDR})>?\))?:\s*(?:host\s+({HOST})\[({IP})\]\s+said:\s*|connect to ({HOST})\[({IP})\](?::\d+)?:\s*)?|\bto=<({ADDR})>,[^\n]{{0,400}}?\bstatus=(?:bounced|deferred|expired|undeliverable)\s*\((?:host\s+({HOST})\[({IP})\]\s+said:\s*)?)"
+    ))
+});
+
+static EXIM: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?mi)(?:^<?({ADDR})>?(?:\s*\((?:generated from|expanded from)\s+<?({ADDR})>?\))?:?\s+(?:host\s+({HOST})\s*\[({IP})\]:?\s+)?)?SMTP error from remote (?:mail )?(?:server|host) after\s+(?:pipelined\s+)?([A-Za-z][A-Za-z ]{{1,20}}?)(?::?\s*<({ADDR})?>)?(?:\s*\([^)\n]{{0,80}}\))?\s*:\s*(?:host:?\s*({HOST})\s*\[({IP})\]:?\s*)?"
+    ))
+});
+
+static QMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?mi)^<({ADDR})>:\s*(?:({IP})\s+[^\n]{{0,80}}?\.\s+)?Remote host said:\s*"
+    ))
+});
+
+static SENDMAIL: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?i)(?:<<<\s*)?\b([245][0-9][0-9])[ -](?:#?([245]\.[0-9]{{1,3}}\.[0-9]{{1,3}})\s+)?<?({ADDR})>?\.\.\.\s*"
+    ))
+});
+
+static EXCHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?i)(?:(?:^|\s)#([245][0-9][0-9])[ -]?|<({HOST})\s+#([245]\.[0-9]{{1,3}}\.[0-9]{{1,3}})\s*(?:smtp|x-[a-z-]+)?;?\s*|\bremote server returned\s*(?:an error\s*)?:?\s*'|\bserver returned\s+')"
+    ))
+});
+
+static FIELD: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r"(?i)(?:^|\s)(final-recipient|original-recipient|action|status|remote-mta|diagnostic-code|x-postfix-sender|reporting-mta|arrival-date|last-attempt-date|will-retry-until|received-from-mta|x-actual-recipient)\s*:\s*",
+    )
+});
+
+/// Verbs and labels that introduce a remote server's reply, in the languages mail clients and
+/// servers write them in (en, pl, de, fr, es, it, pt, nl, ru, cs, sv). The reply must follow
+/// with its code.
+static INTRO: LazyLock<Regex> = LazyLock::new(|| {
+    build(
+        r#"(?i)(?:\b(?:said|says|replied|responded|answered|returned|reported|wrote|error (?:was|is)|response (?:was|is)|reply (?:was|is)|response from [^:\n]{1,80}? was|server response|remote error|rejected with|failed with|reason|diagnostic(?:[- ]code)?|odpowiedzia[łl]|odpowied[źz] serwera|meldete|antwortete|gemeldet|antwort(?: des [^:\n]{1,40})?|fehler(?:meldung)?|a r[ée]pondu|a renvoy[ée]|r[ée]ponse(?: du [^:\n]{1,40})?|erreur|respondi[óo]|devolvi[óo]|respuesta(?: del [^:\n]{1,40})?|ha risposto|ha restituito|risposta(?: del [^:\n]{1,40})?|errore|respondeu|retornou|resposta(?: do [^:\n]{1,40})?|antwoordde|gaf als antwoord|antwoord(?: van [^:\n]{1,40})?|foutmelding|odpov[ěe]d[ěe]l|odpov[ěe]ď(?: serveru)?|svarade|svar)|ответил|сообщил|ответ(?: сервера)?|ошибка)\s*:?\s*['"«„(]?\s*([245][0-9][0-9])(?:[ -]|$)"#,
+    )
+});
+
+static BARE: LazyLock<Regex> =
+    LazyLock::new(|| build(r"(?m)^\(?([245][0-9][0-9])[ -](?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}\b|[A-Za-z<])"));
+
+static HOST_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
+    build(&format!(
+        r"(?i)(?:while talking to\s+({HOST})\.?(?:\s*\[({IP})\])?|remote[- ]server:\s*({HOST})|\bhost\s+({HOST})\s*\[({IP})\])"
+    ))
+});
+
+static ADDRESS: LazyLock<Regex> = LazyLock::new(|| build(ADDR));
+
+static IN_REPLY: LazyLock<Regex> = LazyLock::new(|| {
+    build(r"(?i)\(?\s*in reply to\s+(end of data|end of message|[a-z]+(?:\s+to|\s+from)?)(?:\s+command)?\s*\)?")
+});
+
+/// The text as paragraphs, one per line: quote marks (`>`), bullets and indentation dropped,
+/// the lines of a paragraph joined by one space. Reads at most [`SCAN_LIMIT`] bytes.
+pub fn flatten(text: &str) -> String {
+    let mut cut = text.len().min(SCAN_LIMIT);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let mut out = String::with_capacity(cut);
+    let mut open = false;
+    for line in text[..cut].lines() {
+        let t = strip_quote(line).trim();
+        if t.is_empty() {
+            if open {
+                out.push('\n');
+                open = false;
+            }
+            continue;
+        }
+        if open {
+            out.push(' ');
+        }
+        for (i, w) in t.split_whitespace().enumerate() {
+            if i > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        open = true;
+    }
+    out
+}
+
+/// A line without its leading quote marks (`>`, `> >`, `|`), unless they are an SMTP transcript's
+/// `>>>` / `<<<`.
+fn strip_quote(line: &str) -> &str {
+    let mut t = line.trim_start();
+    loop {
+        if t.starts_with(">>>") {
+            return t;
+        }
+        match t.strip_prefix('>').or_else(|| t.strip_prefix("| ")) {
+            Some(rest) => t = rest.trim_start(),
+            None => return t,
+        }
+    }
+}
+
+/// Scans a text for delivery evidence. `exclude` holds addresses that are not recipients (the
+/// sender's, the notice's own); records come in text order, one per recipient.
+pub fn scan(text: &str, exclude: &[String]) -> Vec<Evidence> {
+    let flat = flatten(text);
+    scan_flat(&flat, exclude)
+}
+
+fn scan_flat(flat: &str, exclude: &[String]) -> Vec<Evidence> {
+    let mut heads = heads(flat);
+    heads.sort_by_key(|h| (h.start, std::cmp::Reverse(h.body)));
+    // Two heads at one place: the longer (more specific) one stands; a head inside another's
+    // (Exim's `host X [ip]` within its `SMTP error …` head) is part of it.
+    let mut covered = 0;
+    heads.retain(|h| {
+        let keep = h.start >= covered;
+        if keep {
+            covered = h.body.max(h.start + 1);
+        }
+        keep
+    });
+    let excluded = |a: &str| exclude.iter().any(|e| e.eq_ignore_ascii_case(a));
+    let mut out: Vec<Evidence> = Vec::new();
+    let mut host: Option<(String, Option<String>)> = None;
+    let mut fields: Option<Evidence> = None;
+    let mut pending_original: Option<String> = None;
+    let mut last_address: Option<(String, usize)> = None;
+    let mut prose = ADDRESS.find_iter(flat).peekable();
+    for (i, h) in heads.iter().enumerate() {
+        // Addresses in prose before this head ("Your message to a@example.com couldn't be
+        // delivered"): the nearest one names a reply that comes without its own.
+        while let Some(m) = prose.next_if(|m| m.start() < h.start) {
+            let a = m.as_str().trim_matches('.');
+            if !excluded(a) && !is_system(a) && !in_header_line(flat, m.start()) {
+                last_address = Some((a.to_string(), m.start()));
+            }
+        }
+        let end = heads
+            .get(i + 1)
+            .map_or(flat.len(), |n| n.start)
+            .min(paragraph_end(flat, h.body));
+        let value = flat.get(h.body..end.max(h.body)).unwrap_or("");
+        match h.head {
+            Head::HostContext => {
+                if let Some(name) = &h.host {
+                    host = Some((name.clone(), h.ip.clone()));
+                }
+                continue;
+            }
+            Head::Field => {
+                field(h, value, &mut fields, &mut pending_original, &mut out);
+                continue;
+            }
+            _ => {}
+        }
+        let mut e = Evidence {
+            address: h.address.clone(),
+            alias: h.alias.clone(),
+            host: h.host.clone(),
+            ip: h.ip.clone(),
+            command: h.command,
+            ..Evidence::default()
+        };
+        let (diagnostic, command) = reply_text(value, h.head);
+        e.command = e.command.or(command);
+        if let Some(d) = diagnostic.as_deref() {
+            let (reply, status) = codes_of(d);
+            e.reply = reply;
+            e.status = status;
+        }
+        e.diagnostic = diagnostic;
+        if e.address.is_none() {
+            let inside = e
+                .diagnostic
+                .as_deref()
+                .and_then(|d| ADDRESS.find(d).map(|m| m.as_str().trim_matches('.').to_string()))
+                .filter(|a| !excluded(a) && !is_system(a));
+            let near = last_address
+                .as_ref()
+                .filter(|(_, at)| h.start - at <= 2000)
+                .map(|(a, _)| a.clone());
+            e.address = near.or(inside);
+        }
+        if e.address.as_deref().is_some_and(|a| excluded(a) || is_system(a)) {
+            e.address = None;
+        }
+        if e.host.is_none() {
+            if let Some((name, ip)) = &host {
+                e.host = Some(name.clone());
+                e.ip = ip.clone();
+            }
+        }
+        if e.reply.is_none() && e.status.is_none() && h.head == Head::Bare {
+            continue;
+        }
+        push(&mut out, e);
+    }
+    if let Some(f) = fields.take() {
+        push(&mut out, f);
+    }
+    out.retain(|e| e.is_failure() || e.diagnostic.is_some());
+    out
+}
+
+/// Adds a record, merging it into an earlier one for the same recipient (the earlier keeps its
+/// place; what it lacks is filled, and a reply with a code beats one without).
+fn push(out: &mut Vec<Evidence>, e: Evidence) {
+    let same = out.iter_mut().find(|o| match (&o.address, &e.address) {
+        (Some(a), Some(b)) => a.eq_ignore_ascii_case(b),
+        (None, None) => o.reply == e.reply && o.status == e.status,
+        _ => false,
+    });
+    let Some(o) = same else {
+        out.push(e);
+        return;
+    };
+    let coded = |x: &Evidence| x.reply.is_some() || x.status.is_some();
+    if !coded(o) && coded(&e) {
+        o.diagnostic = e.diagnostic.clone();
+        o.reply = e.reply.clone();
+    }
+    if o.reply.is_none() {
+        o.reply = e.reply;
+    }
+    o.status = codes::pick_status(o.status.as_deref(), e.status.as_deref());
+    o.diagnostic = o.diagnostic.take().or(e.diagnostic);
+    o.host = o.host.take().or(e.host);
+    o.ip = o.ip.take().or(e.ip);
+    o.command = o.command.or(e.command);
+    o.alias = o.alias.take().or(e.alias);
+    o.action = o.action.or(e.action);
+}
+
+/// Reads one RFC 3464 field into the record being built.
+fn field(
+    h: &Found,
+    value: &str,
+    current: &mut Option<Evidence>,
+    original: &mut Option<String>,
+    out: &mut Vec<Evidence>,
+) {
+    let v = value.trim();
+    match h.field {
+        Some("original-recipient") => *original = address_in_field(v),
+        Some("final-recipient") | Some("x-actual-recipient") => {
+            if h.field == Some("x-actual-recipient") && current.is_some() {
+                return;
+            }
+            if let Some(done) = current.take() {
+                push(out, done);
+            }
+            let address = address_in_field(v).or_else(|| original.take());
+            *original = None;
+            *current = Some(Evidence {
+                address,
+                ..Evidence::default()
+            });
+        }
+        Some("action") => {
+            if let Some(c) = current.as_mut() {
+                c.action = Action::parse(v);
+            }
+        }
+        Some("status") => {
+            if let Some(c) = current.as_mut() {
+                c.status = codes::find_status(v.get(..v.len().min(16)).unwrap_or(v)).map(|f| f.code);
+            }
+        }
+        Some("remote-mta") => {
+            if let Some(c) = current.as_mut() {
+                let name = v.split_once(';').map_or(v, |(_, n)| n).trim();
+                let name = name
+                    .split_whitespace()
+                    .next()
+                    .unwrap_or("")
+                    .trim_matches(['[', ']', '.']);
+                if !name.is_empty() {
+                    c.host = Some(name.to_string());
+                }
+            }
+        }
+        Some("diagnostic-code") => {
+            if let Some(c) = current.as_mut() {
+                let text = v.split_once(';').map_or(v, |(_, t)| t).trim();
+                let (d, command) = reply_text(text, Head::Field);
+                if let Some(d) = d {
+                    let (reply, status) = codes_of(&d);
+                    c.reply = reply;
+                    c.status = codes::pick_status(c.status.as_deref(), status.as_deref());
+                    c.diagnostic = Some(d);
+                }
+                c.command = c.command.or(command);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The mail address of an RFC 3464 recipient field (`rfc822; a@example.com`), or of any field
+/// that carries one (an X.400 form with an RFC 822 element, `smtp=`, quotes).
+fn address_in_field(v: &str) -> Option<String> {
+    let v = v.get(..v.len().min(400)).unwrap_or(v);
+    ADDRESS
+        .find(v)
+        .map(|m| m.as_str().trim_matches(['.', '\'', '"']).to_string())
+        .filter(|a| !is_system(a))
+}
+
+/// The reply text after a head, with the SMTP stage it names: `(in reply to X command)` cut off,
+/// Exchange's quotes and `##`, qmail's `Giving up on …` and field tails removed.
+fn reply_text(value: &str, head: Head) -> (Option<String>, Option<Command>) {
+    let mut t = value.trim();
+    let mut cut = floor(t, REPLY_LIMIT);
+    t = &t[..cut];
+    let mut command = None;
+    if let Some(c) = IN_REPLY.captures(t) {
+        command = c.get(1).and_then(|m| Command::parse(m.as_str()));
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let before = t[..m.start].trim();
+        t = if before.is_empty() { t[m.end..].trim() } else { before };
+    }
+    if head == Head::Exchange {
+        if let Some(p) = t.find("##").or_else(|| t.find('\'')).or_else(|| t.find('>')) {
+            t = t[..p].trim();
+        }
+    }
+    for tail in [
+        "Giving up on ",
+        "I'm not going to try again",
+        "This is a permanent error",
+    ] {
+        if let Some(p) = t.find(tail) {
+            t = t[..p].trim();
+        }
+    }
+    cut = t.len();
+    let t = t[..cut]
+        .trim()
+        .trim_matches(['\'', '"', '«', '»', '„', '“', '”'])
+        .trim();
+    let t = t
+        .strip_suffix(')')
+        .filter(|s| s.matches('(').count() < s.matches(')').count() + 1 && !s.contains('('))
+        .unwrap_or(t);
+    ((!t.is_empty()).then(|| t.to_string()), command)
+}
+
+/// The reply code and enhanced status code a reply text starts with or holds.
+fn codes_of(d: &str) -> (Option<String>, Option<String>) {
+    crate::parse::formats::generic::codes_in(d)
+}
+
+fn floor(s: &str, max: usize) -> usize {
+    let mut i = max.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn paragraph_end(flat: &str, from: usize) -> usize {
+    flat.get(from..)
+        .and_then(|t| t.find('\n'))
+        .map_or(flat.len(), |i| from + i)
+}
+
+/// True for the addresses of mail systems rather than people.
+fn is_system(a: &str) -> bool {
+    crate::parse::formats::generic::is_system_address(a)
+}
+
+/// Header names (any language) whose line names the notice's own sender or recipient.
+const HEADER_LABELS: &[&str] = &[
+    "from",
+    "to",
+    "cc",
+    "sent",
+    "reply-to",
+    "return-path",
+    "sender",
+    "von",
+    "an",
+    "gesendet",
+    "de",
+    "à",
+    "a",
+    "para",
+    "enviado",
+    "da",
+    "inviato",
+    "od",
+    "do",
+    "wysłano",
+    "kopia",
+    "van",
+    "aan",
+    "verzonden",
+    "от",
+    "кому",
+    "envoyé",
+    "cc/bcc",
+];
+
+/// True when the address at `at` stands on a header line of the paragraph ("To: a@example.com").
+fn in_header_line(flat: &str, at: usize) -> bool {
+    let start = flat[..at].rfind('\n').map_or(0, |i| i + 1);
+    let line = &flat[start..at];
+    let Some((label, _)) = line.split_once(':') else {
+        return false;
+    };
+    let label = label.trim().to_lowercase();
+    HEADER_LABELS.iter().any(|h| *h == label)
+}
+
+/// Every head in the flattened text, unsorted.
+fn heads(flat: &str) -> Vec<Found> {
+    let mut out = Vec::new();
+    let text = |c: &regex::Captures, i: usize| c.get(i).map(|m| m.as_str().trim_end_matches('.').to_string());
+    for c in POSTFIX.captures_iter(flat) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let mut f = Found::new(Head::Postfix, m.start, m.end);
+        f.address = text(&c, 1).or_else(|| text(&c, 7));
+        f.alias = text(&c, 2);
+        f.host = text(&c, 3).or_else(|| text(&c, 5)).or_else(|| text(&c, 8));
+        f.ip = text(&c, 4).or_else(|| text(&c, 6)).or_else(|| text(&c, 9));
+        if c.get(5).is_some() {
+            // Postfix's own "connect to X[ip]:25: Connection refused": the text after is the reason.
+            f.command = Some(Command::Conn);
+        }
+        out.push(f);
+    }
+    for c in EXIM.captures_iter(flat) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let mut f = Found::new(Head::Exim, m.start, m.end);
+        f.address = text(&c, 1).or_else(|| text(&c, 6));
+        f.alias = text(&c, 2);
+        f.host = text(&c, 3).or_else(|| text(&c, 7));
+        f.ip = text(&c, 4).or_else(|| text(&c, 8));
+        f.command = c.get(5).and_then(|m| Command::parse(m.as_str()));
+        out.push(f);
+    }
+    for c in QMAIL.captures_iter(flat) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let mut f = Found::new(Head::Qmail, m.start, m.end);
+        f.address = text(&c, 1);
+        f.ip = text(&c, 2);
+        f.host = f.ip.clone();
+        out.push(f);
+    }
+    for c in SENDMAIL.captures_iter(flat) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        // The reply starts at the code: the record's text keeps `550 5.1.1 <a>... reason`.
+        let code = c.get(1).map_or(m.start, |g| g.start());
+        let mut f = Found::new(Head::Sendmail, m.start, code);
+        f.address = text(&c, 3);
+        out.push(f);
+    }
+    for c in EXCHANGE.captures_iter(flat) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let body = c.get(1).or(c.get(3)).map_or(m.end, |g| g.start());
+        // `<host #5.1.1 …>` names the server that wrote the notice, often the sender's own: not
+        // taken as the remote host.
+        out.push(Found::new(Head::Exchange, m.start, body));
+    }
+    for c in FIELD.captures_iter(flat) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let name = c.get(1).map_or("", |g| g.as_str()).to_ascii_lowercase();
+        let mut f = Found::new(Head::Field, c.get(1).map_or(m.start, |g| g.start()), m.end);
+        f.field = FIELD_NAMES.iter().copied().find(|n| *n == name);
+        out.push(f);
+    }
+    for c in INTRO.captures_iter(flat) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let code = c.get(1).map_or(m.end, |g| g.start());
+        out.push(Found::new(Head::Intro, m.start, code));
+    }
+    for c in BARE.captures_iter(flat) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let code = c.get(1).map_or(m.start, |g| g.start());
+        out.push(Found::new(Head::Bare, m.start, code));
+    }
+    for c in HOST_CONTEXT.captures_iter(flat) {
+        let m = c.get(0).map_or(0..0, |m| m.range());
+        let mut f = Found::new(Head::HostContext, m.start, m.end);
+        f.host = text(&c, 1).or_else(|| text(&c, 3)).or_else(|| text(&c, 4));
+        f.ip = text(&c, 2).or_else(|| text(&c, 5));
+        out.push(f);
+    }
+    out
+}
+
+/// The field names [`FIELD`] finds, lower-case.
+const FIELD_NAMES: &[&str] = &[
+    "final-recipient",
+    "original-recipient",
+    "action",
+    "status",
+    "remote-mta",
+    "diagnostic-code",
+    "x-postfix-sender",
+    "reporting-mta",
+    "arrival-date",
+    "last-attempt-date",
+    "will-retry-until",
+    "received-from-mta",
+    "x-actual-recipient",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> Evidence {
+        let v = scan(text, &[]);
+        assert_eq!(v.len(), 1, "{v:?}");
+        v.into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn postfix_line_alone_wrapped_and_quoted() {
+        let line = "<olga@example.ru>: host mx.example.ru[192.0.2.20] said: 550 5.1.1 <olga@example.ru>: User unknown (in reply to RCPT TO command)";
+        let wrapped = "<olga@example.ru>: host mx.example.ru[192.0.2.20] said:\n    550 5.1.1 <olga@example.ru>: User unknown (in reply to\n    RCPT TO command)";
+        let quoted = "> <olga@example.ru>: host mx.example.ru[192.0.2.20]\n> said: 550 5.1.1 <olga@example.ru>: User\n> unknown (in reply to RCPT TO command)";
+        for t in [line, wrapped, quoted] {
+            let e = one(t);
+            assert_eq!(e.address.as_deref(), Some("olga@example.ru"), "{t}");
+            assert_eq!(e.host.as_deref(), Some("mx.example.ru"));
+            assert_eq!(e.ip.as_deref(), Some("192.0.2.20"));
+            assert_eq!(e.reply.as_deref(), Some("550"));
+            assert_eq!(e.status.as_deref(), Some("5.1.1"));
+            assert_eq!(e.command, Some(Command::Rcpt));
+            assert_eq!(
+                e.diagnostic.as_deref(),
+                Some("550 5.1.1 <olga@example.ru>: User unknown")
+            );
+        }
+    }
+
+    #[test]
+    fn flowed_dsn_fields_are_read() {
+        let t = "Action: failed Final-Recipient: rfc822; ana@example.jp Diagnostic-Code: smtp; 550 5.1.1 <ana@example.jp>... User Unknown Status: 5.1.1";
+        let e = one(t);
+        assert_eq!(e.address.as_deref(), Some("ana@example.jp"));
+        assert_eq!(e.status.as_deref(), Some("5.1.1"));
+        assert_eq!(e.reply.as_deref(), Some("550"));
+    }
+
+    #[test]
+    fn system_final_recipient_takes_the_original() {
+        let t =
+            "Original-Recipient: rfc822;piotr@example.pl\nFinal-Recipient: system;<>\nAction: failed\nStatus: 5.1.1\n";
+        let e = one(t);
+        assert_eq!(e.address.as_deref(), Some("piotr@example.pl"));
+        assert_eq!(e.action, Some(Action::Failed));
+    }
+
+    #[test]
+    fn replies_introduced_in_other_languages_name_the_prose_recipient() {
+        for t in [
+            "Wiadomość do jan@example.pl nie mogła zostać dostarczona.\nSerwer odbiorcy odpowiedział: 550 5.1.1 Skrzynka nie istnieje",
+            "Ihre Nachricht an jan@example.pl konnte nicht zugestellt werden.\n\nDer Server meldete: 550 5.1.1 Benutzer unbekannt",
+            "Votre message à jan@example.pl n'a pas pu être remis.\nLe serveur distant a répondu : « 550 5.1.1 Utilisateur inconnu »",
+            "No se pudo entregar a jan@example.pl.\nEl servidor respondió: 550 5.1.1 Usuario desconocido",
+        ] {
+            let e = one(t);
+            assert_eq!(e.address.as_deref(), Some("jan@example.pl"), "{t}");
+            assert_eq!((e.reply.as_deref(), e.status.as_deref()), (Some("550"), Some("5.1.1")), "{t}");
+        }
+    }
+
+    #[test]
+    fn exchange_legacy_and_exim_shapes() {
+        let t = "Diagnostic information for administrators:\n\nGenerating server: mail.example.org\n\nneko@example.co.jp\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##\n";
+        let e = one(t);
+        assert_eq!(e.address.as_deref(), Some("neko@example.co.jp"));
+        assert_eq!(e.status.as_deref(), Some("5.1.1"));
+        assert_eq!(e.host, None, "the generating server wrote the report");
+        assert_eq!(
+            e.diagnostic.as_deref(),
+            Some("550 5.1.1 RESOLVER.ADR.RecipNotFound; not found")
+        );
+        let t = "  kim@example.net\n    host mx.example.net [198.51.100.3]\n    SMTP error from remote mail server after RCPT TO:<kim@example.net>:\n    550 5.2.1 Mailbox disabled\n";
+        let e = one(t);
+        assert_eq!(e.address.as_deref(), Some("kim@example.net"));
+        assert_eq!(e.host.as_deref(), Some("mx.example.net"));
+        assert_eq!(e.command, Some(Command::Rcpt));
+        assert_eq!(e.status.as_deref(), Some("5.2.1"));
+    }
+
+    #[test]
+    fn the_senders_own_addresses_are_not_recipients_and_noise_gives_nothing() {
+        let t = "To: me@example.com\nSubject: hello\n\nThe server said: 550 5.7.1 Relaying denied";
+        let v = scan(t, &["me@example.com".to_string()]);
+        assert_eq!(v.len(), 1);
+        assert_eq!(v[0].address, None);
+        assert!(scan("Lunch at 12? Room 550 on floor 5.", &[]).is_empty());
+        let noise: String = (0..5000u32).map(|i| char::from(b' ' + (i * 7919 % 95) as u8)).collect();
+        let _ = scan(&noise, &[]);
+    }
+}
