@@ -226,6 +226,8 @@ fn variants_agree_with_the_original() {
     let cases = cases();
     assert!(cases.len() >= 100, "only {} bounce fixtures", cases.len());
     let mut rows: BTreeMap<&'static str, Row> = BTreeMap::new();
+    // BOUNCE_VARIANTS_DUMP=DIR writes every variant there, to look at or to feed to the CLI.
+    let dump = std::env::var_os("BOUNCE_VARIANTS_DUMP").map(PathBuf::from);
     let mut disagreements = Vec::new();
     for case in &cases {
         let base = facts(&case.raw);
@@ -234,6 +236,11 @@ fn variants_agree_with_the_original() {
             continue;
         }
         for v in all_variants(&case.raw, case.is_message) {
+            if let Some(dir) = &dump {
+                let file = format!("{}--{}.txt", v.name, case.name.replace('/', "--"));
+                let _ = std::fs::create_dir_all(dir);
+                let _ = std::fs::write(dir.join(file), &v.text);
+            }
             let got = facts(v.text.as_bytes());
             let row = rows.entry(v.name).or_default();
             let before: usize = row.total.values().sum();

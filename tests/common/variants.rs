@@ -196,11 +196,17 @@ pub fn html_to_text(html: &str) -> String {
                 continue;
             }
             match name.as_str() {
+                "p" => {
+                    while !out.is_empty() && !out.ends_with("\n\n") {
+                        out.push('\n');
+                    }
+                    pending_space = false;
+                }
                 "br" => {
                     out.push('\n');
                     pending_space = false;
                 }
-                "p" | "div" | "tr" | "li" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
+                "div" | "tr" | "li" | "ul" | "ol" | "table" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6"
                 | "blockquote" | "pre" | "hr" => {
                     if !out.ends_with('\n') && !out.is_empty() {
                         out.push('\n');
@@ -254,7 +260,8 @@ fn decode_entities(s: &str) -> String {
     while let Some(i) = rest.find('&') {
         out.push_str(rest.get(..i).unwrap_or(""));
         rest = rest.get(i..).unwrap_or("");
-        let end = rest.get(..12).and_then(|w| w.find(';'));
+        let window = rest.len().min(12);
+        let end = rest.as_bytes()[..window].iter().position(|&b| b == b';');
         let decoded = end.and_then(|e| {
             let name = rest.get(1..e)?;
             let c = match name {
@@ -300,7 +307,7 @@ fn escape_html(s: &str) -> String {
 /// The text as simple HTML (a paragraph per block of lines, `<br>` between lines, as a mail
 /// client composes it), so that [`html_to_text`] can render it back.
 pub fn to_html(text: &str) -> String {
-    let mut html = String::from("<html><head><style>p { margin: 0 }</style></head><body>\n");
+    let mut html = String::from("<html><body>\n");
     for para in paragraphs(text) {
         let lines: Vec<String> = para.iter().map(|l| escape_html(l)).collect();
         html.push_str("<p>");
