@@ -229,12 +229,14 @@ fn variants_agree_with_the_original() {
     // BOUNCE_VARIANTS_DUMP=DIR writes every variant there, to look at or to feed to the CLI.
     let dump = std::env::var_os("BOUNCE_VARIANTS_DUMP").map(PathBuf::from);
     let mut disagreements = Vec::new();
+    let mut read = 0;
     for case in &cases {
         let base = facts(&case.raw);
         if base.is_empty() {
             // The original itself is not read as a bounce: tests/unseen.rs reports that.
             continue;
         }
+        read += 1;
         for v in all_variants(&case.raw, case.is_message) {
             if let Some(dir) = &dump {
                 let file = format!("{}--{}.txt", v.name, case.name.replace('/', "--"));
