@@ -24,7 +24,29 @@ pub fn parse(input: &Input) -> Report {
 
 /// Parses one input; `depth` counts how far inside forwarded bounces we are (one level is read).
 fn parse_nested(input: &Input, depth: u8) -> Report {
+    if depth < 4 {
+        if let Some(plain) = unquoted(&input.text) {
+            // A quoted or indented copy is read as the text itself.
+            let mut report = parse_nested(&Input::new(plain.as_bytes()), depth + 1);
+            let mut warnings = input.warnings.clone();
+            warnings.append(&mut report.warnings);
+            report.warnings = warnings;
+            return report;
+        }
+    }
     let mut mail = mime::read(&input.bytes, &input.text);
+    if depth < 4 {
+        if let Some(inner) = forwarded(&mail.body) {
+            // A person's note and signature around a forwarded bounce are not the bounce.
+            let mut report = parse_nested(&Input::new(inner.as_bytes()), depth + 1);
+            if matches!(report.kind, Kind::Dsn | Kind::NdrText | Kind::ReplyLine) {
+                let mut warnings = input.warnings.clone();
+                warnings.append(&mut report.warnings);
+                report.warnings = warnings;
+                return report;
+            }
+        }
+    }
     returned_from_text(&mut mail);
     inline_dsn(&mut mail, &input.text);
     let mut report = Report {
@@ -158,6 +180,133 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
         report.recipients.clear();
     }
     report
+}
+
+/// The text without the quote marks (`>`) or the indentation that every non-blank line carries,
+/// or `None` when the lines do not all carry them. One level is removed; the caller repeats.
+fn unquoted(text: &str) -> Option<String> {
+    let window = &text[..floor_char(text, evidence::SCAN_LIMIT)];
+    let mut lines = window.lines().filter(|l| !l.trim().is_empty()).peekable();
+    lines.peek()?;
+    let mut quoted = true;
+    let mut indent = usize::MAX;
+    for l in lines {
+        let t = l.trim_start();
+        // An SMTP transcript's `>>>` is not a quote mark.
+        quoted &= t.starts_with('>') && !t.starts_with(">>>");
+        indent = indent.min(l.len() - t.len());
+        if !quoted && indent == 0 {
+            return None;
+        }
+    }
+    let out: Vec<&str> = text
+        .lines()
+        .map(|l| {
+            if quoted {
+                let t = l.trim_start();
+                t.strip_prefix("> ").or_else(|| t.strip_prefix('>')).unwrap_or(t)
+            } else {
+                l.get(indent.min(l.len())..).unwrap_or_else(|| l.trim_start())
+            }
+        })
+        .collect();
+    Some(out.join("\n"))
+}
+
+/// Lines that begin a forwarded message, as mail clients write them (Gmail, Outlook, Apple Mail,
+/// Thunderbird; en, pl, de, fr, es, it, pt, nl, ru), lower-case.
+const FORWARD_MARKERS: &[&str] = &[
+    "forwarded message",
+    "original message-----",
+    "begin forwarded message",
+    "wiadomość przekazana dalej",
+    "przekazana wiadomość",
+    "oryginalna wiadomość-----",
+    "początek przekazanej wiadomości",
+    "weitergeleitete nachricht",
+    "ursprüngliche nachricht-----",
+    "anfang der weitergeleiteten nachricht",
+    "message transféré",
+    "message d'origine-----",
+    "début du message réexpédié",
+    "mensaje reenviado",
+    "mensaje original-----",
+    "inicio del mensaje reenviado",
+    "messaggio inoltrato",
+    "messaggio originale-----",
+    "inizio messaggio inoltrato",
+    "mensagem encaminhada",
+    "mensagem original-----",
+    "doorgestuurd bericht",
+    "oorspronkelijk bericht-----",
+    "пересылаемое сообщение",
+    "исходное сообщение-----",
+];
+
+/// The forwarded message inside a person's note: the text after the first forward marker line,
+/// when that part holds delivery evidence and the note before it holds none (a bounce's own
+/// "original message" marker comes after its evidence, and is left alone). Quote marks before
+/// the forwarded lines are dropped.
+fn forwarded(body: &str) -> Option<String> {
+    let window = &body[..floor_char(body, evidence::SCAN_LIMIT)];
+    let lower = window.to_lowercase();
+    if lower.len() != window.len() {
+        // Lower-casing changed byte offsets (rare letters): search line by line instead.
+        return forwarded_by_lines(window);
+    }
+    let at = FORWARD_MARKERS.iter().filter_map(|m| lower.find(m)).min()?;
+    split_forward(window, at)
+}
+
+fn forwarded_by_lines(window: &str) -> Option<String> {
+    let mut pos = 0;
+    for line in window.split_inclusive('\n') {
+        let l = line.to_lowercase();
+        if FORWARD_MARKERS.iter().any(|m| l.contains(m)) {
+            return split_forward(window, pos);
+        }
+        pos += line.len();
+    }
+    None
+}
+
+fn split_forward(window: &str, at: usize) -> Option<String> {
+    let line_end = window[at..].find('\n').map_or(window.len(), |i| at + i + 1);
+    let before = &window[..window[..at].rfind('\n').map_or(0, |i| i + 1)];
+    let after = window.get(line_end..)?;
+    let failure = |v: &[evidence::Evidence]| {
+        v.iter()
+            .any(|e| e.is_failure() && (e.reply.is_some() || e.status.is_some()))
+    };
+    if failure(&evidence::scan(before, &[])) || !failure(&evidence::scan(after, &[])) {
+        return None;
+    }
+    // The forwarded lines may be quoted: drop one level of quote marks from each.
+    let quoted = after
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .all(|l| l.trim_start().starts_with('>'));
+    let text = if quoted {
+        after
+            .lines()
+            .map(|l| {
+                let t = l.trim_start();
+                t.strip_prefix("> ").or_else(|| t.strip_prefix('>')).unwrap_or(t)
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    } else {
+        after.trim_start_matches(['\n', '\r']).to_string()
+    };
+    Some(text)
+}
+
+fn floor_char(s: &str, max: usize) -> usize {
+    let mut i = max.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 /// Completes the format's recipients from the evidence scan, or takes the scan's recipients when
