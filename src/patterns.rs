@@ -1368,12 +1368,12 @@ mod plans {
 
     #[test]
     fn plans_are_current() {
-        let path = "src/diagnose/text_plan.rs";
-        let patterns = crate::diagnose::text_patterns();
-        let plan = &crate::diagnose::text_plan::TEXT_PLAN;
+        let path = "src/kb/text_plan.rs";
+        let patterns = crate::kb::text_patterns();
+        let plan = &crate::kb::text_plan::TEXT_PLAN;
         let (name, from) = (
             "TEXT_PLAN",
-            "`diagnose::TEXTS` (the reason classifier's and the knowledge base's reply-text patterns)",
+            "`kb::TEXTS` (the reason classifier's and the knowledge base's reply-text patterns)",
         );
         let fresh = render(&set(&patterns).unwrap(), &patterns, name, from);
         if std::env::var_os("BOUNCE_WRITE_PLANS").is_some() {
@@ -1391,7 +1391,7 @@ mod plans {
 
     #[test]
     fn a_plan_for_other_patterns_is_not_used() {
-        let plan = &crate::diagnose::text_plan::TEXT_PLAN;
+        let plan = &crate::kb::text_plan::TEXT_PLAN;
         let s = set_with_plan(&["alpha", r"\bbeta\b|gam+a"], plan).unwrap();
         assert_eq!(s.len(), 2);
         assert_eq!(s.matches(b"a beta, gammma"), vec![1]);
@@ -1424,7 +1424,7 @@ mod same_as_regex_set {
         vec![
             (
                 "reason",
-                crate::diagnose::reason::TEXT_PATTERNS.iter().map(|(p, _)| *p).collect(),
+                crate::kb::REASON_PATTERNS.iter().map(|(p, _, _)| *p).collect(),
             ),
             ("kb", crate::kb::rules::RULES.iter().filter_map(|r| r.text).collect()),
             ("block lists", crate::kb::BLOCK_LISTS.iter().map(|(p, _)| *p).collect()),
@@ -1558,11 +1558,11 @@ mod same_as_regex_set {
     #[test]
     fn one_set_answers_for_both_tables_as_two_sets_would() {
         // The analysis searches the reason and the knowledge-base patterns as one set
-        // (`diagnose::TEXTS`); each range must answer as that table's own set does.
+        // (`kb::TEXTS`); each range must answer as that table's own set does.
         let tables = tables();
         let (reason, kb) = (&tables[0].1, &tables[1].1);
         let both: Vec<&str> = reason.iter().chain(kb).copied().collect();
-        assert_eq!(both, crate::diagnose::text_patterns());
+        assert_eq!(both, crate::kb::text_patterns());
         let (one, r, k) = (set(&both).unwrap(), set(reason).unwrap(), set(kb).unwrap());
         let texts = texts();
         let mut hits = 0;

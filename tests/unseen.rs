@@ -331,7 +331,7 @@ const FLOOR: &[(&str, usize)] = &[
     ("address", 156),
     ("reply_code", 163),
     ("status", 163),
-    ("reason", 133),
+    ("reason", 147),
     ("final", 0),
     ("who_must_act", 0),
 ];

@@ -6,39 +6,9 @@
 //! for a recipient, and therefore the explanation shown, always agree with that reason.
 
 pub mod reason;
-#[cfg(not(target_arch = "wasm32"))]
-pub(crate) mod text_plan;
 
-use crate::kb::{self, Rule};
+use crate::kb::{self, Rule, TEXTS};
 use crate::model::{Kind, Reason, Recipient, Report};
-use crate::patterns::Set;
-use std::sync::LazyLock;
-
-/// The reply-text patterns of the reason classifier ([`reason::TEXT_PATTERNS`], first) and of the
-/// knowledge base's rules (after them, in rule order) as one set: one literal search of a
-/// diagnostic answers both (`Set::first_match_in` / `Set::matches_in` on each one's range).
-pub(crate) static TEXTS: LazyLock<Option<Set>> = LazyLock::new(|| {
-    let patterns = text_patterns();
-    #[cfg(not(target_arch = "wasm32"))]
-    let set = crate::patterns::set_with_plan(&patterns, &text_plan::TEXT_PLAN);
-    // The browser's engine reads the patterns (once per page, in its worker) rather than carry
-    // the plan in its wasm.
-    #[cfg(target_arch = "wasm32")]
-    let set = crate::patterns::set(&patterns);
-    set.ok()
-});
-
-/// The patterns of [`TEXTS`], in order.
-pub(crate) fn text_patterns() -> Vec<&'static str> {
-    let reason = reason::TEXT_PATTERNS.iter().map(|(p, _)| *p);
-    reason
-        .chain(
-            kb::text_rules()
-                .iter()
-                .map(|&i| kb::rules::RULES[i].text.unwrap_or_default()),
-        )
-        .collect()
-}
 
 /// Fills `reason`, `hard` and `rules` of every recipient.
 pub fn diagnose(report: &mut Report) {

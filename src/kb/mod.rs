@@ -10,7 +10,10 @@
 //! and detail of an enhanced status code are in [`codes`].
 
 pub mod codes;
+pub mod reasons;
 pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) mod text_plan;
 
 use crate::model::{Command, Reason, Recipient};
 use regex::Regex;
@@ -242,6 +245,33 @@ pub fn status_matches(p: &str, s: &str) -> bool {
     }
 }
 
+/// The reason classifier's reply-text patterns ([`reasons::text_patterns`]) with their reason and
+/// whether each is exact, in the order they are tried.
+pub static REASON_PATTERNS: LazyLock<Vec<(&'static str, Reason, bool)>> = LazyLock::new(reasons::text_patterns);
+
+/// The reply-text patterns of the reason classifier ([`REASON_PATTERNS`], first) and of the rules
+/// (after them, in rule order) as one set: one literal search of a diagnostic answers both
+/// (`Set::first_match_in` / `Set::matches_in` on each one's range).
+pub(crate) static TEXTS: LazyLock<Option<crate::patterns::Set>> = LazyLock::new(|| {
+    let patterns = text_patterns();
+    #[cfg(not(target_arch = "wasm32"))]
+    let set = crate::patterns::set_with_plan(&patterns, &text_plan::TEXT_PLAN);
+    // The browser's engine reads the patterns (once per page, in its worker) rather than carry
+    // the plan in its wasm.
+    #[cfg(target_arch = "wasm32")]
+    let set = crate::patterns::set(&patterns);
+    set.ok()
+});
+
+/// The patterns of [`TEXTS`], in order.
+pub(crate) fn text_patterns() -> Vec<&'static str> {
+    REASON_PATTERNS
+        .iter()
+        .map(|(p, _, _)| *p)
+        .chain(text_rules().iter().map(|&i| rules::RULES[i].text.unwrap_or_default()))
+        .collect()
+}
+
 /// Collapses whitespace runs to one space, so patterns survive line wraps.
 pub fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -273,18 +303,18 @@ pub fn text_hits(r: &Recipient) -> Vec<usize> {
 }
 
 /// The indexes of the rules with a text pattern, in order (their patterns follow the reason
-/// classifier's in [`crate::diagnose::TEXTS`]).
+/// classifier's in [`TEXTS`]).
 pub(crate) fn text_rules() -> &'static [usize] {
     &TEXT_RULES
 }
 
 /// [`text_hits`] of a diagnostic already [`collapse`]d (`None`: the recipient has none), with its
-/// literal hits in [`crate::diagnose::TEXTS`] when they were found already.
+/// literal hits in [`TEXTS`] when they were found already.
 pub(crate) fn text_hits_collapsed(diagnostic: Option<&str>, hits: Option<&crate::patterns::Hits>) -> Vec<usize> {
-    let (Some(d), Some(set)) = (diagnostic, crate::diagnose::TEXTS.as_ref()) else {
+    let (Some(d), Some(set)) = (diagnostic, TEXTS.as_ref()) else {
         return Vec::new();
     };
-    let first = crate::diagnose::reason::TEXT_PATTERNS.len();
+    let first = REASON_PATTERNS.len();
     set.with_hits(d.as_bytes(), hits, |h| {
         set.matches_in(h, d.as_bytes(), first..set.len())
     })
