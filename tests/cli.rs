@@ -68,3 +68,63 @@ fn a_missing_file_fails_the_run_after_the_files_before_it() {
     );
     assert!(String::from_utf8_lossy(&o.stderr).contains("no-such-file.eml"));
 }
+
+#[test]
+fn a_postfix_line_pasted_alone_is_explained_in_english_and_polish() {
+    use std::io::Write;
+    let line = "<olga@example.ru>: host mx.example.ru[192.0.2.20] said: 550 5.1.1 <olga@example.ru>: User unknown (in reply to RCPT TO command)\n";
+    let wrapped = "<olga@example.ru>: host mx.example.ru[192.0.2.20] said:\n    550 5.1.1 <olga@example.ru>: User\n    unknown (in reply to RCPT TO command)\n";
+    for (text, lang, words) in [
+        (
+            line,
+            "en",
+            ["Recipient: olga@example.ru", "The recipient address does not exist"],
+        ),
+        (
+            wrapped,
+            "en",
+            ["Recipient: olga@example.ru", "The recipient address does not exist"],
+        ),
+        (line, "pl", ["Odbiorca: olga@example.ru", "Adres odbiorcy nie istnieje"]),
+        (
+            wrapped,
+            "pl",
+            ["Odbiorca: olga@example.ru", "Adres odbiorcy nie istnieje"],
+        ),
+    ] {
+        for json in [false, true] {
+            let mut args = vec!["explain", "--lang", lang, "-"];
+            if json {
+                args.insert(1, "--json");
+            }
+            let mut child = Command::new(env!("CARGO_BIN_EXE_bounce"))
+                .args(&args)
+                .stdin(std::process::Stdio::piped())
+                .stdout(std::process::Stdio::piped())
+                .spawn()
+                .expect("bounce runs");
+            child
+                .stdin
+                .take()
+                .expect("stdin")
+                .write_all(text.as_bytes())
+                .expect("written");
+            let out = child.wait_with_output().expect("bounce ends");
+            assert!(out.status.success());
+            let s = String::from_utf8_lossy(&out.stdout);
+            if json {
+                let v: serde_json::Value = serde_json::from_str(s.trim()).expect("one JSON line");
+                let r = &v["recipients"][0];
+                assert_eq!(v["kind"], "ndr-text");
+                assert_eq!(r["address"], "olga@example.ru");
+                assert_eq!(r["reply_code"], "550");
+                assert_eq!(r["status"], "5.1.1");
+                assert_eq!(r["reason"], "userunknown");
+            } else {
+                for w in words {
+                    assert!(s.contains(w), "{lang}: {w:?} missing from\n{s}");
+                }
+            }
+        }
+    }
+}

@@ -326,12 +326,12 @@ fn unseen_fixtures_match_their_expectations() {
 
 /// The number of fixtures (or recipients, per field) read right so far: a ratchet.
 const FLOOR: &[(&str, usize)] = &[
-    ("kind", 154),
-    ("recipients", 154),
+    ("kind", 155),
+    ("recipients", 155),
     ("address", 156),
     ("reply_code", 163),
     ("status", 163),
-    ("reason", 147),
+    ("reason", 149),
     ("final", 0),
     ("who_must_act", 0),
 ];

@@ -73,3 +73,4 @@ rule-none-what = Nothing in the knowledge base matches this outcome.
 
 warn-input-truncated = The input was cut at { $limit } bytes (it had { $size } bytes); only the beginning was analysed.
 warn-input-nul-bytes = The input contains NUL bytes; it may be a binary file rather than a message.
+warn-input-binary = The input looks like binary data (an image, an archive or a program), not the text of a message: nothing in it could be read as a bounce.

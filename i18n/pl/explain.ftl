@@ -86,3 +86,4 @@ warn-input-truncated = Dane wejściowe obcięto do { $limit } bajtów ({ $size -
    *[other] miały { $size } bajta
 }); przeanalizowano tylko początek.
 warn-input-nul-bytes = Dane wejściowe zawierają bajty NUL; to może być plik binarny, a nie wiadomość.
+warn-input-binary = Dane wejściowe wyglądają na plik binarny (obraz, archiwum albo program), a nie na tekst wiadomości, więc nie da się w nich znaleźć informacji o nieudanym doręczeniu.

@@ -118,7 +118,11 @@ fn by_stage(reason: Reason, r: &Recipient) -> Reason {
             Reason::Filtered
         }
         (Reason::UserUnknown, Some(Command::Mail)) => Reason::Rejected,
-        (Reason::UserUnknown, _) if status_detail == "2.0" || status_detail == "7.1" => Reason::Filtered,
+        // A policy code on "no such user" is a filter's answer, unless the refusal came at RCPT,
+        // where a mailbox check answers with whatever code the server uses.
+        (Reason::UserUnknown, c) if (status_detail == "2.0" || status_detail == "7.1") && c != Some(Command::Rcpt) => {
+            Reason::Filtered
+        }
         (Reason::Blocked, Some(Command::Mail)) if status_detail == "7.1" || status_detail == "1.0" => Reason::Rejected,
         _ => reason,
     }

@@ -161,6 +161,7 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
     report.kind = if x_from_dsn && !report.recipients.is_empty() {
         Kind::Dsn
     } else if report.recipients.is_empty()
+        || binary(input)
         || (report.format == "generic" && !evidenced && !bouncy && !log_line && (mail.is_message || !has_code))
     {
         Kind::NotABounce
@@ -178,6 +179,9 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
     };
     if report.kind == Kind::NotABounce {
         report.recipients.clear();
+        if binary(input) {
+            report.warnings.push(crate::model::Warning::new("warn-input-binary"));
+        }
     }
     report
 }
@@ -606,6 +610,19 @@ fn bounce_subject(mail: &Mail) -> bool {
     .any(|k| s.contains(k))
 }
 
+/// True when the input is binary data rather than text: more than one byte in ten of its first
+/// 64 KiB is a control character or not UTF-8 (a bounce is text in every encoding mail uses).
+fn binary(input: &Input) -> bool {
+    let n = input.bytes.len().min(64 * 1024);
+    let text = input.text.as_bytes();
+    let odd = input.bytes[..n]
+        .iter()
+        .zip(text)
+        .filter(|(b, t)| b != t || (**b < 0x20 && !matches!(**b, b'\n' | b'\r' | b'\t' | 0x0c)) || **b == 0x7f)
+        .count();
+    n > 0 && odd * 10 > n
+}
+
 /// A mail server's log line about a delivery (Postfix, Exim, Sendmail syslog formats).
 fn looks_like_log_line(body: &str) -> bool {
     let l = body.get(..body.len().min(4096)).unwrap_or("").to_ascii_lowercase();
@@ -674,6 +691,48 @@ static BOUNCE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> = std::sync:
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn binary_data_is_not_a_bounce_and_says_so() {
+        let mut x: u32 = 7;
+        let mut raw: Vec<u8> = (0..4096)
+            .map(|_| {
+                x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                (x >> 16) as u8
+            })
+            .collect();
+        raw.extend_from_slice(b"\n550 5.1.1 <ola@example.com>: User unknown\n");
+        let r = crate::analyze(&raw);
+        assert_eq!(r.kind, Kind::NotABounce);
+        assert!(r.recipients.is_empty());
+        assert!(
+            r.warnings.iter().any(|w| w.id == "warn-input-binary"),
+            "{:?}",
+            r.warnings
+        );
+        // Text in any language is not binary.
+        let text = "Wiadomość do ola@example.com nie została dostarczona.\nSerwer odpowiedział: 550 5.1.1 Użytkownik nie istnieje\n";
+        let r = crate::analyze(text.as_bytes());
+        assert_eq!(r.kind, Kind::NdrText);
+        assert_eq!(r.recipients[0].address.as_deref(), Some("ola@example.com"));
+        assert_eq!(r.recipients[0].reason, crate::model::Reason::UserUnknown);
+    }
+
+    #[test]
+    fn the_postfix_line_alone_and_wrapped_is_a_bounce() {
+        for t in [
+            "<olga@example.ru>: host mx.example.ru[192.0.2.20] said: 550 5.1.1 <olga@example.ru>: User unknown (in reply to RCPT TO command)\n",
+            "<olga@example.ru>: host mx.example.ru[192.0.2.20] said: 550\n    5.1.1 <olga@example.ru>: User unknown (in reply to RCPT TO\n    command)\n",
+        ] {
+            let r = crate::analyze(t.as_bytes());
+            assert_eq!(r.kind, Kind::NdrText, "{t}");
+            let x = &r.recipients[0];
+            assert_eq!(x.address.as_deref(), Some("olga@example.ru"));
+            assert_eq!((x.reply_code.as_str(), x.status.as_deref()), ("550", Some("5.1.1")));
+            assert_eq!(x.reason, crate::model::Reason::UserUnknown);
+            assert_eq!(x.remote_mta.as_deref(), Some("mx.example.ru"));
+        }
+    }
 
     #[test]
     fn bounce_words_are_found_in_any_case_within_the_window_only() {
