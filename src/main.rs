@@ -78,8 +78,12 @@ fn main() -> ExitCode {
     } = cli.command;
     let dns_config = match dns_config(dns, doh.as_deref()) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("bounce: {e}");
+        Err(problem) => {
+            // In the user's language, as the text output would be.
+            let loc = localizer_for(lang.as_deref());
+            let why = loc.msg(problem.message_id(), &[]);
+            let url = doh.unwrap_or_default();
+            eprintln!("bounce: {}", loc.msg("dns-url-refused", &[("url", url), ("why", why)]));
             return ExitCode::from(2);
         }
     };
@@ -244,13 +248,13 @@ fn print_text(out: &mut impl Write, r: &Report, loc: &bounce::i18n::Localizer) -
     writeln!(out)
 }
 
-/// The DNS-check configuration for `--dns` / `--doh URL`; `None` when no checks are wanted.
-fn dns_config(dns: bool, doh: Option<&str>) -> Result<Option<bounce::dns::Config>, String> {
+/// The DNS-check configuration for `--dns` / `--doh URL`; `None` when no checks are wanted. The
+/// resolver is used as the URL parser serializes it (never the text as typed).
+fn dns_config(dns: bool, doh: Option<&str>) -> Result<Option<bounce::dns::Config>, bounce::dns::UrlProblem> {
     match doh {
-        Some(url) if !bounce::dns::valid_resolver_url(url) => Err(format!(
-            "--doh needs an https:// URL (plain http:// only on loopback), not {url:?}"
-        )),
-        Some(url) => Ok(Some(bounce::dns::Config::with_resolver(url))),
+        Some(url) => Ok(Some(bounce::dns::Config::with_resolver(
+            &bounce::dns::parse_resolver_url(url)?,
+        ))),
         None if dns => Ok(Some(bounce::dns::Config::default())),
         None => Ok(None),
     }

@@ -314,7 +314,11 @@ pub fn dns_lines(run: u64, lang: &str, done: impl FnOnce(Option<DnsLines>) + 'st
 /// Makes one DoH GET for the engine with the page's `fetch`, under the page's CSP.
 fn proxy_fetch(fid: JsValue, url: String, timeout_ms: u32) {
     wasm_bindgen_futures::spawn_local(async move {
-        let reply = crate::dns::browser::FetchTransport.get(&url, timeout_ms).await;
+        // Only to a resolver URL the rule allows, whoever asks.
+        let reply = match crate::dns::browser::parse_resolver_url(&url) {
+            Ok(url) => crate::dns::browser::FetchTransport.get(&url, timeout_ms).await,
+            Err(p) => Err(TransportError::Network(format!("{p:?}"))),
+        };
         let tag = JsValue::from_str("fetched");
         let msg = match reply {
             Ok(r) => arr(&[

@@ -147,10 +147,10 @@ impl Server {
                 let targets: Option<Targets> = serde_json::from_str(&s(3)).ok();
                 let server = self.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let Some(targets) = targets.filter(|_| dns::valid_resolver_url(&resolver)) else {
+                    let (Some(targets), Ok(resolver)) = (targets, dns::parse_resolver_url(&resolver)) else {
                         return server.reply(&id, JsValue::NULL);
                     };
-                    let cfg = Config::with_resolver(resolver.trim());
+                    let cfg = Config::with_resolver(&resolver);
                     let transport = ProxyTransport {
                         post: server.post.clone(),
                         fetches: server.fetches.clone(),

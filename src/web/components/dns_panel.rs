@@ -11,7 +11,8 @@
 //! tests: `dns-resolver`, `dns-custom-url`, `dns-auto`, `dns-run`, list `.dns-evidence`.
 
 use super::{t, ta};
-use crate::dns::{self, Config, Targets, RESOLVERS};
+use crate::dns::browser::parse_resolver_url;
+use crate::dns::{Config, Targets, UrlProblem, RESOLVERS};
 use crate::web::dom::{load_setting, save_setting};
 use crate::web::embed::param;
 use crate::web::engine::{self, DnsLines};
@@ -40,12 +41,17 @@ enum Run {
     Failed,
 }
 
-/// The resolver URL for a choice (`custom` uses the typed URL), if it is usable.
-fn resolver_url(choice: &str, custom: &str) -> Option<String> {
+/// The resolver URL for a choice (`custom` uses the typed URL, as the browser's URL parser
+/// serializes it), or why the typed URL cannot be used.
+fn resolver_url(choice: &str, custom: &str) -> Result<String, UrlProblem> {
     if choice == CUSTOM {
-        dns::valid_resolver_url(custom).then(|| custom.trim().to_string())
+        parse_resolver_url(custom)
     } else {
-        RESOLVERS.iter().find(|(_, u)| *u == choice).map(|(_, u)| u.to_string())
+        RESOLVERS
+            .iter()
+            .find(|(_, u)| *u == choice)
+            .map(|(_, u)| u.to_string())
+            .ok_or(UrlProblem::Unparsable)
     }
 }
 
@@ -56,7 +62,8 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
     let loc = app.loc.clone();
     // A help-desk embed may name the resolver (`<bounce-explainer resolver="…">`, passed as
     // `?resolver=`); it wins over the remembered choice.
-    let preset = param("resolver").filter(|u| dns::valid_resolver_url(u));
+    // The same rule as a typed URL (no user name or password; plain http:// only on loopback).
+    let preset = param("resolver").and_then(|u| parse_resolver_url(&u).ok());
     let choice = use_state(|| match &preset {
         Some(u) if RESOLVERS.iter().any(|(_, r)| r == u) => u.clone(),
         Some(_) => CUSTOM.to_string(),
@@ -65,14 +72,15 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
             .unwrap_or_else(|| RESOLVERS[0].1.to_string()),
     });
     let custom = use_state(|| match &preset {
-        Some(u) if !RESOLVERS.iter().any(|(_, r)| r == u) => u.trim().to_string(),
+        Some(u) if !RESOLVERS.iter().any(|(_, r)| r == u) => u.clone(),
         _ => load_setting(KEY_CUSTOM).unwrap_or_default(),
     });
     let auto = use_state(|| load_setting(KEY_AUTO).as_deref() == Some("1"));
     let run = use_state(|| Run::Idle);
     // Bumped for every run and every new report, so a late answer for old targets is dropped.
     let generation = use_mut_ref(|| 0u32);
-    let url = resolver_url(&choice, &custom);
+    let checked = resolver_url(&choice, &custom);
+    let url = checked.clone().ok();
 
     let start = {
         let run = run.clone();
@@ -208,8 +216,10 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
                 <label for="dns-custom-url">{ t(&loc, "dns-panel-custom-url") }</label>
                 <input id="dns-custom-url" type="url" inputmode="url" spellcheck="false"
                     value={(*custom).clone()} oninput={on_custom} />
-                if url.is_none() {
-                    <p class="notice error" role="alert">{ t(&loc, "dns-panel-bad-url") }</p>
+                if let Err(problem) = &checked {
+                    <p class="notice error" role="alert">
+                        { ta(&loc, "dns-panel-bad-url", &[("why", t(&loc, problem.message_id()))]) }
+                    </p>
                 }
                 <p class="notice dns-csp-note">{ t(&loc, "dns-panel-custom-csp") }</p>
             }
