@@ -97,3 +97,86 @@ fn a_bare_nxdomain_header_states_no_false_fact_in_any_check() {
         DnsblStatus::Unknown { why: Why::Mismatch }
     );
 }
+
+// --- 3. An IPv4-mapped IPv6 sending IP is the IPv4 host ------------------------------------
+
+fn bl_test() -> Dnsbl {
+    Dnsbl::new("Test BL", "bl.test", "http://bl.test/lookup?ip={ip}")
+}
+
+#[test]
+fn a_mapped_sending_ip_is_checked_as_ipv4() {
+    use bounce::dns::{report_ip, run_targets, targets, Config, IpSource};
+    use bounce::model::{Hop, HopRole, Original, Recipient, Report};
+    let report = Report {
+        recipients: vec![Recipient {
+            address: Some("bob@good.test".into()),
+            diagnostic: Some("554 5.7.1 Client host [IPv6:::ffff:192.0.2.12] blocked using bl.test".into()),
+            ..Default::default()
+        }],
+        original: Some(Original {
+            from: Some("Alice <alice@mapped.test>".into()),
+            ..Default::default()
+        }),
+        ..Default::default()
+    };
+    let t = targets(&report);
+    let sending = t.ip.clone().expect("a sending IP");
+    assert_eq!(
+        (sending.ip.as_str(), sending.source),
+        ("192.0.2.12", IpSource::Diagnostic)
+    );
+    // The same address on the path, when the reply quotes none.
+    let mut from_hops = report.clone();
+    from_hops.recipients[0].diagnostic = Some("550 5.7.1 rejected".into());
+    from_hops.hops = vec![Hop {
+        from: None,
+        by: None,
+        ip: Some("[::ffff:192.0.2.12]".into()),
+        date: None,
+        delay_s: None,
+        role: HopRole::Relay,
+    }];
+    assert_eq!(targets(&from_hops).ip.unwrap().ip, "192.0.2.12");
+    assert_eq!(report_ip("::FFFF:c000:20c"), Some(ip("192.0.2.12")));
+    assert_eq!(report_ip("2001:db8::25"), Some(ip("2001:db8::25")));
+
+    let r = resolver();
+    let mut cfg = Config::with_resolver(server::url());
+    cfg.lists = vec![bl_test()];
+    let d = block_on(run_targets(&r, server::url(), t, &cfg));
+    let ptr = d.ptr.expect("a PTR check");
+    assert_eq!(ptr.query, "12.2.0.192.in-addr.arpa");
+    assert_eq!(
+        ptr.status,
+        PtrStatus::Confirmed {
+            name: "mapped.good.test".into(),
+            generic: false
+        }
+    );
+    let spf = d.spf.expect("an SPF check");
+    assert_eq!((spf.ip.as_str(), spf.result), ("192.0.2.12", SpfResult::Pass));
+    assert_eq!(d.dnsbl[0].query, "12.2.0.192.bl.test");
+    assert!(
+        matches!(d.dnsbl[0].status, DnsblStatus::Listed { .. }),
+        "{:?}",
+        d.dnsbl[0]
+    );
+    assert!(
+        d.queries.iter().all(|q| !q.name.contains("ip6.arpa")),
+        "{:?}",
+        d.queries
+    );
+
+    // Each check maps it too when called with the IPv6 form.
+    let mapped = ip("::ffff:192.0.2.12");
+    assert!(matches!(
+        block_on(check_ptr(&r, mapped)).status,
+        PtrStatus::Confirmed { .. }
+    ));
+    assert_eq!(block_on(check_spf(&r, "a@mapped.test", mapped)).result, SpfResult::Pass);
+    assert!(matches!(
+        block_on(check_list(&r, &bl_test(), mapped)).status,
+        DnsblStatus::Listed { .. }
+    ));
+}

@@ -158,6 +158,8 @@ pub async fn validated_names<R: Resolver + ?Sized>(
 
 /// Runs the PTR + forward-confirmation check.
 pub async fn check_ptr<R: Resolver + ?Sized>(r: &R, ip: IpAddr) -> PtrCheck {
+    // An IPv4-mapped address is the IPv4 host: its PTR is under in-addr.arpa.
+    let ip = ip.to_canonical();
     let status = match validated_names(r, ip).await {
         Err(Lookup::Unknown { why }) => PtrStatus::Unknown { why },
         Err(_) => PtrStatus::Missing,

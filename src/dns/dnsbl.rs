@@ -183,6 +183,8 @@ fn read(list: &Dnsbl, l: &Lookup) -> Answer {
 
 /// Asks one list about `ip` (and its test points, and the TXT reason when listed).
 pub async fn check_list<R: Resolver + ?Sized>(r: &R, list: &Dnsbl, ip: IpAddr) -> DnsblCheck {
+    // An IPv4-mapped address is listed (or not) as the IPv4 address it is.
+    let ip = ip.to_canonical();
     let query = format!("{}.{}", reversed_labels(ip), list.zone);
     let done = |status| DnsblCheck {
         list: list.name.clone(),

@@ -130,7 +130,7 @@ impl Targets {
     /// below these), for the UI to show before the user agrees to run the checks.
     pub fn planned_names(&self, cfg: &Config) -> Vec<String> {
         let mut out = Vec::new();
-        if let Some(ip) = self.ip.as_ref().and_then(|i| i.ip.parse::<IpAddr>().ok()) {
+        if let Some(ip) = self.ip.as_ref().and_then(|i| report_ip(&i.ip)) {
             out.push(checks::reverse_name(ip));
             for l in cfg
                 .lists
@@ -213,15 +213,25 @@ pub fn is_public(ip: IpAddr) -> bool {
     }
 }
 
+/// An address as a report writes it (`192.0.2.10`, `[192.0.2.10]`, `IPv6:2001:db8::1`,
+/// `[::ffff:192.0.2.10]`), with an IPv4-mapped IPv6 address turned into the IPv4 address it is:
+/// the sender is an IPv4 host, whose PTR is under in-addr.arpa, whose SPF terms are `ip4:`
+/// and which blocklists list by its IPv4 address.
+pub fn report_ip(raw: &str) -> Option<IpAddr> {
+    let s = raw.trim().trim_matches(['[', ']']);
+    let s = match s.get(..5) {
+        Some(p) if p.eq_ignore_ascii_case("ipv6:") => &s[5..],
+        _ => s,
+    };
+    s.parse::<IpAddr>().ok().map(|ip| ip.to_canonical())
+}
+
 fn ips_in(text: &str) -> Vec<IpAddr> {
     let mut out: Vec<IpAddr> = IPV4
         .captures_iter(text)
-        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+        .filter_map(|c| report_ip(c.get(1)?.as_str()))
         .collect();
-    out.extend(
-        IPV6.captures_iter(text)
-            .filter_map(|c| c.get(1)?.as_str().parse::<IpAddr>().ok()),
-    );
+    out.extend(IPV6.captures_iter(text).filter_map(|c| report_ip(c.get(1)?.as_str())));
     out
 }
 
@@ -260,7 +270,7 @@ pub fn targets(report: &Report) -> Targets {
         .hops
         .iter()
         .filter(|h| h.role == HopRole::Remote)
-        .filter_map(|h| h.ip.as_deref()?.trim_matches(['[', ']']).parse().ok())
+        .filter_map(|h| report_ip(h.ip.as_deref()?))
         .collect();
     let from_diag = report
         .recipients
@@ -278,7 +288,7 @@ pub fn targets(report: &Report) -> Targets {
             .iter()
             .rev()
             .filter(|h| h.role != HopRole::Remote)
-            .filter_map(|h| h.ip.as_deref()?.trim_matches(['[', ']']).parse::<IpAddr>().ok())
+            .filter_map(|h| report_ip(h.ip.as_deref()?))
             .find(|ip| is_public(*ip))
             .map(|ip| SendingIp {
                 ip: ip.to_string(),
@@ -323,7 +333,8 @@ pub fn targets(report: &Report) -> Targets {
 
 /// Runs every check that the targets allow, in parallel, through `r`.
 pub async fn run_targets<R: Resolver + ?Sized>(r: &R, resolver_url: &str, t: Targets, cfg: &Config) -> DnsReport {
-    let ip: Option<IpAddr> = t.ip.as_ref().and_then(|i| i.ip.parse().ok());
+    // Targets may come from elsewhere (the page hands them to the worker as JSON): map again.
+    let ip: Option<IpAddr> = t.ip.as_ref().and_then(|i| report_ip(&i.ip));
     let sender = t.sender.clone();
     let domain = t.sender_domain();
     let ptr = async {

@@ -678,6 +678,8 @@ fn check_host<'a, R: Resolver + ?Sized>(
 
 /// Evaluates SPF for mail from `sender` (an address, or just a domain) sent from `ip`.
 pub async fn check_spf<R: Resolver + ?Sized>(r: &R, sender: &str, ip: IpAddr) -> SpfCheck {
+    // An IPv4-mapped address is matched by ip4: terms and A records (RFC 7208 5: the IPv4 host).
+    let ip = ip.to_canonical();
     let (local, domain) = match sender.rsplit_once('@') {
         Some((l, d)) if !l.is_empty() => (l.to_string(), norm_name(d)),
         Some((_, d)) => ("postmaster".to_string(), norm_name(d)),
