@@ -6,12 +6,13 @@
 mod server;
 
 use bounce::dns::checks::{check_host_addrs, check_mx, check_ptr, HostStatus, MxStatus, PtrStatus};
-use bounce::dns::dmarc::{check_dmarc, DmarcStatus};
+use bounce::dns::dmarc::{check_dmarc, DmarcStatus, Policy, PolicyTag};
 use bounce::dns::dnsbl::{check_list, Dnsbl, DnsblStatus};
 use bounce::dns::native::NativeTransport;
 use bounce::dns::resolver::{DohResolver, Resolver};
 use bounce::dns::spf::{check_spf, SpfProblem, SpfResult};
 use bounce::dns::wire::{Lookup, RType, Rdata, Why};
+use bounce::i18n::Localizer;
 use futures::executor::block_on;
 use std::net::IpAddr;
 
@@ -179,4 +180,66 @@ fn a_mapped_sending_ip_is_checked_as_ipv4() {
         block_on(check_list(&r, &bl_test(), mapped)).status,
         DnsblStatus::Listed { .. }
     ));
+}
+
+// --- 4. DMARC: RFC 7489 6.3 / 6.6.3, and the policy that applies ----------------------------
+
+fn dmarc_found(domain: &str) -> (Policy, PolicyTag) {
+    match block_on(check_dmarc(&resolver(), domain)).status {
+        DmarcStatus::Found { policy, tag, .. } => (policy, tag),
+        other => panic!("{domain}: expected a policy, got {other:?}"),
+    }
+}
+
+/// The DMARC evidence line for `domain` in `lang`.
+fn dmarc_line(domain: &str, lang: &str) -> String {
+    let d = bounce::dns::DnsReport {
+        dmarc: Some(block_on(check_dmarc(&resolver(), domain))),
+        ..Default::default()
+    };
+    let loc = Localizer::new(&[lang]);
+    let lines = bounce::dns::evidence(&d, &loc);
+    assert_eq!(loc.take_errors(), Vec::<String>::new());
+    lines.into_iter().find(|l| l.contains("DMARC")).expect("a DMARC line")
+}
+
+#[test]
+fn dmarc_records_are_read_as_the_rfc_says() {
+    assert_eq!(dmarc_found("noeq.test"), (Policy::Reject, PolicyTag::P));
+    assert_eq!(
+        block_on(check_dmarc(&resolver(), "badp.test")).status,
+        DmarcStatus::NoPolicy {
+            record_domain: "badp.test".into(),
+            record: "v=DMARC1; p=block".into()
+        }
+    );
+    assert_eq!(dmarc_found("badprua.test"), (Policy::None, PolicyTag::P));
+    assert_eq!(dmarc_found("sub.badsp.test"), (Policy::Reject, PolicyTag::P));
+    assert!(dmarc_line("badp.test", "en").contains("no DMARC policy applies"));
+    assert!(dmarc_line("badp.test", "pl").contains("żadna polityka DMARC nie dotyczy"));
+}
+
+#[test]
+fn the_explanation_names_the_policy_that_applies() {
+    assert_eq!(dmarc_found("three.test"), (Policy::None, PolicyTag::P));
+    assert_eq!(dmarc_found("mail.three.test"), (Policy::Quarantine, PolicyTag::Sp));
+    assert_eq!(dmarc_found("ghost.three.test"), (Policy::Reject, PolicyTag::Np));
+    let own = dmarc_line("three.test", "en");
+    assert!(own.contains("(p=none)") && own.contains("only reported"), "{own}");
+    let sub = dmarc_line("mail.three.test", "en");
+    assert!(
+        sub.contains("(sp=quarantine)") && sub.contains("sp= tag applies to subdomains"),
+        "{sub}"
+    );
+    let ghost = dmarc_line("ghost.three.test", "en");
+    assert!(
+        ghost.contains("(np=reject)") && !ghost.contains("(p=reject)"),
+        "{ghost}"
+    );
+    assert!(ghost.contains("do not exist"), "{ghost}");
+    let ghost_pl = dmarc_line("ghost.three.test", "pl");
+    assert!(
+        ghost_pl.contains("(np=reject)") && ghost_pl.contains("nieistniejących subdomen"),
+        "{ghost_pl}"
+    );
 }

@@ -46,13 +46,18 @@ dns-spf-problem-void = more than 2 lookups find nothing; remove mechanisms that 
 dns-spf-problem-mx = an "mx" mechanism points to a domain with more than 10 MX records.
 dns-spf-problem-target = { $target } has no SPF record, but the record includes or redirects to it.
 
-dns-dmarc-policy = DMARC of { $domain } (record { $at }): { $policy ->
-    [reject] mail that fails DMARC is refused (p=reject).
-    [quarantine] mail that fails DMARC goes to spam (p=quarantine).
-   *[none] mail that fails DMARC is only reported (p=none).
+dns-dmarc-policy = DMARC of { $domain } (record { $at }, { $tag ->
+    [sp] whose sp= tag applies to subdomains
+    [np] whose np= tag applies to subdomains that do not exist
+   *[p] its p= tag
+}): { $policy ->
+    [reject] mail that fails DMARC is refused ({ $tag }=reject).
+    [quarantine] mail that fails DMARC goes to spam ({ $tag }=quarantine).
+   *[none] mail that fails DMARC is only reported ({ $tag }=none).
 }
-dns-dmarc-spf-consequence = Since SPF does not pass for this IP, the message passes DMARC only with a valid DKIM signature of { $domain }; otherwise receivers apply p={ $policy }. Fix SPF or sign the mail with DKIM.
+dns-dmarc-spf-consequence = Since SPF does not pass for this IP, the message passes DMARC only with a valid DKIM signature of { $domain }; otherwise receivers apply { $tag }={ $policy }. Fix SPF or sign the mail with DKIM.
 dns-dmarc-testing = The DMARC record of { $domain } is in testing mode (t=y): receivers apply a lighter policy.
+dns-dmarc-no-policy = The DMARC record { $at } has no valid p= tag and no usable rua= address, so no DMARC policy applies to { $domain } (RFC 7489, 6.6.3).
 dns-dmarc-missing = { $domain } has no DMARC record.
 dns-dmarc-unknown = DMARC of { $domain } could not be checked: { $why }
 dns-dmarc-org = The organisational domain of { $domain } is { $org }.

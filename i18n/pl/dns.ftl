@@ -48,13 +48,18 @@ dns-spf-problem-void = ponad 2 zapytania nic nie znajdują; usuń mechanizmy wsk
 dns-spf-problem-mx = mechanizm „mx” wskazuje domenę z ponad 10 rekordami MX.
 dns-spf-problem-target = { $target } nie ma rekordu SPF, a rekord go dołącza (include) lub do niego przekierowuje (redirect).
 
-dns-dmarc-policy = DMARC domeny { $domain } (rekord { $at }): { $policy ->
-    [reject] poczta, która nie przejdzie DMARC, jest odrzucana (p=reject).
-    [quarantine] poczta, która nie przejdzie DMARC, trafia do spamu (p=quarantine).
-   *[none] poczta, która nie przejdzie DMARC, jest tylko raportowana (p=none).
+dns-dmarc-policy = DMARC domeny { $domain } (rekord { $at }, { $tag ->
+    [sp] którego znacznik sp= dotyczy subdomen
+    [np] którego znacznik np= dotyczy nieistniejących subdomen
+   *[p] znacznik p=
+}): { $policy ->
+    [reject] poczta, która nie przejdzie DMARC, jest odrzucana ({ $tag }=reject).
+    [quarantine] poczta, która nie przejdzie DMARC, trafia do spamu ({ $tag }=quarantine).
+   *[none] poczta, która nie przejdzie DMARC, jest tylko raportowana ({ $tag }=none).
 }
-dns-dmarc-spf-consequence = Skoro SPF nie przechodzi dla tego adresu IP, wiadomość przejdzie DMARC tylko z poprawnym podpisem DKIM domeny { $domain }; w przeciwnym razie odbiorcy stosują p={ $policy }. Popraw SPF albo podpisuj pocztę DKIM.
+dns-dmarc-spf-consequence = Skoro SPF nie przechodzi dla tego adresu IP, wiadomość przejdzie DMARC tylko z poprawnym podpisem DKIM domeny { $domain }; w przeciwnym razie odbiorcy stosują { $tag }={ $policy }. Popraw SPF albo podpisuj pocztę DKIM.
 dns-dmarc-testing = Rekord DMARC domeny { $domain } jest w trybie testowym (t=y): odbiorcy stosują łagodniejszą politykę.
+dns-dmarc-no-policy = Rekord DMARC { $at } nie ma poprawnego znacznika p= ani użytecznego adresu rua=, więc żadna polityka DMARC nie dotyczy domeny { $domain } (RFC 7489, 6.6.3).
 dns-dmarc-missing = Domena { $domain } nie ma rekordu DMARC.
 dns-dmarc-unknown = Nie udało się sprawdzić DMARC domeny { $domain }: { $why }
 dns-dmarc-org = Domena organizacyjna dla { $domain } to { $org }.

@@ -6,7 +6,7 @@
 //! mismatched PTR, then other problems, then inconclusive checks, then plain facts.
 
 use super::checks::{HostStatus, MxStatus, PtrStatus};
-use super::dmarc::{DmarcStatus, Policy};
+use super::dmarc::{DmarcStatus, Policy, PolicyTag};
 use super::dnsbl::DnsblStatus;
 use super::spf::{SpfProblem, SpfResult};
 use super::wire::Why;
@@ -268,9 +268,17 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
             DmarcStatus::Found {
                 record_domain,
                 policy,
+                tag,
                 testing,
                 ..
             } => {
+                // The tag whose policy applies to this domain: sp= for a subdomain, np= for a
+                // subdomain that does not exist, else p=.
+                let tag = match tag {
+                    PolicyTag::P => "p",
+                    PolicyTag::Sp => "sp",
+                    PolicyTag::Np => "np",
+                };
                 let rank = if spf_failed && *policy != Policy::None {
                     problem_rank(AUTH_REASONS)
                 } else {
@@ -282,6 +290,7 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
                     vec![
                         dom(),
                         ("policy", t(policy.as_str())),
+                        ("tag", t(tag)),
                         ("at", t(format!("_dmarc.{record_domain}"))),
                     ],
                 );
@@ -289,13 +298,18 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
                     it.push(
                         rank,
                         "dns-dmarc-spf-consequence",
-                        vec![dom(), ("policy", t(policy.as_str()))],
+                        vec![dom(), ("policy", t(policy.as_str())), ("tag", t(tag))],
                     );
                 }
                 if *testing {
                     it.push(4, "dns-dmarc-testing", vec![dom()]);
                 }
             }
+            DmarcStatus::NoPolicy { record_domain, .. } => it.push(
+                4,
+                "dns-dmarc-no-policy",
+                vec![dom(), ("at", t(format!("_dmarc.{record_domain}")))],
+            ),
             DmarcStatus::Missing => it.push(4, "dns-dmarc-missing", vec![dom()]),
             DmarcStatus::Unknown { why: w } => it.push(3, "dns-dmarc-unknown", vec![dom(), ("why", why(w))]),
         }
@@ -373,7 +387,7 @@ pub fn evidence(d: &DnsReport, loc: &Localizer) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::dns::checks::{HostCheck, MxCheck, MxHost, PtrCheck};
-    use crate::dns::dmarc::{DmarcCheck, PolicyTag};
+    use crate::dns::dmarc::DmarcCheck;
     use crate::dns::dnsbl::DnsblCheck;
     use crate::dns::spf::{SpfCheck, SpfStep};
     use crate::dns::{SendingIp, Targets};
@@ -503,6 +517,17 @@ mod tests {
                 policy: Policy::Quarantine,
                 tag: PolicyTag::Sp,
                 testing: false,
+            },
+            DmarcStatus::Found {
+                record_domain: "s.test".into(),
+                record: "v=DMARC1; p=none; np=reject".into(),
+                policy: Policy::Reject,
+                tag: PolicyTag::Np,
+                testing: false,
+            },
+            DmarcStatus::NoPolicy {
+                record_domain: "s.test".into(),
+                record: "v=DMARC1; p=bogus".into(),
             },
             DmarcStatus::Missing,
         ];
