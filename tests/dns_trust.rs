@@ -239,7 +239,7 @@ fn the_explanation_names_the_policy_that_applies() {
     assert!(ghost.contains("do not exist"), "{ghost}");
     let ghost_pl = dmarc_line("ghost.three.test", "pl");
     assert!(
-        ghost_pl.contains("(np=reject)") && ghost_pl.contains("nieistniejących subdomen"),
+        ghost_pl.contains("(np=reject)") && ghost_pl.contains("nieistniejących domen podrzędnych"),
         "{ghost_pl}"
     );
 }

@@ -49,8 +49,8 @@ dns-spf-problem-mx = mechanizm „mx” wskazuje domenę z ponad 10 rekordami MX
 dns-spf-problem-target = { $target } nie ma rekordu SPF, a rekord go dołącza (include) lub do niego przekierowuje (redirect).
 
 dns-dmarc-policy = DMARC domeny { $domain } (rekord { $at }, { $tag ->
-    [sp] którego znacznik sp= dotyczy subdomen
-    [np] którego znacznik np= dotyczy nieistniejących subdomen
+    [sp] którego znacznik sp= dotyczy domen podrzędnych
+    [np] którego znacznik np= dotyczy nieistniejących domen podrzędnych
    *[p] znacznik p=
 }): { $policy ->
     [reject] poczta, która nie przejdzie DMARC, jest odrzucana ({ $tag }=reject).
