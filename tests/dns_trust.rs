@@ -243,3 +243,32 @@ fn the_explanation_names_the_policy_that_applies() {
         "{ghost_pl}"
     );
 }
+
+// --- 5. SPF has an overall time limit -------------------------------------------------------
+
+#[test]
+fn a_slow_spf_evaluation_is_stopped_at_its_time_limit() {
+    use bounce::dns::spf::check_spf_within;
+    let r = resolver();
+    // Ten lookups of 0.3 s each cannot finish within 1 s.
+    let c = block_on(check_spf_within(&r, "alice@slow.test", ip("192.0.2.10"), 1000));
+    assert_eq!(c.result, SpfResult::Temperror);
+    assert_eq!(c.problem, Some(SpfProblem::TimeLimit(1)));
+    assert!(c.lookups < 9, "{c:?}");
+    let d = bounce::dns::DnsReport {
+        spf: Some(c),
+        ..Default::default()
+    };
+    for (lang, want) in [("en", "longer than 1 second "), ("pl", "dłużej niż 1 s")] {
+        let loc = Localizer::new(&[lang]);
+        let lines = bounce::dns::evidence(&d, &loc);
+        assert!(
+            lines.iter().any(|l| l.contains("temperror") && l.contains(want)),
+            "{lines:?}"
+        );
+    }
+    // The same chain, given the default limit, is evaluated to the end (a fresh resolver: no cache).
+    let c = block_on(check_spf(&resolver(), "alice@slow.test", ip("192.0.2.10")));
+    assert_eq!(c.result, SpfResult::Pass, "{c:?}");
+    assert_eq!(c.lookups, 9);
+}

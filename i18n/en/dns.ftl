@@ -45,6 +45,10 @@ dns-spf-problem-lookups = the evaluation needs more than 10 DNS lookups (include
 dns-spf-problem-void = more than 2 lookups find nothing; remove mechanisms that point to names that do not exist.
 dns-spf-problem-mx = an "mx" mechanism points to a domain with more than 10 MX records.
 dns-spf-problem-target = { $target } has no SPF record, but the record includes or redirects to it.
+dns-spf-problem-time-limit = the evaluation took longer than { $seconds ->
+    [one] { $seconds } second
+   *[other] { $seconds } seconds
+} (the DNS answers came too slowly) and was stopped.
 
 dns-dmarc-policy = DMARC of { $domain } (record { $at }, { $tag ->
     [sp] whose sp= tag applies to subdomains
@@ -105,7 +109,9 @@ dns-panel-custom-url = Resolver address (DNS-over-HTTPS, RFC 8484)
 dns-panel-bad-url = This address cannot be used: { $why }
 dns-panel-remember = Run the DNS checks automatically next time
 dns-panel-run = Run DNS checks
-dns-panel-running = Checking DNS…
+dns-panel-progress = Checking DNS… queries sent: { $asked }, answered: { $answered }.
+dns-panel-cancel = Stop
+dns-panel-cancelled = The DNS checks were stopped; nothing was concluded from them.
 dns-panel-results = What the DNS says
 dns-panel-endpoint = Queries go to { $url }
 dns-panel-custom-csp = This page's security policy (Content-Security-Policy, connect-src) must allow this address; if it does not, the browser blocks the queries and the checks report the resolver as unreachable. The site's administrator can add it.

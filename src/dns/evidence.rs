@@ -82,6 +82,7 @@ fn spf_problem(p: &SpfProblem) -> Arg {
         SpfProblem::TooManyVoidLookups => ("dns-spf-problem-void", vec![]),
         SpfProblem::TooManyMx => ("dns-spf-problem-mx", vec![]),
         SpfProblem::TargetHasNoRecord(d) => ("dns-spf-problem-target", vec![("target".into(), d.clone())]),
+        SpfProblem::TimeLimit(secs) => ("dns-spf-problem-time-limit", vec![("seconds".into(), secs.to_string())]),
         SpfProblem::Dns(w) => return why(w),
     };
     Arg::Msg(id.to_string(), args)
@@ -254,6 +255,7 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
             }
             SpfResult::Temperror => {
                 let w = match &s.problem {
+                    Some(p @ SpfProblem::TimeLimit(_)) => spf_problem(p),
                     Some(SpfProblem::Dns(w)) => why(w),
                     _ => why(&Why::ServFail),
                 };
@@ -472,6 +474,7 @@ mod tests {
             SpfProblem::TooManyMx,
             SpfProblem::TargetHasNoRecord("t.test".into()),
             SpfProblem::Dns(Why::Timeout),
+            SpfProblem::TimeLimit(20),
         ];
         let spf = |result, term: &str, problem| SpfCheck {
             domain: "s.test".into(),

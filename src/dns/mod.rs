@@ -15,6 +15,7 @@ pub mod doh_url;
 pub mod evidence;
 pub mod resolver;
 pub mod spf;
+pub mod timer;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]

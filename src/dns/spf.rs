@@ -68,7 +68,16 @@ pub enum SpfProblem {
     TargetHasNoRecord(String),
     /// A DNS error.
     Dns(Why),
+    /// The evaluation took longer than its time limit (in seconds) and was stopped.
+    TimeLimit(u32),
 }
+
+/// The most time one SPF evaluation may take, every lookup included: RFC 7208 4.6.4 asks for a
+/// limit on the whole evaluation and suggests at least 20 seconds; past it the result is
+/// temperror with [`SpfProblem::TimeLimit`].
+pub const TIME_LIMIT_MS: u32 = 20_000;
+// The README promises at most 20 s.
+const _: () = assert!(TIME_LIMIT_MS <= 20_000);
 
 /// One step of the decision: a term of the record published at `domain`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -676,8 +685,14 @@ fn check_host<'a, R: Resolver + ?Sized>(
     .boxed_local()
 }
 
-/// Evaluates SPF for mail from `sender` (an address, or just a domain) sent from `ip`.
+/// Evaluates SPF for mail from `sender` (an address, or just a domain) sent from `ip`, within
+/// [`TIME_LIMIT_MS`].
 pub async fn check_spf<R: Resolver + ?Sized>(r: &R, sender: &str, ip: IpAddr) -> SpfCheck {
+    check_spf_within(r, sender, ip, TIME_LIMIT_MS).await
+}
+
+/// [`check_spf`] with another time limit for the whole evaluation, in milliseconds.
+pub async fn check_spf_within<R: Resolver + ?Sized>(r: &R, sender: &str, ip: IpAddr, limit_ms: u32) -> SpfCheck {
     // An IPv4-mapped address is matched by ip4: terms and A records (RFC 7208 5: the IPv4 host).
     let ip = ip.to_canonical();
     let (local, domain) = match sender.rsplit_once('@') {
@@ -693,7 +708,17 @@ pub async fn check_spf<R: Resolver + ?Sized>(r: &R, sender: &str, ip: IpAddr) ->
         void: 0,
         ptr_name: None,
     };
-    let o = check_host(r, &mut st, domain.clone(), 0).await;
+    let o = {
+        // The timer starts only if the evaluation does not finish at once (select polls the
+        // evaluation first), so answers from a cache or a test resolver never start one.
+        let eval = check_host(r, &mut st, domain.clone(), 0);
+        match futures::future::select(eval, super::timer::sleep(limit_ms)).await {
+            futures::future::Either::Left((o, _)) => o,
+            futures::future::Either::Right(_) => {
+                Outcome::err(SpfResult::Temperror, SpfProblem::TimeLimit(limit_ms.div_ceil(1000)))
+            }
+        }
+    };
     SpfCheck {
         domain,
         ip: ip.to_string(),

@@ -1,8 +1,8 @@
 -- Hostile DoH answers, for the tests that every answer is checked before it is believed
 -- (loaded by scripts/doh-server.sh into dnsdist). A query whose name has one of the labels
 -- below (e.g. "bare-nx.lie.test", "_dmarc.bare-nx.lie.test", "66.2.0.192.bare-nx.lie.test"),
--- or the reverse name of 192.0.2.66, gets the body built here instead of unbound's answer.
--- Everything else goes to unbound.
+-- or the reverse name of 192.0.2.66, gets the body built here instead of unbound's answer;
+-- names under slow.test get unbound's answer late. Everything else goes to unbound as is.
 
 local function u16(n) return string.char(math.floor(n / 256) % 256, n % 256) end
 local function u32(n) return u16(math.floor(n / 65536)) .. u16(n % 65536) end
@@ -51,6 +51,12 @@ local cases = {
 
 function liar(dq)
   local name = dq.qname:toString():lower()
+  -- Names under slow.test: unbound's real answer, 0.3 s late (this blocks dnsdist meanwhile,
+  -- so keep the number of slow queries small).
+  if name:sub(-#'.slow.test.') == '.slow.test.' or name == 'slow.test.' then
+    os.execute('sleep 0.3')
+    return DNSAction.None, ''
+  end
   local case = nil
   if name == '66.2.0.192.in-addr.arpa.' then case = 'bare-nx' end
   for label in name:gmatch('[^.]+') do
@@ -62,4 +68,4 @@ function liar(dq)
   return DNSAction.HeaderModify, ''
 end
 
-addAction(OrRule({ makeRule('lie.test.'), makeRule('66.2.0.192.in-addr.arpa.') }), LuaAction(liar))
+addAction(OrRule({ makeRule('lie.test.'), makeRule('slow.test.'), makeRule('66.2.0.192.in-addr.arpa.') }), LuaAction(liar))

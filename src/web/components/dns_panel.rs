@@ -8,7 +8,8 @@
 //! `crate::dns::targets(&report)` in `analysis::run`; it is serializable for the worker); render
 //! `<DnsPanel targets={Rc::new(a.dns_targets.clone())} />` below the explanation. Its texts are
 //! the `dns-panel-*` and `dns-resolver-*` messages in `i18n/<locale>/dns.ftl`; element ids for
-//! tests: `dns-resolver`, `dns-custom-url`, `dns-auto`, `dns-run`, list `.dns-evidence`.
+//! tests: `dns-resolver`, `dns-custom-url`, `dns-auto`, `dns-run`, `dns-cancel` (while running),
+//! list `.dns-evidence`.
 
 use super::{t, ta};
 use crate::dns::browser::parse_resolver_url;
@@ -39,6 +40,8 @@ enum Run {
     /// The evidence, localized by the engine (which keeps the run's report for other locales).
     Done(Rc<DnsLines>),
     Failed,
+    /// Stopped by the user.
+    Cancelled,
 }
 
 /// The resolver URL for a choice (`custom` uses the typed URL, as the browser's URL parser
@@ -77,6 +80,18 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
     });
     let auto = use_state(|| load_setting(KEY_AUTO).as_deref() == Some("1"));
     let run = use_state(|| Run::Idle);
+    // `(asked, answered)` DoH queries while a run goes on, read from the engine 4 times a second.
+    let progress = use_state(|| (0u32, 0u32));
+    {
+        let progress = progress.clone();
+        use_effect_with(*run == Run::Running, move |running| {
+            let timer = running.then(|| {
+                progress.set((0, 0));
+                gloo_timers::callback::Interval::new(250, move || progress.set(engine::dns_progress()))
+            });
+            move || drop(timer)
+        });
+    }
     // Bumped for every run and every new report, so a late answer for old targets is dropped.
     let generation = use_mut_ref(|| 0u32);
     let checked = resolver_url(&choice, &custom);
@@ -166,6 +181,16 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
         let start = start.clone();
         Callback::from(move |_e: MouseEvent| start.emit(()))
     };
+    let on_cancel = {
+        let run = run.clone();
+        let generation = generation.clone();
+        Callback::from(move |_e: MouseEvent| {
+            // A late answer of the stopped run is dropped; its remaining queries fail at once.
+            *generation.borrow_mut() += 1;
+            engine::dns_cancel();
+            run.set(Run::Cancelled);
+        })
+    };
 
     let targets = &props.targets;
     if targets.is_empty() {
@@ -179,10 +204,17 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
     let cfg = Config::with_resolver(url.as_deref().unwrap_or(""));
     let names = targets.planned_names(&cfg);
     let running = *run == Run::Running;
-    let status = if running {
-        t(&loc, "dns-panel-running")
-    } else {
-        String::new()
+    let status = match &*run {
+        Run::Running => {
+            let (asked, answered) = *progress;
+            ta(
+                &loc,
+                "dns-panel-progress",
+                &[("asked", asked.to_string()), ("answered", answered.to_string())],
+            )
+        }
+        Run::Cancelled => t(&loc, "dns-panel-cancelled"),
+        _ => String::new(),
     };
     let results = match &*run {
         Run::Done(done) => html! {
@@ -232,6 +264,11 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
             </label>
             <button type="button" class="button primary" id="dns-run"
                 disabled={running || url.is_none()} {onclick}>{ t(&loc, "dns-panel-run") }</button>
+            if running {
+                <button type="button" class="button" id="dns-cancel" onclick={on_cancel}>
+                    { t(&loc, "dns-panel-cancel") }
+                </button>
+            }
             <span class="dns-status" role="status" aria-live="polite">{ status }</span>
             { results }
         </section>
