@@ -272,3 +272,131 @@ fn a_slow_spf_evaluation_is_stopped_at_its_time_limit() {
     assert_eq!(c.result, SpfResult::Pass, "{c:?}");
     assert_eq!(c.lookups, 9);
 }
+
+// --- 6. Each message says what is true ------------------------------------------------------
+
+/// The evidence of `d` in English and Polish.
+fn lines(d: &bounce::dns::DnsReport) -> (String, String) {
+    let text = |lang: &str| {
+        let loc = Localizer::new(&[lang]);
+        let out = bounce::dns::evidence(d, &loc).join("\n");
+        assert_eq!(loc.take_errors(), Vec::<String>::new());
+        out
+    };
+    (text("en"), text("pl"))
+}
+
+#[test]
+fn a_ptr_name_that_does_not_exist_is_said_so() {
+    let r = resolver();
+    let ghost = block_on(check_ptr(&r, ip("192.0.2.13")));
+    assert_eq!(
+        ghost.status,
+        PtrStatus::Mismatch {
+            names: vec!["ghost.good.test".into()],
+            resolves_to: vec![],
+            nonexistent: vec!["ghost.good.test".into()],
+        }
+    );
+    let (en, pl) = lines(&bounce::dns::DnsReport {
+        ptr: Some(ghost),
+        ..Default::default()
+    });
+    assert!(
+        en.contains("ghost.good.test, but that name does not exist in DNS"),
+        "{en}"
+    );
+    assert!(!en.contains("resolves to -"), "{en}");
+    assert!(pl.contains("ghost.good.test, ale ta nazwa nie istnieje w DNS"), "{pl}");
+
+    let noaddr = block_on(check_ptr(&r, ip("192.0.2.14")));
+    assert!(
+        matches!(&noaddr.status, PtrStatus::Mismatch { nonexistent, resolves_to, .. } if nonexistent.is_empty() && resolves_to.is_empty()),
+        "{noaddr:?}"
+    );
+    let (en, pl) = lines(&bounce::dns::DnsReport {
+        ptr: Some(noaddr),
+        ..Default::default()
+    });
+    assert!(en.contains("noaddr.good.test, but that name has no address"), "{en}");
+    assert!(pl.contains("ta nazwa nie ma adresu"), "{pl}");
+}
+
+#[test]
+fn a_list_that_says_listed_is_not_called_silent() {
+    let r = resolver();
+    let list = Dnsbl::new("Half BL", "halfdead.test", "http://halfdead.test/?{ip}");
+    let c = block_on(check_list(&r, &list, ip("192.0.2.13")));
+    assert_eq!(
+        c.status,
+        DnsblStatus::UnverifiedListing {
+            codes: vec!["127.0.0.2".into()]
+        }
+    );
+    let d = bounce::dns::DnsReport {
+        targets: bounce::dns::Targets {
+            ip: Some(bounce::dns::SendingIp {
+                ip: "192.0.2.13".into(),
+                source: bounce::dns::IpSource::Diagnostic,
+            }),
+            ..Default::default()
+        },
+        dnsbl: vec![c],
+        ..Default::default()
+    };
+    let (en, pl) = lines(&d);
+    assert!(
+        en.contains("Half BL answered that 192.0.2.13 is listed (code 127.0.0.2)"),
+        "{en}"
+    );
+    assert!(en.contains("not confirmed") && !en.contains("silence"), "{en}");
+    assert!(
+        pl.contains("odpowiedziała, że 192.0.2.13 jest na liście") && !pl.contains("milczenia"),
+        "{pl}"
+    );
+}
+
+#[test]
+fn a_sender_domain_that_does_not_exist_is_not_told_to_publish_spf() {
+    let r = resolver();
+    let s = block_on(check_spf(&r, "alice@nosuchdomain.test", ip("192.0.2.10")));
+    assert_eq!(
+        (s.result, s.problem.clone()),
+        (SpfResult::None, Some(SpfProblem::NoDomain))
+    );
+    let (en, pl) = lines(&bounce::dns::DnsReport {
+        spf: Some(s),
+        ..Default::default()
+    });
+    assert!(en.contains("nosuchdomain.test does not exist in DNS"), "{en}");
+    assert!(!en.contains("Publish one"), "{en}");
+    assert!(
+        pl.contains("nosuchdomain.test nie istnieje w DNS") && !pl.contains("Opublikuj"),
+        "{pl}"
+    );
+    // A domain that exists without SPF is still told to publish one.
+    let s = block_on(check_spf(&r, "alice@nospf.test", ip("192.0.2.10")));
+    assert_eq!((s.result, s.problem), (SpfResult::None, Some(SpfProblem::NoRecord)));
+}
+
+#[test]
+fn an_include_loop_is_called_a_loop() {
+    let r = resolver();
+    let s = block_on(check_spf(&r, "alice@loop1.spf.test", ip("192.0.2.10")));
+    assert_eq!(s.result, SpfResult::Permerror);
+    assert_eq!(s.problem, Some(SpfProblem::IncludeLoop("loop1.spf.test".into())));
+    assert_eq!(s.lookups, 2);
+    let (en, pl) = lines(&bounce::dns::DnsReport {
+        spf: Some(s),
+        ..Default::default()
+    });
+    assert!(
+        en.contains("leads back to loop1.spf.test") && en.contains("(a loop)"),
+        "{en}"
+    );
+    assert!(!en.contains("flatten"), "{en}");
+    assert!(
+        pl.contains("prowadzi z powrotem do loop1.spf.test") && !pl.contains("spłaszcz"),
+        "{pl}"
+    );
+}

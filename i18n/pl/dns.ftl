@@ -8,6 +8,14 @@ dns-ip-from-path = Adres IP nadawcy { $ip } to ostatni publiczny adres na drodze
 dns-ptr-confirmed = Odwrotny DNS jest w porządku: { $ip } ma rekord PTR { $name }, a ta nazwa wskazuje z powrotem na { $ip }.
 dns-ptr-generic = Rekord PTR adresu { $ip } to { $name }, co wygląda na ogólną nazwę łącza domowego lub dynamicznego. Wiele serwerów odrzuca pocztę z takich nazw: poproś tego, kto zarządza adresem, o rekord PTR z nazwą Twojego serwera pocztowego.
 dns-ptr-missing = Brak odwrotnego DNS: adres IP Twojego serwera { $ip } nie ma rekordu PTR. Wiele serwerów odbiorców odrzuca pocztę z takich adresów. Poproś tego, kto zarządza adresem (hosting lub dostawcę internetu), o ustawienie rekordu PTR z nazwą Twojego serwera pocztowego i zadbaj, by ta nazwa wskazywała z powrotem na { $ip }.
+dns-ptr-name-nonexistent = Odwrotny DNS jest zepsuty: rekord PTR adresu { $ip } wskazuje { $names }, ale { $count ->
+    [one] ta nazwa nie istnieje
+   *[other] żadna z tych nazw nie istnieje
+} w DNS, więc nie może prowadzić z powrotem do { $ip }. Utwórz tę nazwę z rekordem A/AAAA wskazującym { $ip } albo zmień rekord PTR na nazwę, która taki rekord ma.
+dns-ptr-name-no-address = Odwrotny DNS jest zepsuty: rekord PTR adresu { $ip } wskazuje { $names }, ale { $count ->
+    [one] ta nazwa nie ma
+   *[other] te nazwy nie mają
+} adresu (rekordu A lub AAAA, zależnie od rodzaju adresu IP), więc nie może prowadzić z powrotem do { $ip }. Dodaj taki rekord wskazujący { $ip } albo zmień rekord PTR na nazwę, która go ma.
 dns-ptr-mismatch = Odwrotny DNS się nie zgadza: rekord PTR adresu { $ip } wskazuje { $names }, ale ta nazwa prowadzi do { $addrs }, a nie z powrotem do { $ip }. Ustaw rekord A/AAAA tej nazwy na { $ip } albo zmień rekord PTR na nazwę, która na niego wskazuje.
 dns-ptr-unknown = Nie udało się sprawdzić odwrotnego DNS adresu { $ip }: { $why }
 
@@ -21,6 +29,7 @@ dns-dnsbl-public-resolver = Listy { $list } nie da się sprawdzić przez publicz
 dns-dnsbl-rate-limited = Lista { $list } odrzuciła zapytanie, bo ten resolwer wysyła ich za dużo; sprawdź adres na jej stronie: { $url }
 dns-dnsbl-list-error = Lista { $list } odpowiedziała kodem błędu { $code }, a nie wpisem; odpowiedź pominięto.
 dns-dnsbl-lists-everything = Lista { $list } zgłasza nawet swój adres testowy 127.0.0.1, czyli zgłasza wszystko; odpowiedź pominięto.
+dns-dnsbl-unverified = Lista { $list } odpowiedziała, że { $ip } jest na liście (kod { $codes }), ale nie zgłasza swojego adresu testowego 127.0.0.2, więc jej odpowiedziom nie można ufać i ten wpis nie jest potwierdzony. Sprawdź adres na jej stronie: { $url }
 dns-dnsbl-not-answering = { $count ->
     [one] Lista { $lists } nie zgłasza swojego adresu testowego 127.0.0.2, więc nie działa poprawnie (jest zamknięta albo niedostępna przez ten resolwer); jej milczenia nie uznano za brak wpisu.
     [few] { $count } czarne listy ({ $lists }) nie zgłaszają swojego adresu testowego 127.0.0.2, więc nie działają poprawnie (są zamknięte albo niedostępne przez ten resolwer); ich milczenia nie uznano za brak wpisu.
@@ -36,6 +45,7 @@ dns-spf-fail = SPF domeny { $domain } nie przepuszcza { $ip }: nic w rekordzie �
 dns-spf-softfail = SPF domeny { $domain } daje dla { $ip } wynik softfail: nic w rekordzie „{ $record }” nie dopuszcza tego adresu, a „{ $term }” (w rekordzie { $at }) oznacza go jako podejrzany. Dodaj { $fix } (albo mechanizm include swojego dostawcy poczty) do rekordu SPF domeny { $domain }.
 dns-spf-neutral = SPF domeny { $domain } jest neutralny dla { $ip }: „{ $term }” (w rekordzie { $at }) niczego nie przesądza. Odbiorcy traktują taką pocztę jak nieuwierzytelnioną; dodaj { $fix } do rekordu „{ $record }”.
 dns-spf-neutral-default = SPF domeny { $domain } jest neutralny dla { $ip }: żaden mechanizm rekordu „{ $record }” nie pasuje do tego adresu. Dodaj { $fix } do rekordu.
+dns-spf-no-domain = Domena nadawcy { $domain } nie istnieje w DNS, więc nie ma rekordu SPF, a odbiorcy odrzucają jej pocztę albo jej nie ufają. Dodanie rekordu SPF nic nie da: sprawdź pisownię adresu nadawcy albo zarejestruj domenę i skonfiguruj jej DNS.
 dns-spf-none = Domena { $domain } nie ma rekordu SPF, więc odbiorcy nie mogą ocenić, czy jej poczta jest prawdziwa. Opublikuj go, np. „v=spf1 { $fix } -all” ze wszystkimi serwerami, które wysyłają jej pocztę.
 dns-spf-permerror = Rekord SPF domeny { $domain } jest błędny (permerror): { $problem } Problem w „{ $term }” w rekordzie { $at }. Odbiorcy mogą to traktować jak wynik fail; popraw rekord „{ $record }”.
 dns-spf-temperror = Nie udało się ocenić SPF domeny { $domain } (temperror): { $why }
@@ -46,6 +56,8 @@ dns-spf-problem-syntax = nie da się odczytać fragmentu „{ $term }”.
 dns-spf-problem-lookups = ocena wymaga ponad 10 zapytań DNS (include, a, mx, ptr, exists, redirect); spłaszcz rekord albo usuń część mechanizmów include.
 dns-spf-problem-void = ponad 2 zapytania nic nie znajdują; usuń mechanizmy wskazujące nieistniejące nazwy.
 dns-spf-problem-mx = mechanizm „mx” wskazuje domenę z ponad 10 rekordami MX.
+dns-spf-problem-no-domain = domena nie istnieje.
+dns-spf-problem-loop = include lub redirect prowadzi z powrotem do { $target }, które jest już oceniane (pętla), więc ocena nigdy by się nie skończyła; usuń include lub redirect, który tam prowadzi.
 dns-spf-problem-target = { $target } nie ma rekordu SPF, a rekord go dołącza (include) lub do niego przekierowuje (redirect).
 dns-spf-problem-time-limit = ocena trwała dłużej niż { $seconds } s (odpowiedzi DNS przychodziły zbyt wolno), więc ją przerwano.
 

@@ -76,6 +76,8 @@ fn why(w: &Why) -> Arg {
 fn spf_problem(p: &SpfProblem) -> Arg {
     let (id, args): (&str, Vec<(String, String)>) = match p {
         SpfProblem::NoRecord => ("dns-spf-problem-no-record", vec![]),
+        SpfProblem::NoDomain => ("dns-spf-problem-no-domain", vec![]),
+        SpfProblem::IncludeLoop(d) => ("dns-spf-problem-loop", vec![("target".into(), d.clone())]),
         SpfProblem::MultipleRecords => ("dns-spf-problem-multiple", vec![]),
         SpfProblem::Syntax(term) => ("dns-spf-problem-syntax", vec![("term".into(), term.clone())]),
         SpfProblem::TooManyLookups => ("dns-spf-problem-lookups", vec![]),
@@ -123,17 +125,25 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
                 it.push(ptr_rank, "dns-ptr-generic", vec![ip(), ("name", t(name))])
             }
             PtrStatus::Missing => it.push(ptr_rank, "dns-ptr-missing", vec![ip()]),
-            PtrStatus::Mismatch { names, resolves_to } => {
-                let to = if resolves_to.is_empty() {
-                    "-".to_string()
+            PtrStatus::Mismatch {
+                names,
+                resolves_to,
+                nonexistent,
+            } => {
+                let names_arg = || ("names", t(names.join(", ")));
+                let count = ("count", t(names.len().to_string()));
+                if !resolves_to.is_empty() {
+                    it.push(
+                        ptr_rank,
+                        "dns-ptr-mismatch",
+                        vec![ip(), names_arg(), ("addrs", t(resolves_to.join(", ")))],
+                    );
+                } else if nonexistent.len() == names.len() {
+                    // The name the PTR record gives does not exist at all.
+                    it.push(ptr_rank, "dns-ptr-name-nonexistent", vec![ip(), names_arg(), count]);
                 } else {
-                    resolves_to.join(", ")
-                };
-                it.push(
-                    ptr_rank,
-                    "dns-ptr-mismatch",
-                    vec![ip(), ("names", t(names.join(", "))), ("addrs", t(to))],
-                );
+                    it.push(ptr_rank, "dns-ptr-name-no-address", vec![ip(), names_arg(), count]);
+                }
             }
             PtrStatus::Unknown { why: w } => it.push(3, "dns-ptr-unknown", vec![ip(), ("why", why(w))]),
         }
@@ -166,6 +176,11 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
             DnsblStatus::ListError { code } => it.push(3, "dns-dnsbl-list-error", vec![list(), ("code", t(code))]),
             DnsblStatus::ListsEverything => it.push(3, "dns-dnsbl-lists-everything", vec![list()]),
             DnsblStatus::NotAnswering => silent.push(c.list.clone()),
+            DnsblStatus::UnverifiedListing { codes } => it.push(
+                3,
+                "dns-dnsbl-unverified",
+                vec![("ip", t(&ip)), list(), ("codes", t(codes.join(", "))), url()],
+            ),
             DnsblStatus::BadAnswer { addr } => it.push(3, "dns-dnsbl-bad-answer", vec![list(), ("addr", t(addr))]),
             DnsblStatus::NoIpv6 => {}
             DnsblStatus::DeadList => it.push(5, "dns-dnsbl-dead", vec![list()]),
@@ -236,6 +251,11 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
                     a.extend([("term", t(&term)), ("at", t(&at))]);
                     it.push(auth, "dns-spf-neutral", a);
                 }
+            }
+            SpfResult::None if s.problem == Some(SpfProblem::NoDomain) => {
+                // Not a missing record: the domain itself is missing.
+                spf_failed = true;
+                it.push(auth, "dns-spf-no-domain", vec![("domain", t(&s.domain))]);
             }
             SpfResult::None => {
                 spf_failed = true;
@@ -443,6 +463,17 @@ mod tests {
             PtrStatus::Mismatch {
                 names: vec!["m.test".into()],
                 resolves_to: vec![],
+                nonexistent: vec!["m.test".into()],
+            },
+            PtrStatus::Mismatch {
+                names: vec!["m.test".into()],
+                resolves_to: vec![],
+                nonexistent: vec![],
+            },
+            PtrStatus::Mismatch {
+                names: vec!["m.test".into()],
+                resolves_to: vec!["192.0.2.1".into()],
+                nonexistent: vec![],
             },
         ];
         let dnsbl = [
@@ -459,6 +490,9 @@ mod tests {
             DnsblStatus::ListsEverything,
             DnsblStatus::NotAnswering,
             DnsblStatus::NotAnswering,
+            DnsblStatus::UnverifiedListing {
+                codes: vec!["127.0.0.2".into()],
+            },
             DnsblStatus::BadAnswer {
                 addr: "192.0.2.1".into(),
             },
@@ -467,6 +501,7 @@ mod tests {
         ];
         let problems = [
             SpfProblem::NoRecord,
+            SpfProblem::IncludeLoop("s.test".into()),
             SpfProblem::MultipleRecords,
             SpfProblem::Syntax("ip4:x".into()),
             SpfProblem::TooManyLookups,
@@ -501,6 +536,7 @@ mod tests {
         .map(|r| spf(r, "-all", None))
         .collect();
         spfs.push(spf(SpfResult::Neutral, "", None));
+        spfs.push(spf(SpfResult::None, "", Some(SpfProblem::NoDomain)));
         spfs.extend(
             problems
                 .into_iter()

@@ -54,6 +54,10 @@ impl SpfResult {
 pub enum SpfProblem {
     /// The domain publishes no `v=spf1` record.
     NoRecord,
+    /// The sender's domain does not exist (NXDOMAIN): the fix is the domain, not a record.
+    NoDomain,
+    /// An `include` or `redirect` leads back to a domain already being evaluated (a loop).
+    IncludeLoop(String),
     /// More than one `v=spf1` record.
     MultipleRecords,
     /// A term that cannot be read.
@@ -427,6 +431,8 @@ struct State {
     lookups: u32,
     void: u32,
     ptr_name: Option<Option<String>>,
+    /// The domains whose records are being evaluated, outermost first (to catch loops).
+    stack: Vec<String>,
 }
 
 struct Outcome {
@@ -525,6 +531,9 @@ async fn matches<R: Resolver + ?Sized>(
         Mech::Include(spec) => {
             st.count()?;
             let target = st.expand(r, spec, domain).await?;
+            if st.stack.contains(&target) {
+                return Err(Outcome::perm(SpfProblem::IncludeLoop(target)));
+            }
             let sub = check_host(r, st, target.clone(), 1).await;
             match sub.result {
                 SpfResult::Pass => Ok((true, Some(sub))),
@@ -620,6 +629,27 @@ fn check_host<'a, R: Resolver + ?Sized>(
         if let Some(e) = dns_error(&txt) {
             return e;
         }
+        if depth == 0 && txt == Lookup::NxDomain && st.stack.is_empty() {
+            return Outcome::err(SpfResult::None, SpfProblem::NoDomain);
+        }
+        st.stack.push(domain.clone());
+        let o = evaluate(r, st, &domain, &txt, depth).await;
+        st.stack.pop();
+        o
+    }
+    .boxed_local()
+}
+
+/// `check_host()` for `domain` once its TXT answer `txt` is in.
+fn evaluate<'a, R: Resolver + ?Sized>(
+    r: &'a R,
+    st: &'a mut State,
+    domain: &'a str,
+    txt: &'a Lookup,
+    depth: u32,
+) -> LocalBoxFuture<'a, Outcome> {
+    async move {
+        let domain = domain.to_string();
         let recs: Vec<&String> = txt
             .records()
             .iter()
@@ -668,6 +698,9 @@ fn check_host<'a, R: Resolver + ?Sized>(
                 Ok(t) => t,
                 Err(e) => return with_record(e.prepend(&domain, &term)),
             };
+            if st.stack.contains(&target) {
+                return with_record(Outcome::perm(SpfProblem::IncludeLoop(target)).prepend(&domain, &term));
+            }
             let mut sub = check_host(r, st, target.clone(), depth + 1).await;
             if sub.result == SpfResult::None {
                 sub = Outcome::perm(SpfProblem::TargetHasNoRecord(target));
@@ -707,6 +740,7 @@ pub async fn check_spf_within<R: Resolver + ?Sized>(r: &R, sender: &str, ip: IpA
         lookups: 0,
         void: 0,
         ptr_name: None,
+        stack: Vec::new(),
     };
     let o = {
         // The timer starts only if the evaluation does not finish at once (select polls the
