@@ -106,7 +106,7 @@ fn main() -> ExitCode {
         match (&dns_report, &localizer) {
             (Some(d), None) => print_json_with_dns(&mut out, &report, d),
             (None, None) => print_json(&mut out, &report),
-            (d, Some(loc)) => print_text(&mut out, &report, loc).and_then(|_| match d {
+            (d, Some(loc)) => print_text(&mut out, &report, loc, d.as_ref()).and_then(|_| match d {
                 Some(d) => print_dns_text(&mut out, d, loc),
                 None => Ok(()),
             }),
@@ -241,8 +241,21 @@ fn localizer_for(lang: Option<&str>) -> bounce::i18n::Localizer {
     bounce::i18n::Localizer::new(&requested)
 }
 
-fn print_text(out: &mut impl Write, r: &Report, loc: &bounce::i18n::Localizer) -> std::io::Result<()> {
-    let explanation = bounce::explain::explain(r, loc);
+fn print_text(
+    out: &mut impl Write,
+    r: &Report,
+    loc: &bounce::i18n::Localizer,
+    dns: Option<&bounce::dns::DnsReport>,
+) -> std::io::Result<()> {
+    let mut explanation = bounce::explain::explain(r, loc);
+    if let Some(d) = dns {
+        // What the DNS checks say about each recipient's reason, first in its block.
+        let lines: Vec<Option<String>> = bounce::dns::verdict::verdicts(r, d)
+            .iter()
+            .map(|v| v.as_ref().map(|v| v.line(loc)))
+            .collect();
+        bounce::explain::add_dns_verdicts(&mut explanation, &lines);
+    }
     writeln!(out, "== {} ==", r.source)?;
     write!(out, "{}", bounce::explain::to_plain(&explanation))?;
     writeln!(out)
@@ -263,6 +276,14 @@ fn dns_config(dns: bool, doh: Option<&str>) -> Result<Option<bounce::dns::Config
 /// The report as JSON with the DNS checks added as its `dns` field.
 fn print_json_with_dns(out: &mut impl Write, r: &Report, d: &bounce::dns::DnsReport) -> std::io::Result<()> {
     let mut v = serde_json::to_value(r)?;
+    // Each recipient gets its `dns_verdict` (when a check bears on its reason).
+    if let Some(recipients) = v.get_mut("recipients").and_then(|x| x.as_array_mut()) {
+        for (rv, verdict) in recipients.iter_mut().zip(bounce::dns::verdict::verdicts(r, d)) {
+            if let (Some(obj), Some(verdict)) = (rv.as_object_mut(), verdict) {
+                obj.insert("dns_verdict".into(), serde_json::to_value(verdict)?);
+            }
+        }
+    }
     if let Some(obj) = v.as_object_mut() {
         obj.insert("dns".into(), serde_json::to_value(d)?);
     }

@@ -134,3 +134,17 @@ dns-url-scheme = the address must start with https:// (plain http:// only for th
 dns-url-userinfo = the address contains a user name or password (the part before "@"); such an address is never used.
 dns-url-fragment = the address contains a "#" part, which would cut off the DNS query.
 dns-url-not-loopback = plain http:// is allowed only for this computer (127.0.0.1, [::1] or localhost); use https:// for any other resolver.
+
+dns-verdict-dnsbl-confirmed = Confirmed now by DNS: { $ip } is listed on { $lists }, as the refusal says. Have the address delisted (see the DNS checks), then resend.
+dns-verdict-dnsbl-clear = Not reproducible now: { $ip } is not listed on { $count ->
+    [one] the blocklist checked
+   *[other] any of the { $count } blocklists checked
+} ({ $lists }). It was probably delisted since, or the refusing server uses another list: resend, and if it is refused again, ask the recipient's administrator which list it uses.
+dns-verdict-dnsbl-unknown = The blocklists gave no usable answer now, so DNS can neither confirm nor rule out a listing of { $ip }.
+dns-verdict-ptr-confirmed = Confirmed now by DNS: reverse DNS of { $ip } is still not in order, as the refusal says. Fix it (see the DNS checks), then resend.
+dns-verdict-ptr-clear = Not reproducible now: reverse DNS of { $ip } is fine ({ $name } resolves back to it). It was probably fixed since: resend.
+dns-verdict-ptr-unknown = Reverse DNS of { $ip } could not be checked now, so DNS can neither confirm nor rule out the refusal's reason.
+dns-verdict-spf-confirmed = Confirmed now by DNS: SPF of { $domain } does not pass for { $ip } (result: { $result }), which fits the authentication refusal. Fix SPF (see the DNS checks), then resend.
+dns-verdict-spf-no-domain = Confirmed now by DNS: the sender's domain { $domain } does not exist, so its mail cannot pass authentication.
+dns-verdict-spf-clear = Not reproducible for SPF now: SPF of { $domain } passes for { $ip }. If the refusal was about SPF, it was probably fixed since: resend; if it is refused again, check the DKIM signature and DMARC alignment.
+dns-verdict-spf-unknown = SPF of { $domain } could not be evaluated now, so DNS can neither confirm nor rule out the authentication refusal.

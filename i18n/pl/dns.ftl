@@ -133,3 +133,17 @@ dns-url-scheme = adres musi zaczynać się od https:// (zwykłe http:// tylko dl
 dns-url-userinfo = adres zawiera nazwę użytkownika lub hasło (część przed „@”); takiego adresu nigdy nie używamy.
 dns-url-fragment = adres zawiera część po „#”, która odcięłaby zapytanie DNS.
 dns-url-not-loopback = zwykłe http:// jest dozwolone tylko dla tego komputera (127.0.0.1, [::1] lub localhost); do każdego innego resolwera użyj https://.
+
+dns-verdict-dnsbl-confirmed = DNS potwierdza teraz: { $ip } jest na liście { $lists }, tak jak mówi odmowa. Poproś o usunięcie adresu z listy (zobacz kontrole DNS), a potem wyślij wiadomość ponownie.
+dns-verdict-dnsbl-clear = Teraz się nie potwierdza: { $ip } nie jest na { $count ->
+    [one] sprawdzonej czarnej liście
+   *[other] żadnej z { $count } sprawdzonych czarnych list
+} ({ $lists }). Adres pewnie został już usunięty z listy albo serwer odbiorcy korzysta z innej listy: wyślij wiadomość ponownie, a jeśli znów zostanie odrzucona, zapytaj administratora odbiorcy, której listy używa.
+dns-verdict-dnsbl-unknown = Czarne listy nie dały teraz użytecznej odpowiedzi, więc DNS nie potwierdza ani nie wyklucza wpisu adresu { $ip }.
+dns-verdict-ptr-confirmed = DNS potwierdza teraz: odwrotny DNS adresu { $ip } nadal nie jest w porządku, tak jak mówi odmowa. Popraw go (zobacz kontrole DNS), a potem wyślij wiadomość ponownie.
+dns-verdict-ptr-clear = Teraz się nie potwierdza: odwrotny DNS adresu { $ip } jest w porządku ({ $name } prowadzi z powrotem do tego adresu). Pewnie już go poprawiono: wyślij wiadomość ponownie.
+dns-verdict-ptr-unknown = Nie udało się teraz sprawdzić odwrotnego DNS adresu { $ip }, więc DNS nie potwierdza ani nie wyklucza powodu odmowy.
+dns-verdict-spf-confirmed = DNS potwierdza teraz: SPF domeny { $domain } nie przepuszcza { $ip } (wynik: { $result }), co pasuje do odmowy z powodu uwierzytelnienia. Popraw SPF (zobacz kontrole DNS), a potem wyślij wiadomość ponownie.
+dns-verdict-spf-no-domain = DNS potwierdza teraz: domena nadawcy { $domain } nie istnieje, więc jej poczta nie może przejść uwierzytelnienia.
+dns-verdict-spf-clear = Dla SPF teraz się nie potwierdza: SPF domeny { $domain } przepuszcza { $ip }. Jeśli odmowa dotyczyła SPF, pewnie już go poprawiono: wyślij wiadomość ponownie, a jeśli znów zostanie odrzucona, sprawdź podpis DKIM i zgodność domen w DMARC.
+dns-verdict-spf-unknown = Nie udało się teraz ocenić SPF domeny { $domain }, więc DNS nie potwierdza ani nie wyklucza odmowy z powodu uwierzytelnienia.

@@ -16,6 +16,7 @@ pub mod evidence;
 pub mod resolver;
 pub mod spf;
 pub mod timer;
+pub mod verdict;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
