@@ -389,6 +389,7 @@ fn blocked_targets() -> Targets {
         recipient_domains: vec!["nullmx.test".into()],
         hosts: vec!["mail.good.test".into()],
         reason: Some("blocked".into()),
+        reasons: vec!["blocked".into()],
     }
 }
 

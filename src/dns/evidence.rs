@@ -446,6 +446,7 @@ mod tests {
                 recipient_domains: vec![],
                 hosts: vec![],
                 reason: Some("blocked".into()),
+                reasons: vec!["blocked".into()],
             },
             ..Default::default()
         };

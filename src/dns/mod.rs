@@ -117,6 +117,10 @@ pub struct Targets {
     pub hosts: Vec<String>,
     /// The main reason id of the analysis, used to rank the evidence.
     pub reason: Option<String>,
+    /// Each recipient's reason id, in recipient order, for the per-recipient verdicts
+    /// ([`verdict::verdict_for`]).
+    #[serde(default)]
+    pub reasons: Vec<String>,
 }
 
 impl Targets {
@@ -330,6 +334,11 @@ pub fn targets(report: &Report) -> Targets {
         recipient_domains,
         hosts,
         reason: report.recipients.first().map(|r| r.reason.as_str().to_string()),
+        reasons: report
+            .recipients
+            .iter()
+            .map(|r| r.reason.as_str().to_string())
+            .collect(),
     }
 }
 

@@ -282,6 +282,10 @@ pub struct DnsLines {
     pub lines: Vec<String>,
     /// True when the resolver could not be reached at all.
     pub unreachable: bool,
+    /// Each recipient's DNS verdict sentence (`None`: no check bears on its reason).
+    pub verdicts: Rc<Vec<Option<String>>>,
+    /// The verdicts as JSON (`[{check, verdict, facts} | null, …]`), for the embed's host.
+    pub verdicts_json: Option<String>,
 }
 
 fn dns_reply(v: Option<JsValue>, lang: &str) -> Option<DnsLines> {
@@ -291,6 +295,13 @@ fn dns_reply(v: Option<JsValue>, lang: &str) -> Option<DnsLines> {
         lang: lang.to_string(),
         lines: Array::from(&v.get(1)).iter().filter_map(|l| l.as_string()).collect(),
         unreachable: v.get(2).as_bool().unwrap_or(false),
+        verdicts: Rc::new(
+            v.get(3)
+                .dyn_into::<Array>()
+                .map(|a| a.iter().map(|l| l.as_string()).collect())
+                .unwrap_or_default(),
+        ),
+        verdicts_json: v.get(4).as_string(),
     })
 }
 

@@ -261,3 +261,22 @@ test('a resolver URL with a user name is refused in the field and as an embed pr
     await close();
   }
 });
+
+test("the DNS verdict comes first in the recipient's explanation", { timeout: 90000 }, async () => {
+  const { context, close } = await launch();
+  try {
+    const { page } = await openApp(context, url);
+    await paste(page, readFileSync(join(ROOT, 'tests', 'doh', 'fixtures', 'noptr.eml'), 'utf8'));
+    await chooseCustom(page, doh);
+    assert.equal(await page.locator('.recipient .dns-verdict').count(), 0, 'no verdict before the checks');
+    await page.click('#dns-run');
+    await evidence(page);
+    const verdict = page.locator('.recipient .dns-verdict').first();
+    assert.match(await verdict.textContent(), /^Confirmed now by DNS: reverse DNS of 192\.0\.2\.20 is still not in order/);
+    // It comes before what happened.
+    const order = await page.evaluate(() => [...document.querySelector('.recipient').querySelectorAll('.dns-verdict, .what-happened')].map((e) => e.className));
+    assert.deepEqual(order, ['dns-verdict', 'what-happened']);
+  } finally {
+    await close();
+  }
+});

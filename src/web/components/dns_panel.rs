@@ -31,6 +31,10 @@ const CUSTOM: &str = "custom";
 pub struct DnsPanelProps {
     /// What to check, from `dns::targets(&report)`.
     pub targets: Rc<Targets>,
+    /// Gets each recipient's DNS verdict sentence when a run is done, in the current locale
+    /// (an empty list when a run starts, is stopped or the targets change).
+    #[prop_or_default]
+    pub on_verdicts: Callback<Rc<Vec<Option<String>>>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -150,6 +154,24 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
             if auto && !t.is_empty() {
                 start.emit(());
             }
+        });
+    }
+
+    {
+        // The verdicts go to the explanation and the copied text; once per run, to an embed's host.
+        let on_verdicts = props.on_verdicts.clone();
+        let posted = use_mut_ref(|| None::<u64>);
+        use_effect_with((*run).clone(), move |current| match current {
+            Run::Done(done) => {
+                on_verdicts.emit(done.verdicts.clone());
+                if *posted.borrow() != Some(done.run) {
+                    *posted.borrow_mut() = Some(done.run);
+                    if let Some(json) = &done.verdicts_json {
+                        crate::web::embed::report_dns_verdicts(json);
+                    }
+                }
+            }
+            _ => on_verdicts.emit(Rc::new(Vec::new())),
         });
     }
 

@@ -78,6 +78,7 @@ async fn an_unreachable_resolver_is_said_clearly() {
         recipient_domains: vec!["nullmx.test".into()],
         hosts: vec![],
         reason: Some("blocked".into()),
+        reasons: vec!["blocked".into()],
     };
     let mut cfg = Config::with_resolver(dead);
     cfg.timeout_ms = 2000;
