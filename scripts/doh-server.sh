@@ -16,6 +16,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 zones="$here/tests/doh/zones.conf"
+liars="$here/tests/doh/liars.lua"
 
 die() { echo "doh-server: $*" >&2; exit 1; }
 
@@ -68,6 +69,7 @@ start() {
   done
   local unbound_bin; unbound_bin=$(command -v unbound || echo /usr/sbin/unbound)
   [ -f "$zones" ] || die "missing $zones"
+  [ -f "$liars" ] || die "missing $liars"
   local dir; dir=$(mktemp -d "${TMPDIR:-/tmp}/bounce-doh.XXXXXX")
   # Whatever goes wrong before the end, leave nothing running.
   trap 'stop_dir "$dir"' EXIT
@@ -108,6 +110,8 @@ addDOHLocal('127.0.0.1:$hport', nil, nil, '/dns-query', { customResponseHeaders 
 -- Fixed failure answers for the "untrusted answers" tests.
 addAction(QNameRule('servfail.test.'), RCodeAction(DNSRCode.SERVFAIL))
 addAction(QNameRule('refused.test.'), RCodeAction(DNSRCode.REFUSED))
+-- Answers that lie (no question section, another question, another id...): tests/doh/liars.lua.
+dofile('$here/tests/doh/liars.lua')
 CONF
   "$unbound_bin" -d -c "$dir/unbound.conf" >"$dir/unbound.log" 2>&1 &
   echo $! >"$dir/unbound.pid"

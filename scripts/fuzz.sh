@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export RUSTC_BOOTSTRAP=1
-TARGETS=(analyze dsn_fields extractors fluent_args dns_answer)
+TARGETS=(analyze dsn_fields extractors fluent_args dns_answer dns_checks)
 BIN=fuzz/target/x86_64-unknown-linux-gnu/release
 
 if ! cargo fuzz --version >/dev/null 2>&1; then

@@ -78,8 +78,12 @@ fn main() -> ExitCode {
     } = cli.command;
     let dns_config = match dns_config(dns, doh.as_deref()) {
         Ok(c) => c,
-        Err(e) => {
-            eprintln!("bounce: {e}");
+        Err(problem) => {
+            // In the user's language, as the text output would be.
+            let loc = localizer_for(lang.as_deref());
+            let why = loc.msg(problem.message_id(), &[]);
+            let url = doh.unwrap_or_default();
+            eprintln!("bounce: {}", loc.msg("dns-url-refused", &[("url", url), ("why", why)]));
             return ExitCode::from(2);
         }
     };
@@ -102,7 +106,7 @@ fn main() -> ExitCode {
         match (&dns_report, &localizer) {
             (Some(d), None) => print_json_with_dns(&mut out, &report, d),
             (None, None) => print_json(&mut out, &report),
-            (d, Some(loc)) => print_text(&mut out, &report, loc).and_then(|_| match d {
+            (d, Some(loc)) => print_text(&mut out, &report, loc, d.as_ref()).and_then(|_| match d {
                 Some(d) => print_dns_text(&mut out, d, loc),
                 None => Ok(()),
             }),
@@ -237,20 +241,33 @@ fn localizer_for(lang: Option<&str>) -> bounce::i18n::Localizer {
     bounce::i18n::Localizer::new(&requested)
 }
 
-fn print_text(out: &mut impl Write, r: &Report, loc: &bounce::i18n::Localizer) -> std::io::Result<()> {
-    let explanation = bounce::explain::explain(r, loc);
+fn print_text(
+    out: &mut impl Write,
+    r: &Report,
+    loc: &bounce::i18n::Localizer,
+    dns: Option<&bounce::dns::DnsReport>,
+) -> std::io::Result<()> {
+    let mut explanation = bounce::explain::explain(r, loc);
+    if let Some(d) = dns {
+        // What the DNS checks say about each recipient's reason, first in its block.
+        let lines: Vec<Option<String>> = bounce::dns::verdict::verdicts(r, d)
+            .iter()
+            .map(|v| v.as_ref().map(|v| v.line(loc)))
+            .collect();
+        bounce::explain::add_dns_verdicts(&mut explanation, &lines);
+    }
     writeln!(out, "== {} ==", r.source)?;
     write!(out, "{}", bounce::explain::to_plain(&explanation))?;
     writeln!(out)
 }
 
-/// The DNS-check configuration for `--dns` / `--doh URL`; `None` when no checks are wanted.
-fn dns_config(dns: bool, doh: Option<&str>) -> Result<Option<bounce::dns::Config>, String> {
+/// The DNS-check configuration for `--dns` / `--doh URL`; `None` when no checks are wanted. The
+/// resolver is used as the URL parser serializes it (never the text as typed).
+fn dns_config(dns: bool, doh: Option<&str>) -> Result<Option<bounce::dns::Config>, bounce::dns::UrlProblem> {
     match doh {
-        Some(url) if !bounce::dns::valid_resolver_url(url) => Err(format!(
-            "--doh needs an https:// URL (plain http:// only on loopback), not {url:?}"
-        )),
-        Some(url) => Ok(Some(bounce::dns::Config::with_resolver(url))),
+        Some(url) => Ok(Some(bounce::dns::Config::with_resolver(
+            &bounce::dns::parse_resolver_url(url)?,
+        ))),
         None if dns => Ok(Some(bounce::dns::Config::default())),
         None => Ok(None),
     }
@@ -259,6 +276,14 @@ fn dns_config(dns: bool, doh: Option<&str>) -> Result<Option<bounce::dns::Config
 /// The report as JSON with the DNS checks added as its `dns` field.
 fn print_json_with_dns(out: &mut impl Write, r: &Report, d: &bounce::dns::DnsReport) -> std::io::Result<()> {
     let mut v = serde_json::to_value(r)?;
+    // Each recipient gets its `dns_verdict` (when a check bears on its reason).
+    if let Some(recipients) = v.get_mut("recipients").and_then(|x| x.as_array_mut()) {
+        for (rv, verdict) in recipients.iter_mut().zip(bounce::dns::verdict::verdicts(r, d)) {
+            if let (Some(obj), Some(verdict)) = (rv.as_object_mut(), verdict) {
+                obj.insert("dns_verdict".into(), serde_json::to_value(verdict)?);
+            }
+        }
+    }
     if let Some(obj) = v.as_object_mut() {
         obj.insert("dns".into(), serde_json::to_value(d)?);
     }

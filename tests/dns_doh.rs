@@ -77,7 +77,8 @@ fn reverse_dns_outcomes() {
         block_on(check_ptr(&r, ip("192.0.2.30"))).status,
         PtrStatus::Mismatch {
             names: vec!["mail.mismatch.test".into()],
-            resolves_to: vec!["192.0.2.99".into()]
+            resolves_to: vec!["192.0.2.99".into()],
+            nonexistent: vec![]
         }
     );
     assert!(matches!(
@@ -388,6 +389,7 @@ fn blocked_targets() -> Targets {
         recipient_domains: vec!["nullmx.test".into()],
         hosts: vec!["mail.good.test".into()],
         reason: Some("blocked".into()),
+        reasons: vec!["blocked".into()],
     }
 }
 

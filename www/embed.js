@@ -3,7 +3,9 @@
 //   <bounce-explainer lang="pl" theme="light" text="..."></bounce-explainer>
 // The element shows the app in a frame of the app's own origin (styles and scripts stay
 // isolated; the frame grows to fit its content) and fires `bounce-explained` with the CLI's
-// JSON object whenever an explanation is shown. `BounceExplainer.explain(text, { lang })`
+// JSON object whenever an explanation is shown, and `bounce-dns-checked` with
+// `{ dns_verdicts }` (each recipient's `dns_verdict` as in `bounce explain --json --dns`, or
+// null) when the user's DNS checks are done. `BounceExplainer.explain(text, { lang })`
 // returns a Promise of the same object, without any UI. Nothing leaves the browser.
 (() => {
   const script = document.currentScript;
@@ -49,6 +51,9 @@
             break;
           case 'bounce-explained':
             this.dispatchEvent(new CustomEvent('bounce-explained', { detail: e.data.result, bubbles: true, composed: true }));
+            break;
+          case 'bounce-dns-checked':
+            this.dispatchEvent(new CustomEvent('bounce-dns-checked', { detail: { dns_verdicts: e.data.dns_verdicts }, bubbles: true, composed: true }));
             break;
         }
       };

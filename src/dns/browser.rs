@@ -1,5 +1,6 @@
 //! The browser transport: `fetch` (window or worker), aborted after the timeout.
 
+use super::doh_url::{check_parts, UrlProblem};
 use super::resolver::{HttpReply, Transport, TransportError};
 use super::wire::MAX_ANSWER_BYTES;
 use futures::future::{FutureExt, LocalBoxFuture};
@@ -68,4 +69,18 @@ impl Transport for FetchTransport {
     fn get(&self, url: &str, timeout_ms: u32) -> LocalBoxFuture<'static, Result<HttpReply, TransportError>> {
         fetch(url.to_string(), timeout_ms).boxed_local()
     }
+}
+
+/// [`super::parse_resolver_url`] with the browser's own WHATWG parser (`new URL(…)`), for the
+/// page, which does not link the `url` crate: the same rule on the same parse. `Ok` holds the
+/// URL's `href`, the form to use.
+pub fn parse_resolver_url(input: &str) -> Result<String, UrlProblem> {
+    let u = web_sys::Url::new(input).map_err(|_| UrlProblem::Unparsable)?;
+    let protocol = u.protocol();
+    let scheme = protocol.strip_suffix(':').unwrap_or(&protocol);
+    let href = u.href();
+    let userinfo = !u.username().is_empty() || !u.password().is_empty();
+    // `hash` is "" for an empty fragment too; in an http(s) href a '#' can only start one.
+    check_parts(scheme, userinfo, &u.hostname(), href.contains('#'))?;
+    Ok(href)
 }

@@ -73,6 +73,8 @@ pub enum PtrStatus {
         names: Vec<String>,
         /// The addresses those names resolve to.
         resolves_to: Vec<String>,
+        /// The PTR names that do not exist at all (NXDOMAIN).
+        nonexistent: Vec<String>,
     },
     /// No PTR record at all.
     Missing,
@@ -158,6 +160,8 @@ pub async fn validated_names<R: Resolver + ?Sized>(
 
 /// Runs the PTR + forward-confirmation check.
 pub async fn check_ptr<R: Resolver + ?Sized>(r: &R, ip: IpAddr) -> PtrCheck {
+    // An IPv4-mapped address is the IPv4 host: its PTR is under in-addr.arpa.
+    let ip = ip.to_canonical();
     let status = match validated_names(r, ip).await {
         Err(Lookup::Unknown { why }) => PtrStatus::Unknown { why },
         Err(_) => PtrStatus::Missing,
@@ -166,10 +170,24 @@ pub async fn check_ptr<R: Resolver + ?Sized>(r: &R, ip: IpAddr) -> PtrCheck {
                 generic: looks_generic(name, ip),
                 name: name.clone(),
             },
-            None => PtrStatus::Mismatch {
-                names,
-                resolves_to: seen.iter().map(IpAddr::to_string).collect(),
-            },
+            None => {
+                // The forward answers again (from the resolver's cache): a name that does not
+                // exist is said so, and a failed forward lookup proves no mismatch.
+                let fwd = join_all(names.iter().map(|n| r.lookup(n, addr_type(ip)))).await;
+                match fwd.iter().find_map(Lookup::why) {
+                    Some(why) if seen.is_empty() => PtrStatus::Unknown { why: why.clone() },
+                    _ => PtrStatus::Mismatch {
+                        nonexistent: names
+                            .iter()
+                            .zip(&fwd)
+                            .filter(|(_, l)| **l == Lookup::NxDomain)
+                            .map(|(n, _)| n.clone())
+                            .collect(),
+                        names,
+                        resolves_to: seen.iter().map(IpAddr::to_string).collect(),
+                    },
+                }
+            }
         },
     };
     PtrCheck {

@@ -58,6 +58,9 @@ pub enum PolicyTag {
 }
 
 /// What the DMARC lookup found.
+///
+/// `NoPolicy` is a record whose `p=` is missing or invalid and that names no usable `rua=`
+/// address: RFC 7489 6.6.3 says no DMARC policy applies then.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case", tag = "status")]
 pub enum DmarcStatus {
@@ -73,6 +76,14 @@ pub enum DmarcStatus {
         tag: PolicyTag,
         /// `t=y`: the owner is testing; receivers apply a lighter policy.
         testing: bool,
+    },
+    /// A record was found, but its `p=` is missing or invalid and it has no usable `rua=`: no
+    /// policy applies (RFC 7489 6.6.3).
+    NoPolicy {
+        /// Where the record was found.
+        record_domain: String,
+        /// The record text.
+        record: String,
     },
     /// No DMARC record anywhere on the walk.
     Missing,
@@ -114,20 +125,34 @@ pub fn walk_names(domain: &str) -> Vec<String> {
 }
 
 /// The tags of a DMARC record, or `None` if it is not one (`v=DMARC1` must come first).
+///
+/// A part without `=` is not a tag and is ignored (RFC 7489 6.3: unknown tags are ignored), as
+/// is an empty part; it does not make the whole record invalid.
 pub fn parse_tags(txt: &str) -> Option<Vec<(String, String)>> {
     let mut tags = Vec::new();
-    for part in txt.split(';') {
+    for (i, part) in txt.split(';').enumerate() {
         let part = part.trim();
-        if part.is_empty() {
-            continue;
+        match part.split_once('=') {
+            Some((k, v)) => tags.push((k.trim().to_ascii_lowercase(), v.trim().to_string())),
+            // The first part must be the version tag itself.
+            None if i == 0 => return None,
+            None => {}
         }
-        let (k, v) = part.split_once('=')?;
-        tags.push((k.trim().to_ascii_lowercase(), v.trim().to_string()));
     }
     match tags.first() {
         Some((k, v)) if k == "v" && v == "DMARC1" => Some(tags),
         _ => None,
     }
+}
+
+/// True when `rua` holds at least one syntactically valid reporting URI (RFC 7489 6.4: a
+/// comma-separated list of URIs, each optionally followed by `!size`).
+pub fn has_usable_rua(rua: &str) -> bool {
+    rua.split(',').any(|u| {
+        let u = u.trim();
+        let u = u.rsplit_once('!').map_or(u, |(uri, _)| uri);
+        url::Url::parse(u).is_ok_and(|p| p.scheme() == "mailto" && p.path().contains('@'))
+    })
 }
 
 fn tag<'a>(tags: &'a [(String, String)], name: &str) -> Option<&'a str> {
@@ -198,7 +223,20 @@ pub async fn check_dmarc<R: Resolver + ?Sized>(r: &R, domain: &str) -> DmarcChec
             }
             Step::Nothing => continue,
             Step::Record(text, tags) => {
-                let p = tag(tags, "p").and_then(Policy::parse).unwrap_or(Policy::None);
+                // An invalid or missing p=: p=none when the record names a usable rua (the
+                // owner wants reports), else no policy at all (RFC 7489 6.6.3).
+                let p = match tag(tags, "p").and_then(Policy::parse) {
+                    Some(p) => p,
+                    None if tag(tags, "rua").is_some_and(has_usable_rua) => Policy::None,
+                    None => {
+                        status = DmarcStatus::NoPolicy {
+                            record_domain: name.clone(),
+                            record: text.clone(),
+                        };
+                        break;
+                    }
+                };
+                // An invalid sp= or np= is ignored: the next tag down applies (np -> sp -> p).
                 let (policy, tag_used) = if i == 0 {
                     (p, PolicyTag::P)
                 } else {
@@ -268,5 +306,18 @@ mod tests {
         assert_eq!(tag(&t, "p"), Some("reject"));
         assert!(parse_tags("p=reject; v=DMARC1").is_none());
         assert!(parse_tags("v=spf1 -all").is_none());
+        // A part without '=' is ignored, not a reason to drop the record.
+        let t = parse_tags("v=DMARC1; p=quarantine; fo; rua=mailto:d@example.com;").unwrap();
+        assert_eq!(tag(&t, "p"), Some("quarantine"));
+        assert!(parse_tags("v; DMARC1; p=reject").is_none());
+    }
+
+    #[test]
+    fn reporting_addresses() {
+        assert!(has_usable_rua("mailto:d@example.com"));
+        assert!(has_usable_rua("https://x.example/, mailto:d@example.com!10m"));
+        assert!(!has_usable_rua("d@example.com"));
+        assert!(!has_usable_rua("mailto:"));
+        assert!(!has_usable_rua(""));
     }
 }

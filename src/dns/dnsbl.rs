@@ -110,6 +110,12 @@ pub enum DnsblStatus {
     ListsEverything,
     /// The list does not list its "must be listed" test point 127.0.0.2: it is not answering.
     NotAnswering,
+    /// The list says the address is listed, but does not list its own test point 127.0.0.2: its
+    /// answers cannot be trusted, so the listing is not confirmed.
+    UnverifiedListing {
+        /// The A records returned for the address.
+        codes: Vec<String>,
+    },
     /// The list answered an address outside 127.0.0.0/8: a broken or hijacked zone.
     BadAnswer {
         /// The address returned.
@@ -183,6 +189,8 @@ fn read(list: &Dnsbl, l: &Lookup) -> Answer {
 
 /// Asks one list about `ip` (and its test points, and the TXT reason when listed).
 pub async fn check_list<R: Resolver + ?Sized>(r: &R, list: &Dnsbl, ip: IpAddr) -> DnsblCheck {
+    // An IPv4-mapped address is listed (or not) as the IPv4 address it is.
+    let ip = ip.to_canonical();
     let query = format!("{}.{}", reversed_labels(ip), list.zone);
     let done = |status| DnsblCheck {
         list: list.name.clone(),
@@ -211,10 +219,15 @@ pub async fn check_list<R: Resolver + ?Sized>(r: &R, list: &Dnsbl, ip: IpAddr) -
     if let Answer::Listed(_) = read(list, &must_not) {
         return done(DnsblStatus::ListsEverything);
     }
-    match read(list, &must) {
-        Answer::Listed(_) => {}
-        Answer::NotListed => return done(DnsblStatus::NotAnswering),
-        Answer::Status(s) => return done(s),
+    match (read(list, &must), &main) {
+        (Answer::Listed(_), _) => {}
+        (Answer::NotListed, Answer::Listed(codes)) => {
+            return done(DnsblStatus::UnverifiedListing {
+                codes: codes.iter().map(Ipv4Addr::to_string).collect(),
+            })
+        }
+        (Answer::NotListed, _) => return done(DnsblStatus::NotAnswering),
+        (Answer::Status(s), _) => return done(s),
     }
     match main {
         Answer::Listed(codes) => {

@@ -6,7 +6,7 @@
 //! mismatched PTR, then other problems, then inconclusive checks, then plain facts.
 
 use super::checks::{HostStatus, MxStatus, PtrStatus};
-use super::dmarc::{DmarcStatus, Policy};
+use super::dmarc::{DmarcStatus, Policy, PolicyTag};
 use super::dnsbl::DnsblStatus;
 use super::spf::{SpfProblem, SpfResult};
 use super::wire::Why;
@@ -76,12 +76,15 @@ fn why(w: &Why) -> Arg {
 fn spf_problem(p: &SpfProblem) -> Arg {
     let (id, args): (&str, Vec<(String, String)>) = match p {
         SpfProblem::NoRecord => ("dns-spf-problem-no-record", vec![]),
+        SpfProblem::NoDomain => ("dns-spf-problem-no-domain", vec![]),
+        SpfProblem::IncludeLoop(d) => ("dns-spf-problem-loop", vec![("target".into(), d.clone())]),
         SpfProblem::MultipleRecords => ("dns-spf-problem-multiple", vec![]),
         SpfProblem::Syntax(term) => ("dns-spf-problem-syntax", vec![("term".into(), term.clone())]),
         SpfProblem::TooManyLookups => ("dns-spf-problem-lookups", vec![]),
         SpfProblem::TooManyVoidLookups => ("dns-spf-problem-void", vec![]),
         SpfProblem::TooManyMx => ("dns-spf-problem-mx", vec![]),
         SpfProblem::TargetHasNoRecord(d) => ("dns-spf-problem-target", vec![("target".into(), d.clone())]),
+        SpfProblem::TimeLimit(secs) => ("dns-spf-problem-time-limit", vec![("seconds".into(), secs.to_string())]),
         SpfProblem::Dns(w) => return why(w),
     };
     Arg::Msg(id.to_string(), args)
@@ -122,17 +125,25 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
                 it.push(ptr_rank, "dns-ptr-generic", vec![ip(), ("name", t(name))])
             }
             PtrStatus::Missing => it.push(ptr_rank, "dns-ptr-missing", vec![ip()]),
-            PtrStatus::Mismatch { names, resolves_to } => {
-                let to = if resolves_to.is_empty() {
-                    "-".to_string()
+            PtrStatus::Mismatch {
+                names,
+                resolves_to,
+                nonexistent,
+            } => {
+                let names_arg = || ("names", t(names.join(", ")));
+                let count = ("count", t(names.len().to_string()));
+                if !resolves_to.is_empty() {
+                    it.push(
+                        ptr_rank,
+                        "dns-ptr-mismatch",
+                        vec![ip(), names_arg(), ("addrs", t(resolves_to.join(", ")))],
+                    );
+                } else if nonexistent.len() == names.len() {
+                    // The name the PTR record gives does not exist at all.
+                    it.push(ptr_rank, "dns-ptr-name-nonexistent", vec![ip(), names_arg(), count]);
                 } else {
-                    resolves_to.join(", ")
-                };
-                it.push(
-                    ptr_rank,
-                    "dns-ptr-mismatch",
-                    vec![ip(), ("names", t(names.join(", "))), ("addrs", t(to))],
-                );
+                    it.push(ptr_rank, "dns-ptr-name-no-address", vec![ip(), names_arg(), count]);
+                }
             }
             PtrStatus::Unknown { why: w } => it.push(3, "dns-ptr-unknown", vec![ip(), ("why", why(w))]),
         }
@@ -165,6 +176,11 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
             DnsblStatus::ListError { code } => it.push(3, "dns-dnsbl-list-error", vec![list(), ("code", t(code))]),
             DnsblStatus::ListsEverything => it.push(3, "dns-dnsbl-lists-everything", vec![list()]),
             DnsblStatus::NotAnswering => silent.push(c.list.clone()),
+            DnsblStatus::UnverifiedListing { codes } => it.push(
+                3,
+                "dns-dnsbl-unverified",
+                vec![("ip", t(&ip)), list(), ("codes", t(codes.join(", "))), url()],
+            ),
             DnsblStatus::BadAnswer { addr } => it.push(3, "dns-dnsbl-bad-answer", vec![list(), ("addr", t(addr))]),
             DnsblStatus::NoIpv6 => {}
             DnsblStatus::DeadList => it.push(5, "dns-dnsbl-dead", vec![list()]),
@@ -236,6 +252,11 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
                     it.push(auth, "dns-spf-neutral", a);
                 }
             }
+            SpfResult::None if s.problem == Some(SpfProblem::NoDomain) => {
+                // Not a missing record: the domain itself is missing.
+                spf_failed = true;
+                it.push(auth, "dns-spf-no-domain", vec![("domain", t(&s.domain))]);
+            }
             SpfResult::None => {
                 spf_failed = true;
                 it.push(auth, "dns-spf-none", vec![("domain", t(&s.domain)), ("fix", t(&fix))]);
@@ -254,6 +275,7 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
             }
             SpfResult::Temperror => {
                 let w = match &s.problem {
+                    Some(p @ SpfProblem::TimeLimit(_)) => spf_problem(p),
                     Some(SpfProblem::Dns(w)) => why(w),
                     _ => why(&Why::ServFail),
                 };
@@ -268,9 +290,17 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
             DmarcStatus::Found {
                 record_domain,
                 policy,
+                tag,
                 testing,
                 ..
             } => {
+                // The tag whose policy applies to this domain: sp= for a subdomain, np= for a
+                // subdomain that does not exist, else p=.
+                let tag = match tag {
+                    PolicyTag::P => "p",
+                    PolicyTag::Sp => "sp",
+                    PolicyTag::Np => "np",
+                };
                 let rank = if spf_failed && *policy != Policy::None {
                     problem_rank(AUTH_REASONS)
                 } else {
@@ -282,6 +312,7 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
                     vec![
                         dom(),
                         ("policy", t(policy.as_str())),
+                        ("tag", t(tag)),
                         ("at", t(format!("_dmarc.{record_domain}"))),
                     ],
                 );
@@ -289,13 +320,18 @@ pub fn evidence_items(d: &DnsReport) -> Vec<EvidenceItem> {
                     it.push(
                         rank,
                         "dns-dmarc-spf-consequence",
-                        vec![dom(), ("policy", t(policy.as_str()))],
+                        vec![dom(), ("policy", t(policy.as_str())), ("tag", t(tag))],
                     );
                 }
                 if *testing {
                     it.push(4, "dns-dmarc-testing", vec![dom()]);
                 }
             }
+            DmarcStatus::NoPolicy { record_domain, .. } => it.push(
+                4,
+                "dns-dmarc-no-policy",
+                vec![dom(), ("at", t(format!("_dmarc.{record_domain}")))],
+            ),
             DmarcStatus::Missing => it.push(4, "dns-dmarc-missing", vec![dom()]),
             DmarcStatus::Unknown { why: w } => it.push(3, "dns-dmarc-unknown", vec![dom(), ("why", why(w))]),
         }
@@ -373,7 +409,7 @@ pub fn evidence(d: &DnsReport, loc: &Localizer) -> Vec<String> {
 mod tests {
     use super::*;
     use crate::dns::checks::{HostCheck, MxCheck, MxHost, PtrCheck};
-    use crate::dns::dmarc::{DmarcCheck, PolicyTag};
+    use crate::dns::dmarc::DmarcCheck;
     use crate::dns::dnsbl::DnsblCheck;
     use crate::dns::spf::{SpfCheck, SpfStep};
     use crate::dns::{SendingIp, Targets};
@@ -410,6 +446,7 @@ mod tests {
                 recipient_domains: vec![],
                 hosts: vec![],
                 reason: Some("blocked".into()),
+                reasons: vec!["blocked".into()],
             },
             ..Default::default()
         };
@@ -427,6 +464,17 @@ mod tests {
             PtrStatus::Mismatch {
                 names: vec!["m.test".into()],
                 resolves_to: vec![],
+                nonexistent: vec!["m.test".into()],
+            },
+            PtrStatus::Mismatch {
+                names: vec!["m.test".into()],
+                resolves_to: vec![],
+                nonexistent: vec![],
+            },
+            PtrStatus::Mismatch {
+                names: vec!["m.test".into()],
+                resolves_to: vec!["192.0.2.1".into()],
+                nonexistent: vec![],
             },
         ];
         let dnsbl = [
@@ -443,6 +491,9 @@ mod tests {
             DnsblStatus::ListsEverything,
             DnsblStatus::NotAnswering,
             DnsblStatus::NotAnswering,
+            DnsblStatus::UnverifiedListing {
+                codes: vec!["127.0.0.2".into()],
+            },
             DnsblStatus::BadAnswer {
                 addr: "192.0.2.1".into(),
             },
@@ -451,6 +502,7 @@ mod tests {
         ];
         let problems = [
             SpfProblem::NoRecord,
+            SpfProblem::IncludeLoop("s.test".into()),
             SpfProblem::MultipleRecords,
             SpfProblem::Syntax("ip4:x".into()),
             SpfProblem::TooManyLookups,
@@ -458,6 +510,7 @@ mod tests {
             SpfProblem::TooManyMx,
             SpfProblem::TargetHasNoRecord("t.test".into()),
             SpfProblem::Dns(Why::Timeout),
+            SpfProblem::TimeLimit(20),
         ];
         let spf = |result, term: &str, problem| SpfCheck {
             domain: "s.test".into(),
@@ -484,6 +537,7 @@ mod tests {
         .map(|r| spf(r, "-all", None))
         .collect();
         spfs.push(spf(SpfResult::Neutral, "", None));
+        spfs.push(spf(SpfResult::None, "", Some(SpfProblem::NoDomain)));
         spfs.extend(
             problems
                 .into_iter()
@@ -503,6 +557,17 @@ mod tests {
                 policy: Policy::Quarantine,
                 tag: PolicyTag::Sp,
                 testing: false,
+            },
+            DmarcStatus::Found {
+                record_domain: "s.test".into(),
+                record: "v=DMARC1; p=none; np=reject".into(),
+                policy: Policy::Reject,
+                tag: PolicyTag::Np,
+                testing: false,
+            },
+            DmarcStatus::NoPolicy {
+                record_domain: "s.test".into(),
+                record: "v=DMARC1; p=bogus".into(),
             },
             DmarcStatus::Missing,
         ];

@@ -11,9 +11,12 @@
 pub mod checks;
 pub mod dmarc;
 pub mod dnsbl;
+pub mod doh_url;
 pub mod evidence;
 pub mod resolver;
 pub mod spf;
+pub mod timer;
+pub mod verdict;
 pub mod wire;
 
 #[cfg(target_arch = "wasm32")]
@@ -21,6 +24,7 @@ pub mod browser;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod native;
 
+pub use doh_url::{parse_resolver_url, UrlProblem};
 pub use evidence::{evidence, evidence_items, EvidenceItem};
 
 use crate::model::{HopRole, Report};
@@ -63,27 +67,15 @@ impl Default for Config {
     }
 }
 
-/// True for a resolver URL we agree to use: `https://`, or plain `http://` only on loopback
-/// (127.0.0.0/8, `[::1]`, `localhost`), as the test server runs.
+/// True for a resolver URL we agree to use: `https://`, or plain `http://` only on loopback, with
+/// no user name, password or fragment (the WHATWG parser decides; see [`doh_url`]).
 pub fn valid_resolver_url(url: &str) -> bool {
-    let url = url.trim();
-    if let Some(rest) = url.strip_prefix("https://") {
-        return !rest.is_empty() && !rest.starts_with('/');
-    }
-    let Some(rest) = url.strip_prefix("http://") else {
-        return false;
-    };
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
-    let host = if authority.starts_with('[') {
-        authority.split(']').next().map(|h| format!("{h}]")).unwrap_or_default()
-    } else {
-        authority.split(':').next().unwrap_or("").to_string()
-    };
-    host == "localhost" || host == "[::1]" || host.parse::<std::net::Ipv4Addr>().is_ok_and(|ip| ip.is_loopback())
+    doh_url::parse_resolver_url(url).is_ok()
 }
 
 impl Config {
-    /// The default configuration with another resolver.
+    /// The default configuration with another resolver (a URL that passed
+    /// [`parse_resolver_url`], as that returned it).
     pub fn with_resolver(url: &str) -> Config {
         Config {
             resolver_url: url.to_string(),
@@ -125,6 +117,10 @@ pub struct Targets {
     pub hosts: Vec<String>,
     /// The main reason id of the analysis, used to rank the evidence.
     pub reason: Option<String>,
+    /// Each recipient's reason id, in recipient order, for the per-recipient verdicts
+    /// ([`verdict::verdict_for`]).
+    #[serde(default)]
+    pub reasons: Vec<String>,
 }
 
 impl Targets {
@@ -140,7 +136,7 @@ impl Targets {
     /// below these), for the UI to show before the user agrees to run the checks.
     pub fn planned_names(&self, cfg: &Config) -> Vec<String> {
         let mut out = Vec::new();
-        if let Some(ip) = self.ip.as_ref().and_then(|i| i.ip.parse::<IpAddr>().ok()) {
+        if let Some(ip) = self.ip.as_ref().and_then(|i| report_ip(&i.ip)) {
             out.push(checks::reverse_name(ip));
             for l in cfg
                 .lists
@@ -223,15 +219,25 @@ pub fn is_public(ip: IpAddr) -> bool {
     }
 }
 
+/// An address as a report writes it (`192.0.2.10`, `[192.0.2.10]`, `IPv6:2001:db8::1`,
+/// `[::ffff:192.0.2.10]`), with an IPv4-mapped IPv6 address turned into the IPv4 address it is:
+/// the sender is an IPv4 host, whose PTR is under in-addr.arpa, whose SPF terms are `ip4:`
+/// and which blocklists list by its IPv4 address.
+pub fn report_ip(raw: &str) -> Option<IpAddr> {
+    let s = raw.trim().trim_matches(['[', ']']);
+    let s = match s.get(..5) {
+        Some(p) if p.eq_ignore_ascii_case("ipv6:") => &s[5..],
+        _ => s,
+    };
+    s.parse::<IpAddr>().ok().map(|ip| ip.to_canonical())
+}
+
 fn ips_in(text: &str) -> Vec<IpAddr> {
     let mut out: Vec<IpAddr> = IPV4
         .captures_iter(text)
-        .filter_map(|c| c.get(1)?.as_str().parse().ok())
+        .filter_map(|c| report_ip(c.get(1)?.as_str()))
         .collect();
-    out.extend(
-        IPV6.captures_iter(text)
-            .filter_map(|c| c.get(1)?.as_str().parse::<IpAddr>().ok()),
-    );
+    out.extend(IPV6.captures_iter(text).filter_map(|c| report_ip(c.get(1)?.as_str())));
     out
 }
 
@@ -270,7 +276,7 @@ pub fn targets(report: &Report) -> Targets {
         .hops
         .iter()
         .filter(|h| h.role == HopRole::Remote)
-        .filter_map(|h| h.ip.as_deref()?.trim_matches(['[', ']']).parse().ok())
+        .filter_map(|h| report_ip(h.ip.as_deref()?))
         .collect();
     let from_diag = report
         .recipients
@@ -288,7 +294,7 @@ pub fn targets(report: &Report) -> Targets {
             .iter()
             .rev()
             .filter(|h| h.role != HopRole::Remote)
-            .filter_map(|h| h.ip.as_deref()?.trim_matches(['[', ']']).parse::<IpAddr>().ok())
+            .filter_map(|h| report_ip(h.ip.as_deref()?))
             .find(|ip| is_public(*ip))
             .map(|ip| SendingIp {
                 ip: ip.to_string(),
@@ -328,12 +334,18 @@ pub fn targets(report: &Report) -> Targets {
         recipient_domains,
         hosts,
         reason: report.recipients.first().map(|r| r.reason.as_str().to_string()),
+        reasons: report
+            .recipients
+            .iter()
+            .map(|r| r.reason.as_str().to_string())
+            .collect(),
     }
 }
 
 /// Runs every check that the targets allow, in parallel, through `r`.
 pub async fn run_targets<R: Resolver + ?Sized>(r: &R, resolver_url: &str, t: Targets, cfg: &Config) -> DnsReport {
-    let ip: Option<IpAddr> = t.ip.as_ref().and_then(|i| i.ip.parse().ok());
+    // Targets may come from elsewhere (the page hands them to the worker as JSON): map again.
+    let ip: Option<IpAddr> = t.ip.as_ref().and_then(|i| report_ip(&i.ip));
     let sender = t.sender.clone();
     let domain = t.sender_domain();
     let ptr = async {
@@ -474,18 +486,6 @@ mod tests {
         assert!(names.contains(&"2.0.0.127.zen.spamhaus.org".to_string()));
         assert!(names.contains(&"_dmarc.sender.test".to_string()));
         assert!(names.iter().all(|n| !n.contains("sorbs")));
-    }
-
-    #[test]
-    fn resolver_urls() {
-        assert!(valid_resolver_url("https://dns.google/dns-query"));
-        assert!(valid_resolver_url("http://127.0.0.1:8053/dns-query"));
-        assert!(valid_resolver_url("http://[::1]:8053/dns-query"));
-        assert!(valid_resolver_url("http://localhost:8053/q"));
-        assert!(!valid_resolver_url("http://dns.example/dns-query"));
-        assert!(!valid_resolver_url("http://127.0.0.1.evil.example/"));
-        assert!(!valid_resolver_url("ftp://127.0.0.1/"));
-        assert!(!valid_resolver_url("https://"));
     }
 
     #[test]

@@ -54,6 +54,10 @@ impl SpfResult {
 pub enum SpfProblem {
     /// The domain publishes no `v=spf1` record.
     NoRecord,
+    /// The sender's domain does not exist (NXDOMAIN): the fix is the domain, not a record.
+    NoDomain,
+    /// An `include` or `redirect` leads back to a domain already being evaluated (a loop).
+    IncludeLoop(String),
     /// More than one `v=spf1` record.
     MultipleRecords,
     /// A term that cannot be read.
@@ -68,7 +72,16 @@ pub enum SpfProblem {
     TargetHasNoRecord(String),
     /// A DNS error.
     Dns(Why),
+    /// The evaluation took longer than its time limit (in seconds) and was stopped.
+    TimeLimit(u32),
 }
+
+/// The most time one SPF evaluation may take, every lookup included: RFC 7208 4.6.4 asks for a
+/// limit on the whole evaluation and suggests at least 20 seconds; past it the result is
+/// temperror with [`SpfProblem::TimeLimit`].
+pub const TIME_LIMIT_MS: u32 = 20_000;
+// The README promises at most 20 s.
+const _: () = assert!(TIME_LIMIT_MS <= 20_000);
 
 /// One step of the decision: a term of the record published at `domain`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -418,6 +431,8 @@ struct State {
     lookups: u32,
     void: u32,
     ptr_name: Option<Option<String>>,
+    /// The domains whose records are being evaluated, outermost first (to catch loops).
+    stack: Vec<String>,
 }
 
 struct Outcome {
@@ -516,6 +531,9 @@ async fn matches<R: Resolver + ?Sized>(
         Mech::Include(spec) => {
             st.count()?;
             let target = st.expand(r, spec, domain).await?;
+            if st.stack.contains(&target) {
+                return Err(Outcome::perm(SpfProblem::IncludeLoop(target)));
+            }
             let sub = check_host(r, st, target.clone(), 1).await;
             match sub.result {
                 SpfResult::Pass => Ok((true, Some(sub))),
@@ -611,6 +629,27 @@ fn check_host<'a, R: Resolver + ?Sized>(
         if let Some(e) = dns_error(&txt) {
             return e;
         }
+        if depth == 0 && txt == Lookup::NxDomain && st.stack.is_empty() {
+            return Outcome::err(SpfResult::None, SpfProblem::NoDomain);
+        }
+        st.stack.push(domain.clone());
+        let o = evaluate(r, st, &domain, &txt, depth).await;
+        st.stack.pop();
+        o
+    }
+    .boxed_local()
+}
+
+/// `check_host()` for `domain` once its TXT answer `txt` is in.
+fn evaluate<'a, R: Resolver + ?Sized>(
+    r: &'a R,
+    st: &'a mut State,
+    domain: &'a str,
+    txt: &'a Lookup,
+    depth: u32,
+) -> LocalBoxFuture<'a, Outcome> {
+    async move {
+        let domain = domain.to_string();
         let recs: Vec<&String> = txt
             .records()
             .iter()
@@ -659,6 +698,9 @@ fn check_host<'a, R: Resolver + ?Sized>(
                 Ok(t) => t,
                 Err(e) => return with_record(e.prepend(&domain, &term)),
             };
+            if st.stack.contains(&target) {
+                return with_record(Outcome::perm(SpfProblem::IncludeLoop(target)).prepend(&domain, &term));
+            }
             let mut sub = check_host(r, st, target.clone(), depth + 1).await;
             if sub.result == SpfResult::None {
                 sub = Outcome::perm(SpfProblem::TargetHasNoRecord(target));
@@ -676,8 +718,16 @@ fn check_host<'a, R: Resolver + ?Sized>(
     .boxed_local()
 }
 
-/// Evaluates SPF for mail from `sender` (an address, or just a domain) sent from `ip`.
+/// Evaluates SPF for mail from `sender` (an address, or just a domain) sent from `ip`, within
+/// [`TIME_LIMIT_MS`].
 pub async fn check_spf<R: Resolver + ?Sized>(r: &R, sender: &str, ip: IpAddr) -> SpfCheck {
+    check_spf_within(r, sender, ip, TIME_LIMIT_MS).await
+}
+
+/// [`check_spf`] with another time limit for the whole evaluation, in milliseconds.
+pub async fn check_spf_within<R: Resolver + ?Sized>(r: &R, sender: &str, ip: IpAddr, limit_ms: u32) -> SpfCheck {
+    // An IPv4-mapped address is matched by ip4: terms and A records (RFC 7208 5: the IPv4 host).
+    let ip = ip.to_canonical();
     let (local, domain) = match sender.rsplit_once('@') {
         Some((l, d)) if !l.is_empty() => (l.to_string(), norm_name(d)),
         Some((_, d)) => ("postmaster".to_string(), norm_name(d)),
@@ -690,8 +740,19 @@ pub async fn check_spf<R: Resolver + ?Sized>(r: &R, sender: &str, ip: IpAddr) ->
         lookups: 0,
         void: 0,
         ptr_name: None,
+        stack: Vec::new(),
     };
-    let o = check_host(r, &mut st, domain.clone(), 0).await;
+    let o = {
+        // The timer starts only if the evaluation does not finish at once (select polls the
+        // evaluation first), so answers from a cache or a test resolver never start one.
+        let eval = check_host(r, &mut st, domain.clone(), 0);
+        match futures::future::select(eval, super::timer::sleep(limit_ms)).await {
+            futures::future::Either::Left((o, _)) => o,
+            futures::future::Either::Right(_) => {
+                Outcome::err(SpfResult::Temperror, SpfProblem::TimeLimit(limit_ms.div_ceil(1000)))
+            }
+        }
+    };
     SpfCheck {
         domain,
         ip: ip.to_string(),

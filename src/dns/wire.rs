@@ -182,10 +182,31 @@ pub fn encode_query(name: &str, rtype: RType) -> Result<Vec<u8>, Why> {
     p.build_bytes_vec().map_err(|_| Why::BadName)
 }
 
+/// True when `packet` is an answer to our query and nothing else: id 0 (as sent), QR set, opcode
+/// QUERY, and exactly one question — `want` (compared as DNS compares names), `rtype`, class IN.
+/// An answer without its question (a bare header saying NXDOMAIN) proves nothing.
+fn answers_the_question(bytes: &[u8], packet: &Packet, want: &str, rtype: RType) -> bool {
+    // Opcode: bits 3-6 of the third header byte (0 = QUERY).
+    let opcode = (bytes[2] >> 3) & 0x0f;
+    if packet.id() != 0 || !packet.has_flags(PacketFlag::RESPONSE) || opcode != 0 {
+        return false;
+    }
+    match packet.questions.as_slice() {
+        [q] => {
+            norm_name(&q.qname.to_string()) == want
+                && q.qtype == QTYPE::TYPE(rtype.to_type())
+                && q.qclass == QCLASS::CLASS(CLASS::IN)
+        }
+        _ => false,
+    }
+}
+
 /// Reads an answer to the question (`name`, `rtype`) from untrusted bytes.
 ///
 /// Follows CNAME chains inside the answer (a loop or a chain over 12 links is
-/// [`Why::CnameLoop`]); checks that the answer is a response to this very question.
+/// [`Why::CnameLoop`]). Believed only when it is a response to this very question (see
+/// [`answers_the_question`]; otherwise [`Why::Mismatch`]) with an RCODE that means something
+/// here: NOERROR, NXDOMAIN, SERVFAIL, REFUSED (any other is [`Why::Rcode`]).
 pub fn decode_answer(bytes: &[u8], name: &str, rtype: RType) -> Lookup {
     if bytes.len() > MAX_ANSWER_BYTES {
         return Lookup::unknown(Why::Oversized);
@@ -197,27 +218,20 @@ pub fn decode_answer(bytes: &[u8], name: &str, rtype: RType) -> Lookup {
         Ok(p) => p,
         Err(e) => return Lookup::unknown(Why::Malformed(e.to_string())),
     };
-    if !packet.has_flags(PacketFlag::RESPONSE) {
-        return Lookup::unknown(Why::Malformed("not a response".into()));
+    let want = norm_name(name);
+    if !answers_the_question(bytes, &packet, &want, rtype) {
+        return Lookup::unknown(Why::Mismatch);
     }
     if packet.has_flags(PacketFlag::TRUNCATION) {
         return Lookup::unknown(Why::Truncated);
-    }
-    let want = norm_name(name);
-    if packet.questions.len() > 1 {
-        return Lookup::unknown(Why::Mismatch);
-    }
-    if let Some(q) = packet.questions.first() {
-        if norm_name(&q.qname.to_string()) != want || q.qtype != QTYPE::TYPE(rtype.to_type()) {
-            return Lookup::unknown(Why::Mismatch);
-        }
     }
     match packet.rcode() {
         RCODE::NoError => {}
         RCODE::NameError => return Lookup::NxDomain,
         RCODE::ServerFailure => return Lookup::unknown(Why::ServFail),
         RCODE::Refused => return Lookup::unknown(Why::Refused),
-        other => return Lookup::unknown(Why::Rcode(other as u16)),
+        // The header's own code (low 4 bits of byte 3), not the codec's enum value.
+        _ => return Lookup::unknown(Why::Rcode(u16::from(bytes[3] & 0x0f))),
     }
     let mut current = want;
     let mut seen: Vec<String> = Vec::new();
@@ -350,6 +364,39 @@ mod tests {
         assert_eq!(decode_answer(&ok, "x.test", RType::A), Lookup::NoData);
         assert_eq!(decode_answer(&ok, "y.test", RType::A), Lookup::unknown(Why::Mismatch));
         assert_eq!(decode_answer(&ok, "x.test", RType::Txt), Lookup::unknown(Why::Mismatch));
+    }
+
+    #[test]
+    fn only_an_answer_to_our_very_question_is_believed() {
+        let nx = reply("x.test", TYPE::A, vec![], RCODE::NameError);
+        // The header alone (QDCOUNT 0, NXDOMAIN): proves nothing.
+        let mut bare = nx[..12].to_vec();
+        bare[4] = 0;
+        bare[5] = 0;
+        assert_eq!(decode_answer(&bare, "x.test", RType::A), Lookup::unknown(Why::Mismatch));
+        let mut id = nx.clone();
+        id[1] = 7;
+        assert_eq!(decode_answer(&id, "x.test", RType::A), Lookup::unknown(Why::Mismatch));
+        let mut no_qr = nx.clone();
+        no_qr[2] &= 0x7f;
+        assert_eq!(
+            decode_answer(&no_qr, "x.test", RType::A),
+            Lookup::unknown(Why::Mismatch)
+        );
+        let mut opcode = nx.clone();
+        opcode[2] |= 2 << 3;
+        assert_eq!(
+            decode_answer(&opcode, "x.test", RType::A),
+            Lookup::unknown(Why::Mismatch)
+        );
+        let mut class = nx.clone();
+        let n = class.len();
+        class[n - 1] = 3; // CH
+        assert_eq!(
+            decode_answer(&class, "x.test", RType::A),
+            Lookup::unknown(Why::Mismatch)
+        );
+        assert_eq!(decode_answer(&nx, "X.Test.", RType::A), Lookup::NxDomain);
     }
 
     #[test]

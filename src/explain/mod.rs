@@ -67,6 +67,10 @@ pub struct RecipientExplanation {
     pub code_meaning: Vec<String>,
     /// Ids of the matched rules, most specific first.
     pub rule_ids: Vec<String>,
+    /// What the DNS checks say about the reason now (confirmed / not reproducible), when they
+    /// ran and bear on it; shown first. Set by [`add_dns_verdicts`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dns_verdict: Option<String>,
 }
 
 /// Steps for one party.
@@ -317,6 +321,15 @@ fn explain_recipient(report: &Report, r: &Recipient, loc: &Localizer) -> Recipie
             .map(|(id, args)| loc.msg(&id, &args))
             .collect(),
         rule_ids: rules.iter().map(|rule| rule.id.to_string()).collect(),
+        dns_verdict: None,
+    }
+}
+
+/// Puts each recipient's DNS verdict line (in recipient order, `None` for none) into the
+/// explanation, where the renderers show it first.
+pub fn add_dns_verdicts(e: &mut Explanation, lines: &[Option<String>]) {
+    for (r, line) in e.recipients.iter_mut().zip(lines) {
+        r.dns_verdict = line.clone();
     }
 }
 
@@ -369,6 +382,9 @@ pub fn to_plain(e: &Explanation) -> String {
             e.labels.recipient,
             r.address.as_deref().unwrap_or(&e.labels.no_address)
         ));
+        if let Some(v) = &r.dns_verdict {
+            s.push_str(&format!("  {v}\n"));
+        }
         s.push_str(&format!("  {}\n", r.title));
         s.push_str(&format!("  {}\n", r.what_happened));
         s.push_str(&format!("  {}\n", r.permanence));
@@ -453,6 +469,9 @@ pub fn to_markdown(e: &Explanation) -> String {
     for r in &e.recipients {
         let addr = r.address.as_deref().unwrap_or(&e.labels.no_address);
         s.push_str(&format!("\n### {}: {}\n\n", md(&e.labels.recipient), md(addr)));
+        if let Some(v) = &r.dns_verdict {
+            s.push_str(&format!("> {}\n\n", md(v)));
+        }
         s.push_str(&format!(
             "**{}**\n\n{}\n\n{}\n\n",
             md(&r.title),

@@ -214,6 +214,7 @@ impl Analysis {
                         .collect(),
                     code_meaning: r.code_meaning.clone(),
                     rule_ids: r.rule_ids.clone(),
+                    dns_verdict: None,
                 })
                 .collect(),
             warnings: self.warnings.clone(),

@@ -150,6 +150,15 @@ pub fn report_result(report_json: &str) {
     }
 }
 
+/// Sends each recipient's DNS verdict (`[{check, verdict, facts} | null, …]`, in recipient order,
+/// as `recipients[].dns_verdict` of `bounce explain --json --dns`) to the host as a
+/// `bounce-dns-checked` event, once the DNS checks of the shown result are done.
+pub fn report_dns_verdicts(verdicts_json: &str) {
+    if let Ok(v) = js_sys::JSON::parse(verdicts_json) {
+        post_to_host("bounce-dns-checked", &[("dns_verdicts", v)]);
+    }
+}
+
 /// Keeps reporting the height whenever the page's size changes.
 pub fn observe_size() {
     let Some(body) = dom::document().and_then(|d| d.body()) else {

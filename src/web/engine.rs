@@ -49,6 +49,11 @@ struct Engine {
 }
 
 thread_local! {
+    /// The DoH queries of the current DNS run: `(asked, answered)`, for the panel's progress.
+    static DNS_PROGRESS: Cell<(u32, u32)> = const { Cell::new((0, 0)) };
+    /// Set when the user stops the DNS checks: later queries fail at once, so the engine's run
+    /// ends quickly (its result is dropped).
+    static DNS_CANCELLED: Cell<bool> = const { Cell::new(false) };
     static ENGINE: RefCell<Option<Engine>> = const { RefCell::new(None) };
     static IN_PROCESS: Cell<Option<InProcess>> = const { Cell::new(None) };
     /// Locale sources sent so far, replayed to a restarted worker.
@@ -277,6 +282,10 @@ pub struct DnsLines {
     pub lines: Vec<String>,
     /// True when the resolver could not be reached at all.
     pub unreachable: bool,
+    /// Each recipient's DNS verdict sentence (`None`: no check bears on its reason).
+    pub verdicts: Rc<Vec<Option<String>>>,
+    /// The verdicts as JSON (`[{check, verdict, facts} | null, …]`), for the embed's host.
+    pub verdicts_json: Option<String>,
 }
 
 fn dns_reply(v: Option<JsValue>, lang: &str) -> Option<DnsLines> {
@@ -286,11 +295,30 @@ fn dns_reply(v: Option<JsValue>, lang: &str) -> Option<DnsLines> {
         lang: lang.to_string(),
         lines: Array::from(&v.get(1)).iter().filter_map(|l| l.as_string()).collect(),
         unreachable: v.get(2).as_bool().unwrap_or(false),
+        verdicts: Rc::new(
+            v.get(3)
+                .dyn_into::<Array>()
+                .map(|a| a.iter().map(|l| l.as_string()).collect())
+                .unwrap_or_default(),
+        ),
+        verdicts_json: v.get(4).as_string(),
     })
+}
+
+/// `(asked, answered)` DoH queries of the current DNS run.
+pub fn dns_progress() -> (u32, u32) {
+    DNS_PROGRESS.with(Cell::get)
+}
+
+/// Stops the current DNS run: its remaining queries fail at once (its answer should be dropped).
+pub fn dns_cancel() {
+    DNS_CANCELLED.with(|c| c.set(true));
 }
 
 /// Runs the DNS checks for `targets` at the DoH `resolver`, with the evidence in `lang`.
 pub fn dns(lang: &str, targets: &Targets, resolver: &str, done: impl FnOnce(Option<DnsLines>) + 'static) {
+    DNS_PROGRESS.with(|p| p.set((0, 0)));
+    DNS_CANCELLED.with(|c| c.set(false));
     let Ok(json) = serde_json::to_string(targets) else {
         done(None);
         return;
@@ -314,7 +342,17 @@ pub fn dns_lines(run: u64, lang: &str, done: impl FnOnce(Option<DnsLines>) + 'st
 /// Makes one DoH GET for the engine with the page's `fetch`, under the page's CSP.
 fn proxy_fetch(fid: JsValue, url: String, timeout_ms: u32) {
     wasm_bindgen_futures::spawn_local(async move {
-        let reply = crate::dns::browser::FetchTransport.get(&url, timeout_ms).await;
+        // Only to a resolver URL the rule allows, whoever asks; nothing after a cancel.
+        let reply = match crate::dns::browser::parse_resolver_url(&url) {
+            _ if DNS_CANCELLED.with(Cell::get) => Err(TransportError::Network("cancelled".into())),
+            Ok(url) => {
+                DNS_PROGRESS.with(|p| p.set((p.get().0 + 1, p.get().1)));
+                let r = crate::dns::browser::FetchTransport.get(&url, timeout_ms).await;
+                DNS_PROGRESS.with(|p| p.set((p.get().0, p.get().1 + 1)));
+                r
+            }
+            Err(p) => Err(TransportError::Network(format!("{p:?}"))),
+        };
         let tag = JsValue::from_str("fetched");
         let msg = match reply {
             Ok(r) => arr(&[

@@ -147,10 +147,10 @@ impl Server {
                 let targets: Option<Targets> = serde_json::from_str(&s(3)).ok();
                 let server = self.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    let Some(targets) = targets.filter(|_| dns::valid_resolver_url(&resolver)) else {
+                    let (Some(targets), Ok(resolver)) = (targets, dns::parse_resolver_url(&resolver)) else {
                         return server.reply(&id, JsValue::NULL);
                     };
-                    let cfg = Config::with_resolver(resolver.trim());
+                    let cfg = Config::with_resolver(&resolver);
                     let transport = ProxyTransport {
                         post: server.post.clone(),
                         fetches: server.fetches.clone(),
@@ -195,10 +195,24 @@ impl Server {
             .iter()
             .map(|l| JsValue::from_str(l))
             .collect();
+        // Each recipient's verdict: its sentence (or null), and all of them as JSON for the embed.
+        let verdicts: Vec<_> = report
+            .targets
+            .reasons
+            .iter()
+            .map(|r| dns::verdict::verdict_for(r, report))
+            .collect();
+        let verdict_lines: Array = verdicts
+            .iter()
+            .map(|v| v.as_ref().map_or(JsValue::NULL, |v| JsValue::from_str(&v.line(loc))))
+            .collect();
+        let verdict_json = serde_json::to_string(&verdicts).map_or(JsValue::NULL, JsValue::from);
         arr(&[
             JsValue::from_f64(run as f64),
             lines.into(),
             JsValue::from_bool(report.resolver_unreachable),
+            verdict_lines.into(),
+            verdict_json,
         ])
     }
 }

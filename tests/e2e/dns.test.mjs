@@ -210,3 +210,73 @@ test('the embed attributes reach the panel: resolver preset, dns="off" hides it'
     await close();
   }
 });
+
+test('a slow run shows its progress and can be stopped; its late answer is dropped', { timeout: 90000 }, async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, rec } = await openApp(context, url);
+    // The sender's SPF is nine includes deep under slow.test, each answer 0.3 s late.
+    await paste(page, BLOCKED.replace('From: Alice <alice@fail.test>', 'From: Alice <alice@slow.test>'));
+    await chooseCustom(page, doh);
+    await page.click('#dns-run');
+    await page.waitForFunction(() => /queries sent: [1-9]\d*, answered: \d+/.test(document.querySelector('.dns-status')?.textContent ?? ''));
+    await page.click('#dns-cancel');
+    assert.equal(await page.locator('.dns-status').textContent(), 'The DNS checks were stopped; nothing was concluded from them.');
+    assert.equal(await page.locator('#dns-cancel').count(), 0);
+    assert.equal(await page.isEnabled('#dns-run'), true);
+    // Long enough for the stopped run to end: nothing of it is shown.
+    await page.waitForTimeout(4000);
+    assert.equal(await page.locator('.dns-evidence').count(), 0);
+    assert.deepEqual(rec.errors.filter((e) => !/cancelled/.test(e)), [], 'no console error');
+  } finally {
+    await close();
+  }
+});
+
+test('a resolver URL with a user name is refused in the field and as an embed preset', { timeout: 90000 }, async () => {
+  const { context, close } = await launch();
+  try {
+    const { page, rec } = await openApp(context, url);
+    rec.requests.length = 0;
+    await paste(page, BLOCKED);
+    await page.selectOption('#dns-resolver', 'custom');
+    await page.fill('#dns-custom-url', 'http://127.0.0.1:80@198.51.100.53/dns-query');
+    await page.waitForSelector('.dns-panel .notice.error');
+    assert.match(await page.locator('.dns-panel .notice.error').textContent(), /user name or password/);
+    assert.equal(await page.isDisabled('#dns-run'), true);
+    assert.equal(await page.locator('.dns-endpoint').count(), 0);
+    // The browser's parser gives the address the request would go to: 0x7f.1 is 127.0.0.1.
+    const port = new URL(doh).port;
+    await page.fill('#dns-custom-url', `http://0x7f.1:${port}/dns-query`);
+    await page.waitForFunction((p) => document.querySelector('.dns-endpoint')?.textContent?.includes(`http://127.0.0.1:${p}/dns-query`), port);
+    assert.deepEqual(rec.requests.filter((r) => !r.startsWith(url)), [], 'nothing was asked');
+
+    const hidden = `http://198.51.100.53:80@127.0.0.1:${port}/dns-query`;
+    const { page: embed } = await openApp(context, `${url}?resolver=${encodeURIComponent(hidden)}`);
+    await paste(embed, BLOCKED);
+    const typed = (await embed.locator('#dns-custom-url').count()) ? await embed.inputValue('#dns-custom-url') : '';
+    assert.notEqual(typed, hidden, 'the preset was not taken');
+    assert.doesNotMatch(await embed.locator('.dns-panel').textContent(), /198\.51\.100\.53/);
+  } finally {
+    await close();
+  }
+});
+
+test("the DNS verdict comes first in the recipient's explanation", { timeout: 90000 }, async () => {
+  const { context, close } = await launch();
+  try {
+    const { page } = await openApp(context, url);
+    await paste(page, readFileSync(join(ROOT, 'tests', 'doh', 'fixtures', 'noptr.eml'), 'utf8'));
+    await chooseCustom(page, doh);
+    assert.equal(await page.locator('.recipient .dns-verdict').count(), 0, 'no verdict before the checks');
+    await page.click('#dns-run');
+    await evidence(page);
+    const verdict = page.locator('.recipient .dns-verdict').first();
+    assert.match(await verdict.textContent(), /^Confirmed now by DNS: reverse DNS of 192\.0\.2\.20 is still not in order/);
+    // It comes before what happened.
+    const order = await page.evaluate(() => [...document.querySelector('.recipient').querySelectorAll('.dns-verdict, .what-happened')].map((e) => e.className));
+    assert.deepEqual(order, ['dns-verdict', 'what-happened']);
+  } finally {
+    await close();
+  }
+});

@@ -16,12 +16,21 @@ use yew::prelude::*;
 pub struct CopyPanelProps {
     /// The analysis whose explanation is copied.
     pub analysis: Rc<Analysis>,
+    /// Each recipient's DNS verdict sentence, once the DNS checks ran (copied first in its block).
+    #[prop_or_default]
+    pub dns_verdicts: Rc<Vec<Option<String>>>,
 }
 
 /// The text copied for `format`: the core's plain-text or Markdown rendering of the explanation,
 /// made here when the user copies (the engine's answer carries each text once).
 pub fn copy_text(a: &Analysis, format: CopyFormat) -> String {
-    let ex = a.explanation();
+    copy_text_with(a, format, &[])
+}
+
+/// [`copy_text`] with each recipient's DNS verdict sentence first in its block.
+pub fn copy_text_with(a: &Analysis, format: CopyFormat, dns_verdicts: &[Option<String>]) -> String {
+    let mut ex = a.explanation();
+    crate::explain::add_dns_verdicts(&mut ex, dns_verdicts);
     match format {
         CopyFormat::Plain => crate::explain::to_plain(&ex),
         CopyFormat::Markdown => crate::explain::to_markdown(&ex),
@@ -73,6 +82,7 @@ pub fn copy_panel(props: &CopyPanelProps) -> Html {
     let onclick = {
         let app = app.clone();
         let analysis = props.analysis.clone();
+        let verdicts = props.dns_verdicts.clone();
         Callback::from(move |_e: MouseEvent| {
             let copy = {
                 let app = app.clone();
@@ -87,12 +97,13 @@ pub fn copy_panel(props: &CopyPanelProps) -> Html {
                 }
             };
             if app.redact {
-                // Redacted: explain the masked text again, so the copy holds no real names at all.
+                // Redacted: explain the masked text again, so the copy holds no real names at all
+                // (nor the DNS verdicts, which name the real address and domains).
                 engine::analyse(app.lang(), &app.text, true, false, move |masked| {
                     copy(masked.map(|m| copy_text(&m, format)))
                 });
             } else {
-                copy(Some(copy_text(&analysis, format)));
+                copy(Some(copy_text_with(&analysis, format, &verdicts)));
             }
         })
     };

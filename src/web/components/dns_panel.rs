@@ -8,10 +8,12 @@
 //! `crate::dns::targets(&report)` in `analysis::run`; it is serializable for the worker); render
 //! `<DnsPanel targets={Rc::new(a.dns_targets.clone())} />` below the explanation. Its texts are
 //! the `dns-panel-*` and `dns-resolver-*` messages in `i18n/<locale>/dns.ftl`; element ids for
-//! tests: `dns-resolver`, `dns-custom-url`, `dns-auto`, `dns-run`, list `.dns-evidence`.
+//! tests: `dns-resolver`, `dns-custom-url`, `dns-auto`, `dns-run`, `dns-cancel` (while running),
+//! list `.dns-evidence`.
 
 use super::{t, ta};
-use crate::dns::{self, Config, Targets, RESOLVERS};
+use crate::dns::browser::parse_resolver_url;
+use crate::dns::{Config, Targets, UrlProblem, RESOLVERS};
 use crate::web::dom::{load_setting, save_setting};
 use crate::web::embed::param;
 use crate::web::engine::{self, DnsLines};
@@ -29,6 +31,10 @@ const CUSTOM: &str = "custom";
 pub struct DnsPanelProps {
     /// What to check, from `dns::targets(&report)`.
     pub targets: Rc<Targets>,
+    /// Gets each recipient's DNS verdict sentence when a run is done, in the current locale
+    /// (an empty list when a run starts, is stopped or the targets change).
+    #[prop_or_default]
+    pub on_verdicts: Callback<Rc<Vec<Option<String>>>>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -38,14 +44,21 @@ enum Run {
     /// The evidence, localized by the engine (which keeps the run's report for other locales).
     Done(Rc<DnsLines>),
     Failed,
+    /// Stopped by the user.
+    Cancelled,
 }
 
-/// The resolver URL for a choice (`custom` uses the typed URL), if it is usable.
-fn resolver_url(choice: &str, custom: &str) -> Option<String> {
+/// The resolver URL for a choice (`custom` uses the typed URL, as the browser's URL parser
+/// serializes it), or why the typed URL cannot be used.
+fn resolver_url(choice: &str, custom: &str) -> Result<String, UrlProblem> {
     if choice == CUSTOM {
-        dns::valid_resolver_url(custom).then(|| custom.trim().to_string())
+        parse_resolver_url(custom)
     } else {
-        RESOLVERS.iter().find(|(_, u)| *u == choice).map(|(_, u)| u.to_string())
+        RESOLVERS
+            .iter()
+            .find(|(_, u)| *u == choice)
+            .map(|(_, u)| u.to_string())
+            .ok_or(UrlProblem::Unparsable)
     }
 }
 
@@ -56,7 +69,8 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
     let loc = app.loc.clone();
     // A help-desk embed may name the resolver (`<bounce-explainer resolver="…">`, passed as
     // `?resolver=`); it wins over the remembered choice.
-    let preset = param("resolver").filter(|u| dns::valid_resolver_url(u));
+    // The same rule as a typed URL (no user name or password; plain http:// only on loopback).
+    let preset = param("resolver").and_then(|u| parse_resolver_url(&u).ok());
     let choice = use_state(|| match &preset {
         Some(u) if RESOLVERS.iter().any(|(_, r)| r == u) => u.clone(),
         Some(_) => CUSTOM.to_string(),
@@ -65,14 +79,27 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
             .unwrap_or_else(|| RESOLVERS[0].1.to_string()),
     });
     let custom = use_state(|| match &preset {
-        Some(u) if !RESOLVERS.iter().any(|(_, r)| r == u) => u.trim().to_string(),
+        Some(u) if !RESOLVERS.iter().any(|(_, r)| r == u) => u.clone(),
         _ => load_setting(KEY_CUSTOM).unwrap_or_default(),
     });
     let auto = use_state(|| load_setting(KEY_AUTO).as_deref() == Some("1"));
     let run = use_state(|| Run::Idle);
+    // `(asked, answered)` DoH queries while a run goes on, read from the engine 4 times a second.
+    let progress = use_state(|| (0u32, 0u32));
+    {
+        let progress = progress.clone();
+        use_effect_with(*run == Run::Running, move |running| {
+            let timer = running.then(|| {
+                progress.set((0, 0));
+                gloo_timers::callback::Interval::new(250, move || progress.set(engine::dns_progress()))
+            });
+            move || drop(timer)
+        });
+    }
     // Bumped for every run and every new report, so a late answer for old targets is dropped.
     let generation = use_mut_ref(|| 0u32);
-    let url = resolver_url(&choice, &custom);
+    let checked = resolver_url(&choice, &custom);
+    let url = checked.clone().ok();
 
     let start = {
         let run = run.clone();
@@ -130,6 +157,24 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
         });
     }
 
+    {
+        // The verdicts go to the explanation and the copied text; once per run, to an embed's host.
+        let on_verdicts = props.on_verdicts.clone();
+        let posted = use_mut_ref(|| None::<u64>);
+        use_effect_with((*run).clone(), move |current| match current {
+            Run::Done(done) => {
+                on_verdicts.emit(done.verdicts.clone());
+                if *posted.borrow() != Some(done.run) {
+                    *posted.borrow_mut() = Some(done.run);
+                    if let Some(json) = &done.verdicts_json {
+                        crate::web::embed::report_dns_verdicts(json);
+                    }
+                }
+            }
+            _ => on_verdicts.emit(Rc::new(Vec::new())),
+        });
+    }
+
     let on_choice = {
         let choice = choice.clone();
         Callback::from(move |e: Event| {
@@ -158,6 +203,16 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
         let start = start.clone();
         Callback::from(move |_e: MouseEvent| start.emit(()))
     };
+    let on_cancel = {
+        let run = run.clone();
+        let generation = generation.clone();
+        Callback::from(move |_e: MouseEvent| {
+            // A late answer of the stopped run is dropped; its remaining queries fail at once.
+            *generation.borrow_mut() += 1;
+            engine::dns_cancel();
+            run.set(Run::Cancelled);
+        })
+    };
 
     let targets = &props.targets;
     if targets.is_empty() {
@@ -171,10 +226,17 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
     let cfg = Config::with_resolver(url.as_deref().unwrap_or(""));
     let names = targets.planned_names(&cfg);
     let running = *run == Run::Running;
-    let status = if running {
-        t(&loc, "dns-panel-running")
-    } else {
-        String::new()
+    let status = match &*run {
+        Run::Running => {
+            let (asked, answered) = *progress;
+            ta(
+                &loc,
+                "dns-panel-progress",
+                &[("asked", asked.to_string()), ("answered", answered.to_string())],
+            )
+        }
+        Run::Cancelled => t(&loc, "dns-panel-cancelled"),
+        _ => String::new(),
     };
     let results = match &*run {
         Run::Done(done) => html! {
@@ -208,8 +270,10 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
                 <label for="dns-custom-url">{ t(&loc, "dns-panel-custom-url") }</label>
                 <input id="dns-custom-url" type="url" inputmode="url" spellcheck="false"
                     value={(*custom).clone()} oninput={on_custom} />
-                if url.is_none() {
-                    <p class="notice error" role="alert">{ t(&loc, "dns-panel-bad-url") }</p>
+                if let Err(problem) = &checked {
+                    <p class="notice error" role="alert">
+                        { ta(&loc, "dns-panel-bad-url", &[("why", t(&loc, problem.message_id()))]) }
+                    </p>
                 }
                 <p class="notice dns-csp-note">{ t(&loc, "dns-panel-custom-csp") }</p>
             }
@@ -222,6 +286,11 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
             </label>
             <button type="button" class="button primary" id="dns-run"
                 disabled={running || url.is_none()} {onclick}>{ t(&loc, "dns-panel-run") }</button>
+            if running {
+                <button type="button" class="button" id="dns-cancel" onclick={on_cancel}>
+                    { t(&loc, "dns-panel-cancel") }
+                </button>
+            }
             <span class="dns-status" role="status" aria-live="polite">{ status }</span>
             { results }
         </section>

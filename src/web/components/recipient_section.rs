@@ -15,6 +15,9 @@ pub struct RecipientSectionProps {
     pub recipient: RecipientView,
     /// Whether several recipients are shown.
     pub numbered: bool,
+    /// What the DNS checks say about this recipient's reason now, once they ran.
+    #[prop_or_default]
+    pub dns_verdict: Option<String>,
 }
 
 /// The section for one recipient.
@@ -39,6 +42,9 @@ pub fn recipient_section(props: &RecipientSectionProps) -> Html {
                     }
                 </p>
             </header>
+            if let Some(v) = &props.dns_verdict {
+                <p class="dns-verdict" role="note">{ v }</p>
+            }
             <p class="what-happened">{ &r.what_happened }</p>
             <p class={classes!("permanence", kind)}>{ &r.permanence }</p>
             if !r.who_must_act.is_empty() {

@@ -31,6 +31,13 @@ pub fn phase_name(p: &Phase) -> &'static str {
 pub fn results() -> Html {
     let app = use_app();
     let loc = app.loc.clone();
+    // Each recipient's DNS verdict sentence, set by the DNS panel when its checks are done (and
+    // emptied when it starts again or gets new targets).
+    let dns_verdicts = use_state(|| Rc::new(Vec::<Option<String>>::new()));
+    let on_verdicts = {
+        let dns_verdicts = dns_verdicts.clone();
+        Callback::from(move |v: Rc<Vec<Option<String>>>| dns_verdicts.set(v))
+    };
     let body = if app.loc_failed {
         html! { <p class="notice error" role="alert">{ t(&loc, "ui-error-locale") }</p> }
     } else if let Some(a) = app.current().cloned() {
@@ -52,15 +59,16 @@ pub fn results() -> Html {
                             { ta(&loc, "ui-recipients-heading", &[("count", a.recipients.len().to_string())]) }
                         </h2>
                         { for a.recipients.iter().enumerate().map(|(i, r)| html! {
-                            <RecipientSection index={i} recipient={r.clone()} numbered={multi} />
+                            <RecipientSection index={i} recipient={r.clone()} numbered={multi}
+                                dns_verdict={dns_verdicts.get(i).cloned().flatten()} />
                         }) }
                     </section>
                 }
                 // A help-desk embed can turn the DNS checks off (`<bounce-explainer dns="off">`).
                 if a.is_bounce() && param("dns").as_deref() != Some("off") {
-                    <DnsPanel targets={Rc::new(a.dns_targets.clone())} />
+                    <DnsPanel targets={Rc::new(a.dns_targets.clone())} on_verdicts={on_verdicts} />
                 }
-                <CopyPanel analysis={a.clone()} />
+                <CopyPanel analysis={a.clone()} dns_verdicts={(*dns_verdicts).clone()} />
                 <FactsTable analysis={a} />
             </div>
         }

@@ -78,9 +78,36 @@ async fn an_unreachable_resolver_is_said_clearly() {
         recipient_domains: vec!["nullmx.test".into()],
         hosts: vec![],
         reason: Some("blocked".into()),
+        reasons: vec!["blocked".into()],
     };
     let mut cfg = Config::with_resolver(dead);
     cfg.timeout_ms = 2000;
     let d = dns::run_targets_in_browser(targets, &cfg).await;
     assert!(d.resolver_unreachable, "{d:?}");
+}
+
+#[path = "../url_table.rs"]
+mod url_table;
+
+/// The page reads resolver URLs with the browser's own parser: the same verdicts, and the same
+/// form to use, as the `url` crate gives natively (tests/dns_urls.rs).
+#[wasm_bindgen_test]
+fn the_browser_parser_gives_the_table_s_verdicts() {
+    use bounce::dns::{browser, UrlProblem};
+    let name = |p: UrlProblem| match p {
+        UrlProblem::Unparsable => "unparsable",
+        UrlProblem::Scheme => "scheme",
+        UrlProblem::Userinfo => "userinfo",
+        UrlProblem::Fragment => "fragment",
+        UrlProblem::NotLoopback => "not_loopback",
+    };
+    let mut wrong = Vec::new();
+    for (input, want) in url_table::CASES {
+        let got = browser::parse_resolver_url(input).map_err(name);
+        let got = got.as_deref().map_err(|e| *e);
+        if got != *want {
+            wrong.push(format!("{input:?}: got {got:?}, want {want:?}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
