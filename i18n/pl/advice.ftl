@@ -200,3 +200,17 @@ fix-use-org-server = Wysyłaj przez serwer pocztowy organizacji lub dostawcy (z 
 fix-wait-hour = Poczekaj godzinę, aż automatyczna blokada wygaśnie.
 fix-wait-retry = Na razie nic nie trzeba robić: serwer nadawcy sam ponowi próbę, a wiadomość zwykle dociera w ciągu kilku minut lub godzin.
 fix-warm-up-ip = Zwiększaj wysyłkę z nowego adresu IP stopniowo, zaczynając od najbardziej zaangażowanych odbiorców.
+
+# Przyczyny i kroki dodawane przez reguły decyzji (src/kb/decide.rs).
+cause-identity-unverified = Usługa wysyłkowa nie ma adresu ani domeny nadawcy na liście zweryfikowanych, więc odmawia wysłania z nich poczty.
+cause-remote-no-tls = Serwer odbiorcy nie oferuje szyfrowania (STARTTLS), a strona wysyłająca ma ustawione wysyłanie wyłącznie przez szyfrowane połączenie.
+cause-shared-service-ip = Wiadomość wyszła przez usługę wysyłkową; odmowa dotyczy adresu, z którego ta usługa wysyła, albo Twojego konta w niej, a nie Twojego łącza.
+fix-contact-service-support = Napisz do pomocy technicznej usługi wysyłkowej i dołącz ten raport: to ona zarządza adresem, z którego wysyła, i może przenieść Cię na inny albo naprawić konto.
+fix-follow-link = Otwórz stronę podaną w odpowiedzi serwera i wykonaj opisane tam kroki: { $link }
+fix-forwarding-srs = Ten, kto prowadzi przekierowanie (stara skrzynka lub alias odbiorcy), powinien przekazywać pocztę z SRS i bez naruszania podpisu DKIM; albo odbiorca powinien podawać nowy adres.
+fix-recipient-check-mx = Upewnij się, że serwery MX domeny mają poprawne wpisy w DNS, działają i przyjmują połączenia na porcie 25.
+fix-recipient-clean-mailbox = Sprawdź, co zalewa skrzynkę (pętla, lista dyskusyjna, atak), i zatrzymaj to.
+fix-remote-enable-tls = Włącz STARTTLS na serwerze odbiorczym z ważnym certyfikatem.
+fix-resend-after-fix = Serwer nie ponowi już próby: wyślij wiadomość jeszcze raz, gdy przyczyna zostanie usunięta.
+fix-tls-policy-exception = Jeśli do tego odbiorcy trzeba dotrzeć mimo to, zezwól w zasadach TLS serwera nadawcy na nieszyfrowane doręczenie do jego domeny, o ile Twoje zasady bezpieczeństwa na to pozwalają.
+fix-verify-identity = Zweryfikuj adres nadawcy albo całą domenę w panelu usługi wysyłkowej (dodając rekordy DNS, o które prosi), a potem wyślij ponownie.
