@@ -134,7 +134,7 @@ fn window(text: &str, max: usize) -> &str {
 }
 
 impl Notice {
-    fn read(text: &str, report: &Report) -> Notice {
+    fn read(text: &str, report: &Report, sender_ip: Option<&str>) -> Notice {
         let mut n = Notice::default();
         let win = window(text, NOTICE_WINDOW);
         if let Some((ac, tags)) = NOTICE_WORDS.as_ref() {
@@ -172,7 +172,8 @@ impl Notice {
                 .recipients
                 .iter()
                 .filter_map(|r| r.diagnostic.as_deref())
-                .any(generic_name_in_reply);
+                .any(generic_name_in_reply)
+            || sender_ip.is_some_and(|ip| generic_name_for(window(text, SERVICE_WINDOW), ip));
         n.forwarded = forwarded(win);
         n
     }
@@ -231,6 +232,19 @@ fn generic_name_in_reply(diag: &str) -> bool {
                     .is_some_and(looks_generic)
             })
         })
+}
+
+/// Whether a Received header names the sending IP with a generic name: `(dsl-1-2-3-4.isp [ip])`.
+fn generic_name_for(text: &str, ip: &str) -> bool {
+    let needle = format!("[{ip}]");
+    text.match_indices(&needle).take(50).any(|(i, _)| {
+        let before = text[..i].trim_end();
+        let name = before
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        looks_generic(name)
+    })
 }
 
 /// Final-Recipient addresses whose block's Original-Recipient names another address.
@@ -306,6 +320,20 @@ pub fn remote_ips(report: &Report) -> Vec<String> {
         .filter_map(|h| h.ip.as_deref())
         .map(|ip| ip.trim_matches(['[', ']']).to_string())
         .collect();
+    // A hop sent by the refusing host carries that host's address.
+    for h in &report.hops {
+        let (Some(from), Some(ip)) = (h.from.as_deref(), h.ip.as_deref()) else {
+            continue;
+        };
+        if report
+            .recipients
+            .iter()
+            .filter_map(|r| r.remote_mta.as_deref())
+            .any(|m| m.trim().eq_ignore_ascii_case(from.trim()))
+        {
+            out.push(ip.trim_matches(['[', ']']).to_string());
+        }
+    }
     for r in &report.recipients {
         let (Some(dg), Some(host)) = (r.diagnostic.as_deref(), r.remote_mta.as_deref()) else {
             continue;
@@ -498,7 +526,7 @@ pub fn rules_for(report: &Report, r: &Recipient) -> Vec<&'static Rule> {
 }
 
 /// The first specific-beats-generic decision for this recipient.
-fn decision(r: &Recipient, side: Side) -> Option<&'static Decision> {
+fn decision(r: &Recipient, side: Side, is_final: bool) -> Option<&'static Decision> {
     if let Some(a) = r.address.as_deref() {
         if d::TYPO_REASONS.contains(&r.reason) && typo_of(a).is_some() {
             return Some(&d::TYPO_DOMAIN);
@@ -517,7 +545,8 @@ fn decision(r: &Recipient, side: Side) -> Option<&'static Decision> {
             When::Own => side == Side::Own,
             When::NotOwn => side != Side::Own,
         };
-        (text_ok && reason_ok && side_ok).then_some(dec)
+        let final_ok = dec.finality.is_none_or(|f| f == is_final);
+        (text_ok && reason_ok && side_ok && final_ok).then_some(dec)
     })
 }
 
@@ -544,8 +573,8 @@ pub fn undecided(r: &Recipient) -> bool {
 /// Fills `sender_ip` and, per recipient, `final`, `who_must_act`, `causes`, `fixes` and `links`
 /// (and corrects `hard` where the reply's words decide it). `text` is the input as analysed.
 pub fn decide(text: &str, report: &mut Report) {
-    let notice = Notice::read(text, report);
     report.sender_ip = sender_ip(report);
+    let notice = Notice::read(text, report, report.sender_ip.as_deref());
     let decided: Vec<Recipient> = report
         .recipients
         .iter()
@@ -575,7 +604,7 @@ fn decide_recipient(report: &Report, r: &Recipient, n: &Notice) -> Recipient {
     }
     let side = side(report, r, n);
     let top_generic = rules_for(report, r).first().is_none_or(|rule| rule.on_reason.is_some());
-    let mut dec = decision(r, side);
+    let mut dec = decision(r, side, out.is_final);
     if let Some(h) = dec.and_then(|dec| dec.hard) {
         out.hard = h;
     }
@@ -713,40 +742,55 @@ fn finish(
 }
 
 /// The reply as the server gave it, without the mail program's wrapper words ("Remote Server
-/// returned '…'", "The server response was: …").
+/// returned '…'", "Server Response: '…', Port: 587", "The server response was: …").
 pub fn quoted_reply(diag: &str) -> String {
     let text = kb::collapse(diag);
-    let mut cur: &str = &text;
-    loop {
-        let lower = cur.to_ascii_lowercase();
-        let mut cut = None;
-        for w in d::REPLY_WRAPPERS {
-            if let Some(i) = lower.find(w) {
-                let rest = cur[i + w.len()..].trim_start_matches([' ', ':', '\'', '"', '‘', '“']);
-                let starts_code = rest.chars().next().is_some_and(|c| c.is_ascii_digit());
-                if starts_code && cut.is_none_or(|(j, _)| i < j) {
-                    cut = Some((i, rest));
+    let lower = text.to_ascii_lowercase();
+    // The first wrapper that is followed by a reply code.
+    let mut best: Option<usize> = None;
+    for w in d::REPLY_WRAPPERS {
+        let mut from = 0;
+        while let Some(i) = lower.get(from..).and_then(|l| l.find(w)).map(|i| from + i) {
+            let after = i + w.len();
+            let rest = text[after..].trim_start_matches([' ', ':']);
+            let code = rest.trim_start_matches(['\'', '"', '‘', '“']);
+            if code.starts_with(|c: char| c.is_ascii_digit()) {
+                let start = text.len() - rest.len();
+                if best.is_none_or(|b| start < b) {
+                    best = Some(start);
                 }
+                break;
             }
-        }
-        match cut {
-            Some((_, rest)) if rest.len() < cur.len() => cur = rest,
-            _ => break,
+            from = after;
         }
     }
-    let trimmed = cur.trim();
-    // A reply the wrapper put in quotes loses its closing quote too.
-    let out = if cur.len() < text.len() {
-        trimmed
-            .strip_suffix('\'')
-            .or_else(|| trimmed.strip_suffix('"'))
-            .or_else(|| trimmed.strip_suffix('’'))
-            .or_else(|| trimmed.strip_suffix('”'))
-            .unwrap_or(trimmed)
-    } else {
-        trimmed
+    let Some(start) = best else { return text };
+    let rest = &text[start..];
+    let mut chars = rest.chars();
+    let out = match chars.next() {
+        Some(q @ ('\'' | '"' | '‘' | '“')) => {
+            let close = match q {
+                '‘' => '’',
+                '“' => '”',
+                other => other,
+            };
+            let body = chars.as_str();
+            // The closing quote is one not followed by a letter (an apostrophe inside a word is not).
+            let end = body
+                .char_indices()
+                .find(|(i, c)| {
+                    *c == close
+                        && !body[i + c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| n.is_alphabetic())
+                })
+                .map_or(body.len(), |(i, _)| i);
+            &body[..end]
+        }
+        _ => rest,
     };
-    out.to_string()
+    out.trim().to_string()
 }
 
 #[cfg(test)]
@@ -764,6 +808,14 @@ mod tests {
             "550 No such user"
         );
         assert_eq!(quoted_reply("smtp; 554 5.7.1 Rejected"), "554 5.7.1 Rejected");
+        assert_eq!(
+            quoted_reply("Server Response: '554 5.7.1 <a@example.net>: Relay access denied' Port: 587, Secure(SSL): No, Server Error: 554"),
+            "554 5.7.1 <a@example.net>: Relay access denied"
+        );
+        assert_eq!(
+            quoted_reply("Remote Server returned '550 5.7.1 The recipient doesn't accept mail'"),
+            "550 5.7.1 The recipient doesn't accept mail"
+        );
         // Words that are not a wrapper, or a wrapper not followed by a code, stay.
         assert_eq!(quoted_reply("550 Error: no such user"), "550 Error: no such user");
         assert_eq!(quoted_reply("Server response: unknown"), "Server response: unknown");

@@ -142,6 +142,8 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("fact-hop-ip", &["ip"]),
     ("fact-sender-ip-path", &["ip"]),
     ("permanence-final-soft", &[]),
+    ("decision-retrying-unreachable-title", &[]),
+    ("decision-retrying-unreachable-what", &[]),
     ("rule-none-title", &[]),
     ("rule-none-what", &[]),
 ];
@@ -241,9 +243,15 @@ fn explain_recipient(report: &Report, r: &Recipient, loc: &Localizer) -> Recipie
     let rules = decide::rules_for(report, r);
     let top = rules.first().copied();
     let greylisted = rules.iter().any(|rule| rule.id == "greylisting");
-    let (title, what) = match top {
-        Some(rule) => (loc.msg(&rule.title_id(), &[]), loc.msg(&rule.what_id(), &[])),
-        None => (loc.msg("rule-none-title", &[]), loc.msg("rule-none-what", &[])),
+    let retrying = top.filter(|_| !r.is_final).and_then(|t| {
+        kb::decide::RETRYING_TITLES
+            .iter()
+            .find(|(reason, _, _)| *reason == t.reason)
+    });
+    let (title, what) = match (retrying, top) {
+        (Some((_, title, what)), _) => (loc.msg(title, &[]), loc.msg(what, &[])),
+        (None, Some(rule)) => (loc.msg(&rule.title_id(), &[]), loc.msg(&rule.what_id(), &[])),
+        (None, None) => (loc.msg("rule-none-title", &[]), loc.msg("rule-none-what", &[])),
     };
     let mut what_parts = vec![what];
     what_parts.extend(facts(report, r, loc));

@@ -271,9 +271,7 @@ pub static FORWARDING_REASONS: &[R] = &[
     R::SpamDetected,
     R::Blocked,
     R::BadReputation,
-    R::PolicyViolation,
     R::Rejected,
-    R::Filtered,
 ];
 
 /// Words in a link that make it the fix (delisting, reset, lookup pages).
@@ -350,6 +348,8 @@ pub struct Decision {
     pub reasons: &'static [R],
     /// The refusing side it needs.
     pub side: When,
+    /// `Some(f)`: only when the report's finality for the recipient is `f`.
+    pub finality: Option<bool>,
     /// Who must act.
     pub act: P,
     /// `Some` when the wording decides hard or soft whatever the class says.
@@ -370,6 +370,7 @@ impl Decision {
             text: None,
             reasons: &[],
             side: When::Any,
+            finality: None,
             act,
             hard: None,
             causes: &[],
@@ -391,6 +392,10 @@ impl Decision {
     }
     const fn side(mut self, s: When) -> Decision {
         self.side = s;
+        self
+    }
+    const fn finality(mut self, f: bool) -> Decision {
+        self.finality = Some(f);
         self
     }
     const fn hard(mut self, h: bool) -> Decision {
@@ -470,7 +475,7 @@ pub static DECISIONS: &[Decision] = &[
         ]),
     // The recipient's server offers no TLS while the sender's side requires it.
     Decision::new("remote-no-tls", P::RecipientAdmin)
-        .text(r"(?:does not|doesn't|did not) (?:support|offer|advertise) (?:starttls|tls)|(?:starttls|tls) (?:is )?(?:not (?:supported|available|offered|advertised)|unavailable)|no (?:starttls|tls) (?:support|available)")
+        .text(r"(?:does not|doesn't|did not) (?:support|offer|advertise) (?:starttls|tls)|(?:tls|starttls) is required,? but was not offered|not offered by (?:the )?(?:remote )?host|(?:starttls|tls) (?:is )?(?:not (?:supported|available|offered|advertised)|unavailable)|no (?:starttls|tls) (?:support|available)")
         .hard(true)
         .causes(&["cause-remote-no-tls", "cause-tls-mismatch"])
         .fixes(&[
@@ -512,9 +517,25 @@ pub static DECISIONS: &[Decision] = &[
             (P::RecipientAdmin, &["fix-check-storage"]),
             (P::Sender, &["fix-resend-later"]),
         ]),
+    // A delay while the recipient's MX cannot be reached, or a queue lifetime that has not run
+    // out yet: the server retries; waiting is the fix for now.
+    Decision::new("still-retrying-unreachable", P::Nobody)
+        .text(r"connection refused|connection timed out|timed out|no route to host|network is unreachable|host is unreachable|connection reset|connection died|connection (?:was )?(?:dropped|closed)|lost connection|connect to [^ ]+ failed|could not connect|unable to connect|did not accept our requests to connect")
+        .reasons(&[R::Expired, R::NetworkError, R::SystemError, R::Undefined, R::OnHold, R::Blocked])
+        .finality(false)
+        .hard(false)
+        .causes(&["cause-remote-refuses-connections", "cause-network"])
+        .fixes(&[WAIT, (P::RecipientAdmin, &["fix-recipient-check-mx"])]),
+    Decision::new("still-retrying-expiry", P::Nobody)
+        .reasons(&[R::Expired])
+        .finality(false)
+        .hard(false)
+        .causes(&["cause-remote-refuses-connections", "cause-network"])
+        .fixes(&[WAIT, (P::RecipientAdmin, &["fix-recipient-check-mx"])]),
     // The recipient's MX could not be reached until the message expired.
     Decision::new("remote-unreachable", P::RecipientAdmin)
-        .text(r"connection refused|connection timed out|timed out|no route to host|network is unreachable|host is unreachable|connection reset|lost connection|connect to [^ ]+ failed|could not connect|unable to connect|no mx (?:record|host)")
+        .finality(true)
+        .text(r"connection refused|connection timed out|timed out|no route to host|network is unreachable|host is unreachable|connection reset|connection died|connection (?:was )?(?:dropped|closed)|lost connection|connect to [^ ]+ failed|could not connect|unable to connect|did not accept our requests to connect")
         .reasons(&[R::Expired, R::NetworkError, R::SystemError, R::Undefined, R::OnHold, R::Blocked])
         .hard(false)
         .causes(&["cause-remote-refuses-connections", "cause-network"])
@@ -537,6 +558,7 @@ pub static DECISIONS: &[Decision] = &[
     // taking the mail.
     Decision::new("expired", P::RecipientAdmin)
         .reasons(&[R::Expired])
+        .finality(true)
         .hard(false)
         .causes(&["cause-queue-expired", "cause-remote-refuses-connections", "cause-network"])
         .fixes(&[
@@ -577,8 +599,15 @@ pub static REPLY_WRAPPERS: &[&str] = &[
     "diagnostic-code:",
     "smtp;",
     "x-postfix;",
-    "error:",
 ];
+
+/// The title and text shown while the sending server still retries, for reasons whose own
+/// title says it gave up: `(reason, title message id, text message id)`.
+pub static RETRYING_TITLES: &[(R, &str, &str)] = &[(
+    R::Expired,
+    "decision-retrying-unreachable-title",
+    "decision-retrying-unreachable-what",
+)];
 
 /// Every message id the decisions can ask for, so tests can check each exists in every locale.
 pub fn message_ids() -> Vec<&'static str> {
