@@ -554,3 +554,30 @@ fn the_consistency_checks_catch_broken_decisions() {
     // The remote MX's address named as the sender's.
     assert!(!broken(&|r| r.sender_ip = Some("203.0.113.73".into())).is_empty());
 }
+
+#[test]
+fn polish_wording_of_issue_17() {
+    let read = |f: &str| std::fs::read_to_string(root().join("i18n/pl").join(f)).expect("pl bundle");
+    let all = ["advice.ftl", "rules.ftl", "explain.ftl"].map(read).join("\n");
+    // "adres IP, z którego wysyłasz", not "wysyłający adres IP".
+    for bad in [
+        "wysyłający adres IP",
+        "wysyłającego adresu IP",
+        "wysyłającym adresie IP",
+        "pętli zwrotnej",
+        "pętla zwrotna",
+        "zanim obejrzał",
+    ] {
+        assert!(!all.contains(bad), "Polish text still says {bad:?}");
+    }
+    assert!(all.contains("adres IP, z którego wysyłasz"));
+    assert!(all.contains("feedback loop (FBL)"));
+    // The recipient's server does not allow the connection: not a network fault on the sender's side.
+    let pl = Localizer::new(&["pl"]);
+    let title = pl.msg("rule-not-allowed-to-connect-title", &[]);
+    assert!(!title.contains("nie może się połączyć"), "{title}");
+    assert!(title.starts_with("Serwer odbiorcy nie pozwala"), "{title}");
+    assert!(pl
+        .msg("rule-not-allowed-to-connect-what", &[])
+        .contains("zanim przyjął wiadomość"));
+}

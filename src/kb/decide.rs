@@ -284,13 +284,13 @@ pub static FIX_LINK_WORDS: &[&str] = &[
     "lookup",
     "blocklist",
     "blacklist",
+    "block-list",
     "reputation",
-    "sender",
-    "support",
-    "postmaster",
     "rbl",
     "ipcheck",
-    "check",
+    "ip-check",
+    "sender-support",
+    "sendersupport",
 ];
 
 /// Well-known mailbox providers: a recipient domain one or two letters away from one of these
