@@ -115,6 +115,7 @@ ui-fact-command = SMTP command
 ui-fact-diagnostic = Server’s reply
 ui-fact-reason = Reason
 ui-fact-hard = Permanent
+ui-fact-final = Final (came back, not retried)
 ui-fact-rules = Matched rules
 ui-yes = yes
 ui-no = no

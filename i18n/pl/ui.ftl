@@ -120,6 +120,7 @@ ui-fact-command = Polecenie SMTP
 ui-fact-diagnostic = Odpowiedź serwera
 ui-fact-reason = Przyczyna
 ui-fact-hard = Trwały
+ui-fact-final = Ostateczny (wróciła, bez ponawiania)
 ui-fact-rules = Dopasowane reguły
 ui-yes = tak
 ui-no = nie

@@ -544,6 +544,7 @@ fn decision(r: &Recipient, side: Side, is_final: bool) -> Option<&'static Decisi
             When::Any => true,
             When::Own => side == Side::Own,
             When::NotOwn => side != Side::Own,
+            When::Remote => side == Side::Remote,
         };
         let final_ok = dec.finality.is_none_or(|f| f == is_final);
         (text_ok && reason_ok && side_ok && final_ok).then_some(dec)

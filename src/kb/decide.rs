@@ -334,6 +334,8 @@ pub enum When {
     Own,
     /// Only when the recipient's side refused (or the side is not known).
     NotOwn,
+    /// Only when the report shows that the recipient's side refused.
+    Remote,
 }
 
 /// One specific-beats-generic rule: when the reply's words (and, if set, the reason and side)
@@ -462,10 +464,11 @@ pub static DECISIONS: &[Decision] = &[
             (P::SenderAdmin, &["fix-smtp-auth-enabled"]),
         ]),
     // The recipient's MX refused to relay: it does not take mail for that domain (a stale MX, a
-    // domain not set up there).
+    // domain not set up there). A lone reply with no sign of its side keeps the knowledge base's
+    // advice, which names both.
     Decision::new("remote-relay", P::RecipientAdmin)
         .reasons(&[R::NoRelaying])
-        .side(When::NotOwn)
+        .side(When::Remote)
         .hard(true)
         .causes(&["cause-relay-domain-not-local", "cause-relay-not-authenticated"])
         .fixes(&[
