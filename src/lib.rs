@@ -28,6 +28,7 @@ pub fn analyze(raw: &[u8]) -> Report {
     let input = input::Input::new(raw);
     let mut report = parse::parse(&input);
     diagnose::diagnose(&mut report);
+    diagnose::decide::decide(&input.text, &mut report);
     parse::spans::locate(&input.text, &mut report);
     report
 }

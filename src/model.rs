@@ -203,6 +203,54 @@ impl Default for Reason {
     }
 }
 
+/// Who has to do something about a refusal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Party {
+    /// The person who sent the message.
+    Sender,
+    /// Whoever runs the sender's mail server or provider account.
+    SenderAdmin,
+    /// The person the message was for.
+    Recipient,
+    /// Whoever runs the recipient's mail server.
+    RecipientAdmin,
+    /// Nobody: the sending server retries by itself, or nothing failed; waiting is the fix.
+    #[default]
+    Nobody,
+}
+
+impl Party {
+    /// Every party, in the order explanations list them.
+    pub const ALL: &'static [Party] = &[
+        Party::Sender,
+        Party::SenderAdmin,
+        Party::Recipient,
+        Party::RecipientAdmin,
+        Party::Nobody,
+    ];
+
+    /// The id used in message ids (`party-<id>`); JSON uses the snake_case form.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Party::Sender => "sender",
+            Party::SenderAdmin => "sender-admin",
+            Party::Recipient => "recipient",
+            Party::RecipientAdmin => "recipient-admin",
+            Party::Nobody => "nobody",
+        }
+    }
+}
+
+/// The fix steps the explanation shows for one party, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FixSteps {
+    /// Who takes these steps.
+    pub party: Party,
+    /// Message ids of the steps (`fix-…` in `advice.ftl`), in order.
+    pub steps: Vec<String>,
+}
+
 /// One recipient's outcome, in the order recipients appear in the message.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Recipient {
@@ -224,6 +272,20 @@ pub struct Recipient {
     pub reason: Reason,
     /// True when retrying the same message will not help.
     pub hard: bool,
+    /// True when this message is over for this recipient: it came back and will not be retried
+    /// (DSN `Action: failed`, an expiry, a give-up). False while the sending server still retries
+    /// (a delay warning). Not the same as `hard`, which says whether the address will ever work.
+    #[serde(rename = "final")]
+    pub is_final: bool,
+    /// The party the explanation names first: who must act.
+    pub who_must_act: Party,
+    /// Message ids of the likely causes (`cause-…`), most likely first, as the explanation shows them.
+    pub causes: Vec<String>,
+    /// Fix steps grouped by party, the acting party first, as the explanation shows them.
+    pub fixes: Vec<FixSteps>,
+    /// Links found in the reply that are the fix (delisting or reset pages), shown with the steps.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<String>,
     /// Ids of the knowledge-base rules that matched, most specific first.
     pub rules: Vec<String>,
     /// When delivery was last tried (RFC 3339), if the report says.
@@ -359,4 +421,7 @@ pub struct Report {
     pub subject: Option<String>,
     /// Facts about the message that bounced.
     pub original: Option<Original>,
+    /// The IP address the report attributes to the sending side (the client the remote server
+    /// named, or the last public hop before it); the only IP the advice names.
+    pub sender_ip: Option<String>,
 }

@@ -1,6 +1,7 @@
 //! Hand-written bounce fixtures (`tests/fixtures/*.eml|*.txt`), each with a hand-checked
 //! expected JSON file of the same name: kind, format, the failing hop's host and, per
-//! recipient, address, action, status, reply code, reason, hard, SMTP stage and remote host.
+//! recipient, address, action, status, reply code, reason, hard, SMTP stage, remote host, and
+//! the explanation's decisions `final` (the message is over) and `who_must_act`.
 //! Also checks that every source span really holds the fact it names, and that line ends
 //! (LF, CRLF, CR) do not change the analysis.
 
@@ -42,6 +43,8 @@ fn facts(report: &Report) -> Value {
                 "hard": r.hard,
                 "command": r.command,
                 "remote_mta": r.remote_mta,
+                "final": r.is_final,
+                "who_must_act": r.who_must_act,
             })
         })
         .collect();

@@ -370,7 +370,7 @@ fn dynamic_suffixes(prefix: &str) -> Option<Vec<String>> {
                 .collect()
         }
         "ui-kind-" => {
-            // recipient_section.rs: `let kind = if r.permanent { "permanent" } else { "temporary" };`
+            // recipient_section.rs: `let kind = if r.facts.is_final { "permanent" } else { "temporary" };`
             grab(
                 read("src/web/components/recipient_section.rs"),
                 r#"let kind = if [^{]*\{\s*"([a-z]+)"\s*\}"#,

@@ -200,3 +200,17 @@ fix-use-org-server = Send through your organisation's or provider's mail server 
 fix-wait-hour = Wait an hour for the automatic block to expire.
 fix-wait-retry = Nothing to do now: the sending server retries by itself and the message usually arrives within minutes or hours.
 fix-warm-up-ip = Raise volume on a new IP address slowly, starting with your most engaged recipients.
+
+# Causes and fixes the decision rules add (src/kb/decide.rs).
+cause-identity-unverified = The sending service does not know the sender address or domain as verified, so it refuses to send from it.
+cause-remote-no-tls = The recipient's server does not offer encryption (STARTTLS), and the sending side is set to send only over an encrypted connection.
+cause-shared-service-ip = The message left through an email service; the refusal concerns that service's sending address or your account with it, not your own connection.
+fix-contact-service-support = Contact the email service's support with this report: it owns the sending address and can move you to another one or fix the account.
+fix-follow-link = Open the page the reply points to and follow its steps: { $link }
+fix-forwarding-srs = Whoever runs the forwarding (the recipient's old mailbox or alias) should forward with SRS and keep the DKIM signature intact, or the recipient should give out the new address instead.
+fix-recipient-check-mx = Make sure the MX hosts of the domain resolve, are up and accept connections on port 25.
+fix-recipient-clean-mailbox = Check what floods the mailbox (a loop, a mailing list, an attack) and stop it.
+fix-remote-enable-tls = Enable STARTTLS on the receiving server with a valid certificate.
+fix-resend-after-fix = The message will not be retried: send it again once the cause is fixed.
+fix-tls-policy-exception = If this recipient must still be reached, allow an unencrypted delivery to its domain in the sending server's TLS policy, if your rules permit it.
+fix-verify-identity = Verify the sender address or the whole domain in the email service's console (the DNS records it asks for), then send again.

@@ -44,8 +44,9 @@ party-recipient = The recipient
 party-recipient-admin = The recipient's mail administrator
 party-nobody = Nobody: waiting is enough
 
-permanence-hard = Permanent: sending the same message again will not help until the cause is fixed.
-permanence-soft = Temporary: the sending server retries by itself for a while.
+permanence-hard = Final and permanent: the message came back and will not be retried; sending it again will not help until the cause is fixed.
+permanence-final-soft = Final: the message came back and will not be retried. The cause may be temporary: once it is fixed, send the message again.
+permanence-soft = Still being retried: the sending server keeps trying by itself. Do not send the message again; a new report follows only if it finally fails.
 permanence-greylisted = Temporary (greylisting): the sending server retries by itself and the message will get through; waiting is the fix.
 permanence-delivered = Delivered: nothing failed.
 permanence-not-a-failure = Not a delivery failure: there is nothing to send again.
@@ -67,7 +68,10 @@ fact-reply = It replied: “{ $text }”.
 fact-ip = The reply names the IP address { $ip }.
 fact-list = The reply names the block list { $list }.
 fact-hop-ip = The refusing server's IP address was { $ip }.
+fact-sender-ip-path = Your side sent it from the IP address { $ip } (the last public address on its path).
 
+decision-retrying-unreachable-title = Delivery delayed: the recipient's server cannot be reached yet
+decision-retrying-unreachable-what = The sending server has not reached the recipient's server so far and keeps trying by itself.
 rule-none-title = No explanation available
 rule-none-what = Nothing in the knowledge base matches this outcome.
 

@@ -115,19 +115,20 @@ ui-fact-command = SMTP command
 ui-fact-diagnostic = Server’s reply
 ui-fact-reason = Reason
 ui-fact-hard = Permanent
+ui-fact-final = Final (came back, not retried)
 ui-fact-rules = Matched rules
 ui-yes = yes
 ui-no = no
 
-ui-kind-permanent = Permanent failure
-ui-kind-temporary = Temporary problem
+ui-kind-permanent = Came back: not retried
+ui-kind-temporary = Still being retried
 ui-badge-permanent = { $count ->
-    [one] permanent failure
-   *[other] { $count } permanent failures
+    [one] came back, not retried
+   *[other] { $count } came back, not retried
 }
 ui-badge-temporary = { $count ->
-    [one] temporary problem (still retrying)
-   *[other] { $count } temporary problems (still retrying)
+    [one] still being retried
+   *[other] { $count } still being retried
 }
 
 ui-update-available = A new version of Bounce Explainer is available.

@@ -52,8 +52,9 @@ party-recipient = Odbiorca
 party-recipient-admin = Administrator serwera odbiorcy
 party-nobody = Nikt — wystarczy poczekać
 
-permanence-hard = Błąd trwały: ponowne wysłanie tej samej wiadomości nic nie da, dopóki przyczyna nie zostanie usunięta.
-permanence-soft = Błąd tymczasowy: serwer nadawcy sam ponawia próby przez pewien czas.
+permanence-hard = Błąd ostateczny i trwały: wiadomość wróciła i nie będzie ponawiana; ponowne wysłanie nic nie da, dopóki przyczyna nie zostanie usunięta.
+permanence-final-soft = Błąd ostateczny: wiadomość wróciła i nie będzie ponawiana. Przyczyna może być przejściowa: gdy zostanie usunięta, wyślij wiadomość jeszcze raz.
+permanence-soft = Serwer wciąż ponawia próby: sam próbuje doręczyć wiadomość. Nie wysyłaj jej ponownie; kolejny raport przyjdzie tylko wtedy, gdy doręczenie ostatecznie się nie uda.
 permanence-greylisted = Błąd tymczasowy (szara lista): serwer nadawcy sam ponowi próbę i wiadomość dotrze; wystarczy poczekać.
 permanence-delivered = Doręczono: nic nie zawiodło.
 permanence-not-a-failure = To nie jest błąd doręczenia: nie trzeba niczego wysyłać ponownie.
@@ -75,7 +76,10 @@ fact-reply = Odpowiedź serwera: „{ $text }”.
 fact-ip = W odpowiedzi podano adres IP { $ip }.
 fact-list = W odpowiedzi wskazano czarną listę { $list }.
 fact-hop-ip = Adres IP serwera, który odmówił: { $ip }.
+fact-sender-ip-path = Twoja strona wysłała ją z adresu IP { $ip } (ostatni publiczny adres na jej drodze).
 
+decision-retrying-unreachable-title = Doręczenie opóźnione: serwer odbiorcy jest na razie nieosiągalny
+decision-retrying-unreachable-what = Serwer nadawcy jak dotąd nie połączył się z serwerem odbiorcy i sam ponawia próby.
 rule-none-title = Brak wyjaśnienia
 rule-none-what = Żadna reguła bazy wiedzy nie pasuje do tego wyniku.
 

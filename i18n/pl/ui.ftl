@@ -120,23 +120,24 @@ ui-fact-command = Polecenie SMTP
 ui-fact-diagnostic = Odpowiedź serwera
 ui-fact-reason = Przyczyna
 ui-fact-hard = Trwały
+ui-fact-final = Ostateczny (wróciła, bez ponawiania)
 ui-fact-rules = Dopasowane reguły
 ui-yes = tak
 ui-no = nie
 
-ui-kind-permanent = Błąd trwały
-ui-kind-temporary = Problem tymczasowy
+ui-kind-permanent = Wróciła: bez ponawiania
+ui-kind-temporary = Serwer wciąż ponawia próby
 ui-badge-permanent = { $count ->
-    [one] błąd trwały
-    [few] { $count } błędy trwałe
-    [many] { $count } błędów trwałych
-   *[other] { $count } błędu trwałego
+    [one] zwrot ostateczny (bez ponawiania)
+    [few] { $count } zwroty ostateczne (bez ponawiania)
+    [many] { $count } zwrotów ostatecznych (bez ponawiania)
+   *[other] { $count } zwrotu ostatecznego (bez ponawiania)
 }
 ui-badge-temporary = { $count ->
-    [one] problem tymczasowy (serwer ponawia próby)
-    [few] { $count } problemy tymczasowe (serwer ponawia próby)
-    [many] { $count } problemów tymczasowych (serwer ponawia próby)
-   *[other] { $count } problemu tymczasowego (serwer ponawia próby)
+    [one] doręczenie wciąż ponawiane
+    [few] { $count } doręczenia wciąż ponawiane
+    [many] { $count } doręczeń wciąż ponawianych
+   *[other] { $count } doręczenia wciąż ponawianego
 }
 
 ui-update-available = Jest nowa wersja Bounce Explainer.

@@ -5,6 +5,7 @@
 //! filling in only where the classifier finds nothing (`onhold`, `undefined`). The rules recorded
 //! for a recipient, and therefore the explanation shown, always agree with that reason.
 
+pub mod decide;
 pub mod reason;
 
 use crate::kb::{self, Rule, TEXTS};

@@ -3,9 +3,10 @@
 //! one [`Localizer`]; facts (addresses, hosts, IPs, codes, list names, counts) are passed to the
 //! messages as arguments. [`to_plain`] renders it for the CLI, [`to_markdown`] for a ticket.
 
+use crate::diagnose::decide;
 use crate::i18n::Localizer;
-use crate::kb::{self, Party, Rule};
-use crate::model::{Action, Kind, Reason, Recipient, Report};
+use crate::kb::{self, Party};
+use crate::model::{Action, HopRole, Kind, Reason, Recipient, Report};
 use serde::{Deserialize, Serialize};
 
 /// The whole explanation of one report; every string is already localized.
@@ -55,12 +56,18 @@ pub struct RecipientExplanation {
     pub what_happened: String,
     /// True when retrying the same message will not help.
     pub permanent: bool,
-    /// Localized sentence saying whether it is permanent or temporary and what that means.
+    /// True when the message came back and will not be retried (the report's `final`).
+    pub is_final: bool,
+    /// Localized sentence saying whether it is over or still retried, and what that means.
     pub permanence: String,
     /// Who must act first.
     pub who_must_act: String,
+    /// Who must act first, as the report's `who_must_act` id.
+    pub act: Party,
     /// Likely causes, most likely first.
     pub causes: Vec<String>,
+    /// The causes' message ids (the report's `causes`), in the same order.
+    pub cause_ids: Vec<String>,
     /// Fix steps grouped by party, the acting party first.
     pub fixes: Vec<FixGroup>,
     /// Generic meaning of the reply code and of the enhanced status code's class, subject and detail.
@@ -78,6 +85,8 @@ pub struct RecipientExplanation {
 pub struct FixGroup {
     /// The party, localized.
     pub party: String,
+    /// The party, as in the report's `fixes`.
+    pub party_id: Party,
     /// The steps, in order.
     pub steps: Vec<String>,
 }
@@ -135,15 +144,27 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("fact-ip", &["ip"]),
     ("fact-list", &["list"]),
     ("fact-hop-ip", &["ip"]),
+    ("fact-sender-ip-path", &["ip"]),
+    ("permanence-final-soft", &[]),
+    ("decision-retrying-unreachable-title", &[]),
+    ("decision-retrying-unreachable-what", &[]),
     ("rule-none-title", &[]),
     ("rule-none-what", &[]),
 ];
 
-/// Most causes shown per recipient.
-const MAX_CAUSES: usize = 6;
-
 /// Explains a report in the localizer's language.
 pub fn explain(report: &Report, loc: &Localizer) -> Explanation {
+    // A report made by `analyze` carries its decisions; one built by hand gets them here, from its
+    // facts alone (no notice text).
+    let decided;
+    let report = if report.recipients.iter().any(decide::undecided) {
+        let mut r = report.clone();
+        decide::decide("", &mut r);
+        decided = r;
+        &decided
+    } else {
+        report
+    };
     let recipients: Vec<RecipientExplanation> = report
         .recipients
         .iter()
@@ -183,8 +204,9 @@ fn headline(report: &Report, loc: &Localizer) -> String {
         _ => {}
     }
     let delivered = count(&|r| r.reason == Reason::Delivered || r.action == Some(Action::Delivered));
-    let hard = count(&|r| r.hard && r.reason != Reason::Delivered);
-    let soft = report.recipients.len() - delivered - hard;
+    let delivered_or = |r: &Recipient| r.reason == Reason::Delivered || r.action == Some(Action::Delivered);
+    let hard = count(&|r| r.is_final && !delivered_or(r));
+    let soft = count(&|r| !r.is_final && !delivered_or(r));
     if report.recipients.is_empty() {
         loc.msg("headline-no-recipients", &[])
     } else if hard > 0 && soft > 0 {
@@ -221,100 +243,73 @@ fn summary(report: &Report, loc: &Localizer) -> String {
     parts.join(" ")
 }
 
-/// The rules for a recipient: those the diagnosis recorded, or a fresh match when it recorded none.
-fn rules_for(report: &Report, r: &Recipient) -> Vec<&'static Rule> {
-    let recorded: Vec<&'static Rule> = r.rules.iter().filter_map(|id| kb::rule(id)).collect();
-    if !recorded.is_empty() {
-        return recorded;
-    }
-    let mut found = kb::matching(r, &report.format);
-    if found.is_empty() {
-        found.extend(kb::reason_rule(r.reason));
-    }
-    found
-}
-
 fn explain_recipient(report: &Report, r: &Recipient, loc: &Localizer) -> RecipientExplanation {
-    let rules = rules_for(report, r);
+    let rules = decide::rules_for(report, r);
     let top = rules.first().copied();
-    // Advice comes from the top rule and the other specific matches that agree with its reason;
-    // a generic per-reason rule only advises when nothing more specific matched.
-    let advising: Vec<&'static Rule> = rules
-        .iter()
-        .copied()
-        .enumerate()
-        .filter(|(i, rule)| *i == 0 || (rule.on_reason.is_none() && top.is_none_or(|t| t.reason == rule.reason)))
-        .map(|(_, rule)| rule)
-        .collect();
     let greylisted = rules.iter().any(|rule| rule.id == "greylisting");
-    let (title, what) = match top {
-        Some(rule) => (loc.msg(&rule.title_id(), &[]), loc.msg(&rule.what_id(), &[])),
-        None => (loc.msg("rule-none-title", &[]), loc.msg("rule-none-what", &[])),
+    let retrying = top.filter(|_| !r.is_final).and_then(|t| {
+        kb::decide::RETRYING_TITLES
+            .iter()
+            .find(|(reason, _, _)| *reason == t.reason)
+    });
+    let (title, what) = match (retrying, top) {
+        (Some((_, title, what)), _) => (loc.msg(title, &[]), loc.msg(what, &[])),
+        (None, Some(rule)) => (loc.msg(&rule.title_id(), &[]), loc.msg(&rule.what_id(), &[])),
+        (None, None) => (loc.msg("rule-none-title", &[]), loc.msg("rule-none-what", &[])),
     };
     let mut what_parts = vec![what];
     what_parts.extend(facts(report, r, loc));
 
-    let mut causes: Vec<String> = Vec::new();
-    for rule in &advising {
-        for id in rule.causes {
-            let text = loc.msg(id, &[]);
-            if !causes.contains(&text) && causes.len() < MAX_CAUSES {
-                causes.push(text);
-            }
-        }
-    }
-
-    let mut groups: Vec<(Party, Vec<&'static str>)> = Vec::new();
-    for rule in &advising {
-        for (party, steps) in rule.fixes {
-            let slot = match groups.iter().position(|(p, _)| p == party) {
-                Some(i) => i,
-                None => {
-                    groups.push((*party, Vec::new()));
-                    groups.len() - 1
-                }
-            };
-            for s in *steps {
-                if !groups[slot].1.contains(s) {
-                    groups[slot].1.push(s);
-                }
-            }
-        }
-    }
-    if let Some(rule) = top {
-        // The acting party's steps first.
-        groups.sort_by_key(|(p, _)| *p != rule.act);
-    }
-    let fixes = groups
-        .into_iter()
-        .map(|(party, steps)| FixGroup {
-            party: loc.msg(&format!("party-{}", party.as_str()), &[]),
-            steps: steps.iter().map(|s| loc.msg(s, &[])).collect(),
+    // Causes and fixes are the decisions stored in the report (`diagnose::decide`), rendered.
+    let causes: Vec<String> = r.causes.iter().map(|id| loc.msg(id, &[])).collect();
+    let fixes = r
+        .fixes
+        .iter()
+        .map(|g| FixGroup {
+            party: loc.msg(&format!("party-{}", g.party.as_str()), &[]),
+            party_id: g.party,
+            steps: g
+                .steps
+                .iter()
+                .flat_map(|s| -> Vec<String> {
+                    if s == kb::decide::FIX_LINK {
+                        r.links.iter().map(|l| loc.msg(s, &[("link", l.clone())])).collect()
+                    } else {
+                        vec![loc.msg(s, &[])]
+                    }
+                })
+                .collect(),
         })
         .collect();
 
-    let permanence_id = if r.reason == Reason::Delivered || r.action == Some(Action::Delivered) {
+    let delivered = r.reason == Reason::Delivered || r.action == Some(Action::Delivered);
+    let permanence_id = if delivered {
         "permanence-delivered"
-    } else if matches!(r.reason, Reason::Feedback | Reason::Vacation) {
+    } else if matches!(r.reason, Reason::Feedback | Reason::Vacation)
+        || matches!(report.kind, Kind::Feedback | Kind::AutoReply | Kind::NotABounce)
+    {
         "permanence-not-a-failure"
-    } else if greylisted {
+    } else if !r.is_final && greylisted {
         "permanence-greylisted"
+    } else if !r.is_final {
+        "permanence-soft"
     } else if r.hard {
         "permanence-hard"
     } else {
-        "permanence-soft"
+        "permanence-final-soft"
     };
-    let act = top.map(|rule| rule.act).unwrap_or(Party::SenderAdmin);
-    let act = if greylisted { Party::Nobody } else { act };
 
     RecipientExplanation {
         address: r.address.clone(),
         title,
         what_happened: what_parts.join(" "),
         permanent: r.hard,
+        is_final: r.is_final,
         permanence: loc.msg(permanence_id, &[]),
-        who_must_act: loc.msg(&format!("party-{}", act.as_str()), &[]),
+        who_must_act: loc.msg(&format!("party-{}", r.who_must_act.as_str()), &[]),
+        act: r.who_must_act,
         causes,
+        cause_ids: r.causes.clone(),
         fixes,
         code_meaning: kb::codes::meanings(&r.reply_code, r.status.as_deref())
             .into_iter()
@@ -333,11 +328,28 @@ pub fn add_dns_verdicts(e: &mut Explanation, lines: &[Option<String>]) {
     }
 }
 
-/// Sentences stating the facts found for a recipient: the refusing host, the stage, the reply, the
-/// IP address and the block list named in it.
+/// Reasons whose reply may name a block list.
+const LIST_REASONS: &[Reason] = &[
+    Reason::Blocked,
+    Reason::BadReputation,
+    Reason::RequirePtr,
+    Reason::Rejected,
+    Reason::SpamDetected,
+    Reason::SecurityError,
+    Reason::PolicyViolation,
+];
+
+/// Sentences stating the facts found for a recipient: the refusing host (never the sender's own
+/// reporting server when the refusal came from further on), the stage, the server's reply
+/// without the mail program's wrapper words, the sending IP address the report attributes to
+/// the sender, and the block list the reply names (not on an SPF/DKIM/DMARC refusal).
 fn facts(report: &Report, r: &Recipient, loc: &Localizer) -> Vec<String> {
     let mut out = Vec::new();
-    let remote = r.remote_mta.as_deref().filter(|h| !h.is_empty());
+    let remote = r
+        .remote_mta
+        .as_deref()
+        .filter(|h| !h.is_empty())
+        .filter(|h| !decide::is_reporter_of_remote_refusal(report, r, h));
     match (remote, r.command) {
         (Some(host), Some(cmd)) => out.push(loc.msg(
             "fact-remote-stage",
@@ -348,16 +360,22 @@ fn facts(report: &Report, r: &Recipient, loc: &Localizer) -> Vec<String> {
         (None, None) => {}
     }
     if let Some(d) = r.diagnostic.as_deref().filter(|d| !d.trim().is_empty()) {
-        out.push(loc.msg("fact-reply", &[("text", kb::collapse(d))]));
-        if let Some(ip) = kb::ip_in(d) {
-            out.push(loc.msg("fact-ip", &[("ip", ip)]));
+        out.push(loc.msg("fact-reply", &[("text", decide::quoted_reply(d))]));
+        if let Some(ip) = report.sender_ip.as_deref() {
+            if d.contains(ip) {
+                out.push(loc.msg("fact-ip", &[("ip", ip.to_string())]));
+            } else if kb::decide::CONNECTION_REASONS.contains(&r.reason) {
+                out.push(loc.msg("fact-sender-ip-path", &[("ip", ip.to_string())]));
+            }
         }
-        if let Some(list) = kb::block_list(d) {
-            out.push(loc.msg("fact-list", &[("list", list)]));
+        if LIST_REASONS.contains(&r.reason) {
+            if let Some(list) = kb::block_list(d) {
+                out.push(loc.msg("fact-list", &[("list", list)]));
+            }
         }
     }
     if let Some(hop) = report.failing_hop.and_then(|i| report.hops.get(i)) {
-        if let (Some(ip), None) = (hop.ip.as_deref(), remote) {
+        if let (Some(ip), None, HopRole::Remote) = (hop.ip.as_deref(), remote, hop.role) {
             out.push(loc.msg("fact-hop-ip", &[("ip", ip.to_string())]));
         }
     }

@@ -10,6 +10,7 @@
 //! and detail of an enhanced status code are in [`codes`].
 
 pub mod codes;
+pub mod decide;
 pub mod reasons;
 pub mod rules;
 #[cfg(not(target_arch = "wasm32"))]
@@ -17,46 +18,9 @@ pub(crate) mod text_plan;
 
 use crate::model::{Command, Reason, Recipient};
 use regex::Regex;
-use serde::Serialize;
 use std::sync::LazyLock;
 
-/// Who has to do something about a refusal.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Party {
-    /// The person who sent the message.
-    Sender,
-    /// Whoever runs the sender's mail server or provider account.
-    SenderAdmin,
-    /// The person the message was for.
-    Recipient,
-    /// Whoever runs the recipient's mail server.
-    RecipientAdmin,
-    /// Nobody: the sending server retries by itself; waiting is the fix.
-    Nobody,
-}
-
-impl Party {
-    /// Every party, in the order explanations list them.
-    pub const ALL: &'static [Party] = &[
-        Party::Sender,
-        Party::SenderAdmin,
-        Party::Recipient,
-        Party::RecipientAdmin,
-        Party::Nobody,
-    ];
-
-    /// The id used in JSON and in message ids (`party-<id>`).
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Party::Sender => "sender",
-            Party::SenderAdmin => "sender-admin",
-            Party::Recipient => "recipient",
-            Party::RecipientAdmin => "recipient-admin",
-            Party::Nobody => "nobody",
-        }
-    }
-}
+pub use crate::model::Party;
 
 /// Fix steps for one party: `(party, message ids of the steps in order)`.
 pub type Fixes = (Party, &'static [&'static str]);
@@ -435,5 +399,9 @@ pub fn message_ids() -> Vec<(String, Vec<&'static str>)> {
         push(format!("status-{}", d.replace('.', "-")), vec!["status"]);
     }
     push("status-detail-unregistered".to_string(), vec!["status"]);
+    for id in decide::message_ids() {
+        let args = if id == decide::FIX_LINK { vec!["link"] } else { vec![] };
+        push(id.to_string(), args);
+    }
     out
 }

@@ -13,7 +13,7 @@
 
 use crate::explain::{self, Explanation, FixGroup, Labels, RecipientExplanation};
 use crate::i18n::Localizer;
-use crate::model::{Report, SpanKind};
+use crate::model::{Party, Report, SpanKind};
 use serde::{Deserialize, Serialize};
 
 /// One highlighted byte range of the input.
@@ -104,6 +104,13 @@ pub struct RecipientFacts {
     pub reason: String,
     /// Permanent failure.
     pub hard: bool,
+    /// The message came back and will not be retried (the report's `final`).
+    #[serde(rename = "final")]
+    pub is_final: bool,
+    /// The party that must act, as the report's `who_must_act` id.
+    pub who_must_act: Party,
+    /// The causes' message ids, as in the report.
+    pub causes: Vec<String>,
     /// Matched rule ids.
     pub rules: Vec<String>,
 }
@@ -113,6 +120,8 @@ pub struct RecipientFacts {
 pub struct Fixes {
     /// Who (localized).
     pub party: String,
+    /// Who, as in the report's `fixes`.
+    pub party_id: Party,
     /// Steps (localized).
     pub steps: Vec<String>,
 }
@@ -201,14 +210,18 @@ impl Analysis {
                     title: r.title.clone(),
                     what_happened: r.what_happened.clone(),
                     permanent: r.permanent,
+                    is_final: r.facts.is_final,
                     permanence: r.permanence.clone(),
                     who_must_act: r.who_must_act.clone(),
+                    act: r.facts.who_must_act,
                     causes: r.causes.clone(),
+                    cause_ids: r.facts.causes.clone(),
                     fixes: r
                         .fixes
                         .iter()
                         .map(|f| FixGroup {
                             party: f.party.clone(),
+                            party_id: f.party_id,
                             steps: f.steps.clone(),
                         })
                         .collect(),
@@ -308,6 +321,9 @@ pub fn build(report: &Report, ex: &Explanation, loc: &Localizer, input_bytes: us
                 command: r.command.map(|c| c.as_str().to_string()),
                 reason: r.reason.as_str().to_string(),
                 hard: r.hard,
+                is_final: r.is_final,
+                who_must_act: r.who_must_act,
+                causes: r.causes.clone(),
                 rules: r.rules.clone(),
             };
             RecipientView {
@@ -324,6 +340,7 @@ pub fn build(report: &Report, ex: &Explanation, loc: &Localizer, input_bytes: us
                             .iter()
                             .map(|f| Fixes {
                                 party: f.party.clone(),
+                                party_id: f.party_id,
                                 steps: f.steps.clone(),
                             })
                             .collect()

@@ -98,7 +98,7 @@ test('Polish UI from navigator.languages: lang, title, texts and explanation in 
     assert.deepEqual(rec.requests, []);
     assert.equal(await text(page, 'pre.source mark.hl-status'), '4.2.2');
     assert.match(await text(page, '#recipients-heading'), /^Odbiorca$/);
-    assert.match(await text(page, '.recipient .badge.temporary'), /Problem tymczasowy/);
+    assert.match(await text(page, '.recipient .badge.temporary'), /Serwer wciąż ponawia próby/);
     assert.match(await text(page, '.status-line'), /Gotowe w \d+ ms/);
     assert.match(await text(page, '#hops-heading'), /Droga wiadomości/);
     assert.deepEqual(await axe(page), []);

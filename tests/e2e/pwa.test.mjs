@@ -42,7 +42,7 @@ test('offline: reload and explain a pasted bounce in both locales', { timeout: 9
       () => document.querySelector('#results').dataset.phase === 'done' && /Odbiorca/.test(document.querySelector('#recipients-heading')?.textContent ?? ''),
     );
     await paste(page, fixture('mailbox-full.eml'));
-    assert.match(await page.locator('.recipient .badge.temporary').first().textContent(), /Problem tymczasowy/);
+    assert.match(await page.locator('.recipient .badge.temporary').first().textContent(), /Serwer wciąż ponawia próby/);
     // DNS checks asked for while offline: the panel says the resolver could not be reached.
     await page.click('#dns-run');
     await page.waitForSelector('.dns-evidence.unreachable li', { timeout: 30000 });
@@ -50,7 +50,7 @@ test('offline: reload and explain a pasted bounce in both locales', { timeout: 9
       await page.locator('.dns-evidence li').first().textContent(),
       /^Nie udało się połączyć z resolwerem https:\/\/cloudflare-dns\.com\/dns-query \(brak sieci/,
     );
-    assert.match(await page.locator('.recipient .badge.temporary').first().textContent(), /Problem tymczasowy/, 'the explanation stays');
+    assert.match(await page.locator('.recipient .badge.temporary').first().textContent(), /Serwer wciąż ponawia próby/, 'the explanation stays');
     await shot(page, 'offline-pl');
     assert.deepEqual(await cspViolations(page), []);
     assert.deepEqual(rec.errors.filter((e) => !/ERR_INTERNET_DISCONNECTED/.test(e)), []);

@@ -59,6 +59,7 @@ pub fn facts_table(props: &FactsTableProps) -> Html {
                                 { row(loc, "ui-fact-diagnostic", opt(&f.diagnostic)) }
                                 { row(loc, "ui-fact-reason", f.reason.clone()) }
                                 { row(loc, "ui-fact-hard", yes_no(f.hard)) }
+                                { row(loc, "ui-fact-final", yes_no(f.is_final)) }
                                 { row(loc, "ui-fact-rules", if f.rules.is_empty() { "—".into() } else { f.rules.join(", ") }) }
                             </tbody>
                         </table>

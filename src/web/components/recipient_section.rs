@@ -27,7 +27,9 @@ pub fn recipient_section(props: &RecipientSectionProps) -> Html {
     let loc = &app.loc;
     let r = &props.recipient;
     let id = format!("recipient-{}", props.index);
-    let kind = if r.permanent { "permanent" } else { "temporary" };
+    // The badge says whether this message is over (the report's `final`); whether the address
+    // will ever work is in the permanence sentence and the facts table.
+    let kind = if r.facts.is_final { "permanent" } else { "temporary" };
     html! {
         <article class={classes!("recipient", kind)} aria-labelledby={id.clone()}>
             <header class="recipient-head">

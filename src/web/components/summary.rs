@@ -31,7 +31,7 @@ pub fn summary(props: &SummaryProps) -> Html {
     let loc = &app.loc;
     let a = &props.analysis;
     let who = distinct(a.recipients.iter().map(|r| r.who_must_act.as_str()));
-    let permanent = a.recipients.iter().filter(|r| r.permanent).count();
+    let permanent = a.recipients.iter().filter(|r| r.facts.is_final).count();
     let temporary = a.recipients.len() - permanent;
     html! {
         <section class="card summary" aria-labelledby="summary-heading">

@@ -1,0 +1,853 @@
+//! Applies the decision rules of [`crate::kb::decide`] to a diagnosed report: per recipient
+//! `final`, `who_must_act`, the ranked causes and fixes (and the links that are the fix), and the
+//! report's `sender_ip`. The explanation renders these fields and nothing else, so the text and
+//! the JSON cannot disagree.
+
+use crate::kb::decide::{self as d, Decision, Side, When};
+use crate::kb::{self, Party, Rule};
+use crate::model::{Action, FixSteps, HopRole, Kind, Reason, Recipient, Report};
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexSet};
+use std::net::IpAddr;
+use std::sync::LazyLock;
+
+/// Fix steps per party, in order, while they are being decided.
+type Groups = Vec<(Party, Vec<&'static str>)>;
+
+/// Most causes kept per recipient.
+const MAX_CAUSES: usize = 6;
+
+/// How much of the input the notice's words are read from.
+const NOTICE_WINDOW: usize = 64 * 1024;
+
+/// How much of the input is searched for an email service's markers (the returned headers).
+const SERVICE_WINDOW: usize = 256 * 1024;
+
+/// The word lists searched in one pass, tagged.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tag {
+    GiveUp,
+    Delay,
+    Failed,
+    Remote,
+    Own,
+    Forwarding,
+    Marker,
+}
+
+static NOTICE_WORDS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|| {
+    let lists: [(&[&str], Tag); 7] = [
+        (d::GIVE_UP_WORDS, Tag::GiveUp),
+        (d::DELAY_WORDS, Tag::Delay),
+        (d::FAILED_WORDS, Tag::Failed),
+        (d::REMOTE_WORDS, Tag::Remote),
+        (d::OWN_SIDE_WORDS, Tag::Own),
+        (d::FORWARDING_WORDS, Tag::Forwarding),
+        (d::RETURNED_MESSAGE_MARKERS, Tag::Marker),
+    ];
+    let mut words = Vec::new();
+    let mut tags = Vec::new();
+    for (list, tag) in lists {
+        for w in list {
+            words.push(*w);
+            tags.push(tag);
+        }
+    }
+    let ac = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .match_kind(aho_corasick::MatchKind::Standard)
+        .build(&words)
+        .ok()?;
+    Some((ac, tags))
+});
+
+static SERVICES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
+    AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(d::EMAIL_SERVICES.iter().map(|(m, _)| *m))
+        .ok()
+});
+
+static OWN_REPLIES: LazyLock<Option<RegexSet>> =
+    LazyLock::new(|| RegexSet::new(d::OWN_SIDE_REPLIES.iter().map(|p| format!("(?i){p}"))).ok());
+
+/// The decisions that have a reply pattern, as one set (index into the set -> index into
+/// [`d::DECISIONS`]).
+static DECISION_TEXTS: LazyLock<Option<(RegexSet, Vec<usize>)>> = LazyLock::new(|| {
+    let idx: Vec<usize> = (0..d::DECISIONS.len())
+        .filter(|&i| d::DECISIONS[i].text.is_some())
+        .collect();
+    let set = RegexSet::new(
+        idx.iter()
+            .map(|&i| format!("(?i){}", d::DECISIONS[i].text.unwrap_or_default())),
+    )
+    .ok()?;
+    Some((set, idx))
+});
+
+static URL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\bhttps?://[^\s<>'\x22)\]]+").ok());
+
+static IPV4: &str = r"((?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})";
+
+/// Where a reply attributes an IP address to the sending client, best first.
+static CLIENT_IP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
+    [
+        format!(r"(?i)client host \[?{IPV4}\]?"),
+        // Gmail quotes the connecting client's address right after the status code.
+        format!(r"\b[45]\.\d{{1,3}}\.\d{{1,3}} \[{IPV4}\]"),
+        format!(r"(?i)messages? from \[?{IPV4}\]?"),
+        format!(r"(?i)(?:your|sending|sender|client|connecting|source) ip(?: address)?(?: is)?:? \[?{IPV4}\]?"),
+        format!(r"(?i)\bip(?: address)?:? \[?{IPV4}\]?"),
+        format!(r"(?i)\[?{IPV4}\]? (?:is |has been |was )?(?:blocked|listed|blacklisted|banned|rejected|not allowed)"),
+        format!(r"(?i)(?:from|client|connection from) \[?{IPV4}\]?"),
+        format!(r"(?i)(?:listed|blocked).{{0,60}}\b{IPV4}\b"),
+    ]
+    .iter()
+    .filter_map(|p| Regex::new(p).ok())
+    .collect()
+});
+
+static ANY_IP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&format!(r"\b{IPV4}\b")).ok());
+
+/// What the notice around the recipients says, read once per report.
+#[derive(Default)]
+struct Notice {
+    give_up: bool,
+    delay: bool,
+    failed: bool,
+    remote: bool,
+    own: bool,
+    forwarding: bool,
+    delay_subject: bool,
+    service: Option<&'static str>,
+    generic_ptr: bool,
+    /// Final-Recipient addresses whose Original-Recipient differs (lower case).
+    forwarded: Vec<String>,
+}
+
+fn window(text: &str, max: usize) -> &str {
+    let mut cut = text.len().min(max);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    &text[..cut]
+}
+
+impl Notice {
+    fn read(text: &str, report: &Report, sender_ip: Option<&str>) -> Notice {
+        let mut n = Notice::default();
+        let win = window(text, NOTICE_WINDOW);
+        if let Some((ac, tags)) = NOTICE_WORDS.as_ref() {
+            for m in ac.find_overlapping_iter(win) {
+                match tags[m.pattern().as_usize()] {
+                    Tag::Marker => break,
+                    Tag::GiveUp => n.give_up = true,
+                    Tag::Delay => n.delay = true,
+                    Tag::Failed => n.failed = true,
+                    Tag::Remote => n.remote = true,
+                    Tag::Own => n.own = true,
+                    Tag::Forwarding => n.forwarding = true,
+                }
+            }
+        }
+        // Forwarding words in the returned headers count too (Resent-From, X-Forwarded-To).
+        if !n.forwarding {
+            let big = window(text, SERVICE_WINDOW).to_ascii_lowercase();
+            n.forwarding = d::FORWARDING_WORDS.iter().any(|w| big.contains(w));
+        }
+        if let Some(s) = report.subject.as_deref() {
+            let s = s.to_lowercase();
+            n.delay_subject = d::DELAY_SUBJECTS.iter().any(|w| s.contains(w));
+        }
+        n.service = service(text, report);
+        // The last host before the remote servers is the one whose name they saw.
+        n.generic_ptr = report
+            .hops
+            .iter()
+            .rev()
+            .filter(|h| h.role != HopRole::Remote)
+            .find_map(|h| h.from.as_deref())
+            .is_some_and(looks_generic)
+            || report
+                .recipients
+                .iter()
+                .filter_map(|r| r.diagnostic.as_deref())
+                .any(generic_name_in_reply)
+            || sender_ip.is_some_and(|ip| generic_name_for(window(text, SERVICE_WINDOW), ip));
+        n.forwarded = forwarded(win);
+        n
+    }
+}
+
+/// The email service the message left through, from the hops' names or the returned headers.
+fn service(text: &str, report: &Report) -> Option<&'static str> {
+    let ac = SERVICES.as_ref()?;
+    let hop_names = report
+        .hops
+        .iter()
+        .filter(|h| h.role != HopRole::Remote)
+        .flat_map(|h| [h.from.as_deref(), h.by.as_deref()])
+        .flatten();
+    for name in hop_names {
+        if let Some(m) = ac.find(name) {
+            return Some(d::EMAIL_SERVICES[m.pattern().as_usize()].1);
+        }
+    }
+    if report.format == "amazonses" {
+        return Some("Amazon SES");
+    }
+    ac.find(window(text, SERVICE_WINDOW))
+        .map(|m| d::EMAIL_SERVICES[m.pattern().as_usize()].1)
+}
+
+/// Whether a host name looks like a generic or dynamic (home connection) PTR name.
+pub fn looks_generic(name: &str) -> bool {
+    let l = name.to_ascii_lowercase();
+    let l = l.trim_matches(|c: char| c == '[' || c == ']' || c == '(' || c == ')');
+    if l.parse::<IpAddr>().is_ok() || !l.contains('.') {
+        return false;
+    }
+    if d::GENERIC_PTR_WORDS.iter().any(|w| l.contains(w)) {
+        return true;
+    }
+    // Four groups of digits in the first label (an address written out): 203-0-113-5.isp.example.
+    let first = l.split('.').next().unwrap_or("");
+    first
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|g| !g.is_empty())
+        .count()
+        >= 4
+}
+
+/// A generic host name the reply quotes for the client ("Client host rejected: ... dsl-..").
+fn generic_name_in_reply(diag: &str) -> bool {
+    let l = diag.to_ascii_lowercase();
+    ["client host ", "reverse hostname ", "hostname ", "helo "]
+        .iter()
+        .any(|k| {
+            l.match_indices(k).any(|(i, _)| {
+                l[i + k.len()..]
+                    .split(|c: char| c.is_whitespace() || c == '[' || c == ']' || c == ',' || c == ';')
+                    .find(|t| !t.is_empty())
+                    .is_some_and(looks_generic)
+            })
+        })
+}
+
+/// Whether a Received header names the sending IP with a generic name: `(dsl-1-2-3-4.isp [ip])`.
+fn generic_name_for(text: &str, ip: &str) -> bool {
+    let needle = format!("[{ip}]");
+    text.match_indices(&needle).take(50).any(|(i, _)| {
+        let before = text[..i].trim_end();
+        let name = before
+            .rsplit(|c: char| c.is_whitespace() || c == '(')
+            .next()
+            .unwrap_or("");
+        looks_generic(name)
+    })
+}
+
+/// Final-Recipient addresses whose block's Original-Recipient names another address.
+fn forwarded(win: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let (mut fin, mut orig): (Option<String>, Option<String>) = (None, None);
+    let mut flush = |fin: &mut Option<String>, orig: &mut Option<String>| {
+        if let (Some(f), Some(o)) = (fin.take(), orig.take()) {
+            if f != o && !o.is_empty() && !f.is_empty() {
+                out.push(f);
+            }
+        }
+    };
+    for line in win.lines() {
+        let l = line.trim().to_ascii_lowercase();
+        if l.is_empty() {
+            flush(&mut fin, &mut orig);
+            continue;
+        }
+        let addr = |v: &str| {
+            let v = v.trim();
+            let v = v.split_once(';').map_or(v, |(_, a)| a);
+            v.trim().trim_matches(['<', '>']).to_string()
+        };
+        if let Some(v) = l.strip_prefix("final-recipient:") {
+            if fin.is_some() {
+                flush(&mut fin, &mut orig);
+            }
+            fin = Some(addr(v));
+        } else if let Some(v) = l.strip_prefix("original-recipient:") {
+            orig = Some(addr(v));
+        }
+    }
+    flush(&mut fin, &mut orig);
+    out
+}
+
+/// The IP the report attributes to the sending side: one the reply names as the client's, or
+/// the last public hop before the remote servers. Never a remote server's address.
+pub fn sender_ip(report: &Report) -> Option<String> {
+    let remote = remote_ips(report);
+    for re in CLIENT_IP.iter() {
+        for r in &report.recipients {
+            let Some(dg) = r.diagnostic.as_deref() else { continue };
+            for c in re.captures_iter(dg) {
+                let Some(ip) = c.get(1).map(|m| m.as_str()) else {
+                    continue;
+                };
+                if usable(ip, &remote) {
+                    return Some(ip.to_string());
+                }
+            }
+        }
+    }
+    report
+        .hops
+        .iter()
+        .rev()
+        .filter(|h| h.role != HopRole::Remote)
+        .filter_map(|h| h.ip.as_deref())
+        .map(|ip| ip.trim_matches(['[', ']']))
+        .find(|ip| usable(ip, &remote))
+        .map(str::to_string)
+}
+
+/// The addresses of the remote servers: the remote hops', and any written right after a remote
+/// host's name in a reply ("mx.example.org[203.0.113.5]").
+pub fn remote_ips(report: &Report) -> Vec<String> {
+    let mut out: Vec<String> = report
+        .hops
+        .iter()
+        .filter(|h| h.role == HopRole::Remote)
+        .filter_map(|h| h.ip.as_deref())
+        .map(|ip| ip.trim_matches(['[', ']']).to_string())
+        .collect();
+    // A hop sent by the refusing host carries that host's address.
+    for h in &report.hops {
+        let (Some(from), Some(ip)) = (h.from.as_deref(), h.ip.as_deref()) else {
+            continue;
+        };
+        if report
+            .recipients
+            .iter()
+            .filter_map(|r| r.remote_mta.as_deref())
+            .any(|m| m.trim().eq_ignore_ascii_case(from.trim()))
+        {
+            out.push(ip.trim_matches(['[', ']']).to_string());
+        }
+    }
+    for r in &report.recipients {
+        let (Some(dg), Some(host)) = (r.diagnostic.as_deref(), r.remote_mta.as_deref()) else {
+            continue;
+        };
+        let l = dg.to_ascii_lowercase();
+        let host = host.to_ascii_lowercase();
+        for (i, _) in l.match_indices(host.as_str()) {
+            let rest = l[i + host.len()..].trim_start_matches([' ', '[', '(']);
+            if let Some(c) = ANY_IP.as_ref().and_then(|re| re.captures(rest)) {
+                if c.get(0).is_some_and(|m| m.start() == 0) {
+                    out.push(c[1].to_string());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn usable(ip: &str, remote: &[String]) -> bool {
+    let Ok(addr) = ip.parse::<IpAddr>() else { return false };
+    crate::dns::is_public(addr) && !remote.iter().any(|r| r == ip)
+}
+
+/// The refusing side for one recipient.
+fn side(report: &Report, r: &Recipient, n: &Notice) -> Side {
+    let diag = r.diagnostic.as_deref().unwrap_or("");
+    if r.command == Some(crate::model::Command::Auth)
+        || OWN_REPLIES.as_ref().is_some_and(|s| s.is_match(diag))
+        || (n.own && !n.remote && r.remote_mta.is_none())
+    {
+        return Side::Own;
+    }
+    let reporter_refused = matches!(
+        (r.remote_mta.as_deref(), report.reporting_mta.as_deref()),
+        (Some(a), Some(b)) if a.eq_ignore_ascii_case(b)
+    );
+    if n.remote || (r.remote_mta.is_some() && !reporter_refused) {
+        return Side::Remote;
+    }
+    if n.own {
+        return Side::Own;
+    }
+    Side::Unknown
+}
+
+/// Whether `host`, named as the refusing host, is only the sender's own reporting server while the
+/// refusal came from further on (its own refusals are logins, identities and quotas).
+pub fn is_reporter_of_remote_refusal(report: &Report, r: &Recipient, host: &str) -> bool {
+    let own = r.command == Some(crate::model::Command::Auth)
+        || OWN_REPLIES
+            .as_ref()
+            .is_some_and(|s| s.is_match(r.diagnostic.as_deref().unwrap_or("")));
+    !own && report
+        .reporting_mta
+        .as_deref()
+        .is_some_and(|rep| rep.trim().eq_ignore_ascii_case(host.trim()))
+}
+
+/// Whether the report is final for this recipient.
+fn finality(report: &Report, r: &Recipient, n: &Notice) -> bool {
+    if matches!(report.kind, Kind::Feedback | Kind::AutoReply | Kind::NotABounce)
+        || r.reason == Reason::Delivered
+        || r.action == Some(Action::Delivered)
+    {
+        return true;
+    }
+    if report.kind == Kind::Dsn {
+        if let Some(a) = r.action {
+            return a != Action::Delayed;
+        }
+    }
+    if n.give_up || r.reason == Reason::Expired {
+        return true;
+    }
+    if n.delay || n.delay_subject {
+        return false;
+    }
+    if report.kind == Kind::NdrText && n.failed {
+        return true;
+    }
+    let class = r
+        .status
+        .as_deref()
+        .and_then(|s| s.trim().chars().next())
+        .or_else(|| r.reply_code.chars().next());
+    class != Some('4')
+}
+
+/// Damerau-free edit distance (insert, delete, substitute, swap of neighbours) up to `max`.
+fn close(a: &str, b: &str, max: usize) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a.len().abs_diff(b.len()) > max || a.len() > 64 || b.len() > 64 {
+        return false;
+    }
+    let mut prev2: Vec<usize> = vec![0; b.len() + 1];
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    for i in 1..=a.len() {
+        let mut cur = vec![i; b.len() + 1];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                cur[j] = cur[j].min(prev2[j - 2] + 1);
+            }
+        }
+        prev2 = std::mem::replace(&mut prev, cur);
+    }
+    prev[b.len()] <= max
+}
+
+/// The well-known provider a recipient domain misspells, if it is one.
+pub fn typo_of(address: &str) -> Option<&'static str> {
+    let domain = address
+        .rsplit_once('@')?
+        .1
+        .trim()
+        .trim_end_matches('>')
+        .to_ascii_lowercase();
+    if d::WELL_KNOWN_DOMAINS.contains(&domain.as_str()) {
+        return None;
+    }
+    d::WELL_KNOWN_DOMAINS.iter().copied().find(|w| {
+        let max = if w.len() >= 8 { 2 } else { 1 };
+        close(&domain, w, max)
+    })
+}
+
+/// The advice of the matched knowledge-base rules: (who acts, causes, fixes).
+fn rule_advice(report: &Report, r: &Recipient) -> (Party, Vec<&'static str>, Groups) {
+    let rules = rules_for(report, r);
+    let top = rules.first().copied();
+    // Advice comes from the top rule and the other specific matches that agree with its reason;
+    // a generic per-reason rule only advises when nothing more specific matched.
+    let advising: Vec<&'static Rule> = rules
+        .iter()
+        .copied()
+        .enumerate()
+        .filter(|(i, rule)| *i == 0 || (rule.on_reason.is_none() && top.is_none_or(|t| t.reason == rule.reason)))
+        .map(|(_, rule)| rule)
+        .collect();
+    let mut causes: Vec<&'static str> = Vec::new();
+    for rule in &advising {
+        for id in rule.causes {
+            if !causes.contains(id) {
+                causes.push(id);
+            }
+        }
+    }
+    let mut groups: Vec<(Party, Vec<&'static str>)> = Vec::new();
+    for rule in &advising {
+        add_groups(&mut groups, rule.fixes);
+    }
+    let greylisted = rules.iter().any(|rule| rule.id == "greylisting");
+    let act = if greylisted {
+        Party::Nobody
+    } else {
+        top.map(|rule| rule.act).unwrap_or(Party::SenderAdmin)
+    };
+    (act, causes, groups)
+}
+
+fn add_groups(groups: &mut Vec<(Party, Vec<&'static str>)>, fixes: &[kb::Fixes]) {
+    for (party, steps) in fixes {
+        let slot = match groups.iter().position(|(p, _)| p == party) {
+            Some(i) => i,
+            None => {
+                groups.push((*party, Vec::new()));
+                groups.len() - 1
+            }
+        };
+        for s in *steps {
+            if !groups[slot].1.contains(s) {
+                groups[slot].1.push(s);
+            }
+        }
+    }
+}
+
+/// The rules for a recipient: those the diagnosis recorded, or a fresh match when it recorded none.
+pub fn rules_for(report: &Report, r: &Recipient) -> Vec<&'static Rule> {
+    let recorded: Vec<&'static Rule> = r.rules.iter().filter_map(|id| kb::rule(id)).collect();
+    if !recorded.is_empty() {
+        return recorded;
+    }
+    let mut found = kb::matching(r, &report.format);
+    if found.is_empty() {
+        found.extend(kb::reason_rule(r.reason));
+    }
+    found
+}
+
+/// The first specific-beats-generic decision for this recipient.
+fn decision(r: &Recipient, side: Side, is_final: bool) -> Option<&'static Decision> {
+    if let Some(a) = r.address.as_deref() {
+        if d::TYPO_REASONS.contains(&r.reason) && typo_of(a).is_some() {
+            return Some(&d::TYPO_DOMAIN);
+        }
+    }
+    let diag = r.diagnostic.as_deref().map(kb::collapse).unwrap_or_default();
+    let hits: Vec<usize> = match DECISION_TEXTS.as_ref() {
+        Some((set, idx)) if !diag.is_empty() => set.matches(&diag).into_iter().map(|k| idx[k]).collect(),
+        _ => Vec::new(),
+    };
+    d::DECISIONS.iter().enumerate().find_map(|(i, dec)| {
+        let text_ok = dec.text.is_none() || hits.contains(&i);
+        let reason_ok = dec.reasons.is_empty() || dec.reasons.contains(&r.reason);
+        let side_ok = match dec.side {
+            When::Any => true,
+            When::Own => side == Side::Own,
+            When::NotOwn => side != Side::Own,
+            When::Remote => side == Side::Remote,
+        };
+        let final_ok = dec.finality.is_none_or(|f| f == is_final);
+        (text_ok && reason_ok && side_ok && final_ok).then_some(dec)
+    })
+}
+
+/// Links in the reply that are the fix (delisting, reset or lookup pages).
+pub fn fix_links(diag: &str) -> Vec<String> {
+    let Some(re) = URL.as_ref() else { return Vec::new() };
+    let mut out: Vec<String> = Vec::new();
+    for m in re.find_iter(diag) {
+        let url = m.as_str().trim_end_matches(['.', ',', ';', ':', '\'']);
+        let l = url.to_ascii_lowercase();
+        if d::FIX_LINK_WORDS.iter().any(|w| l.contains(w)) && !out.iter().any(|u| u == url) && out.len() < 3 {
+            out.push(url.to_string());
+        }
+    }
+    out
+}
+
+/// Whether a recipient still lacks its decisions (a report built by hand, not by
+/// [`crate::analyze`]): every decided recipient has at least one fix group.
+pub fn undecided(r: &Recipient) -> bool {
+    r.fixes.is_empty()
+}
+
+/// Fills `sender_ip` and, per recipient, `final`, `who_must_act`, `causes`, `fixes` and `links`
+/// (and corrects `hard` where the reply's words decide it). `text` is the input as analysed.
+pub fn decide(text: &str, report: &mut Report) {
+    report.sender_ip = sender_ip(report);
+    let notice = Notice::read(text, report, report.sender_ip.as_deref());
+    let decided: Vec<Recipient> = report
+        .recipients
+        .iter()
+        .map(|r| decide_recipient(report, r, &notice))
+        .collect();
+    report.recipients = decided;
+}
+
+fn decide_recipient(report: &Report, r: &Recipient, n: &Notice) -> Recipient {
+    let mut out = r.clone();
+    out.is_final = finality(report, r, n);
+    let failure = !matches!(report.kind, Kind::Feedback | Kind::AutoReply | Kind::NotABounce)
+        && r.reason != Reason::Delivered
+        && r.action != Some(Action::Delivered);
+    let (mut act, mut causes, mut groups) = rule_advice(report, r);
+    if !failure {
+        if r.reason == Reason::Delivered || r.action == Some(Action::Delivered) {
+            act = Party::Nobody;
+            causes.clear();
+            groups = vec![(Party::Nobody, vec!["fix-nothing"])];
+        }
+        if groups.is_empty() {
+            groups.push((Party::Nobody, vec!["fix-nothing"]));
+        }
+        finish(&mut out, act, causes, groups);
+        return out;
+    }
+    let side = side(report, r, n);
+    let top_generic = rules_for(report, r).first().is_none_or(|rule| rule.on_reason.is_some());
+    let mut dec = decision(r, side, out.is_final);
+    if let Some(h) = dec.and_then(|dec| dec.hard) {
+        out.hard = h;
+    }
+    if dec.is_some_and(|dec| dec.weak && !top_generic) {
+        dec = None;
+    }
+    if let Some(dec) = dec {
+        act = dec.act;
+        causes = dec.causes.to_vec();
+        groups.clear();
+        add_groups(&mut groups, dec.fixes);
+    }
+    // Evidence already parsed re-ranks the causes.
+    let address = r.address.as_deref().unwrap_or("").to_ascii_lowercase();
+    let forwarded = n.forwarding || (!address.is_empty() && n.forwarded.contains(&address));
+    if forwarded && dec.is_none() && d::FORWARDING_REASONS.contains(&r.reason) {
+        causes.retain(|c| *c != "cause-forwarding");
+        causes.insert(0, "cause-forwarding");
+        groups.insert(0, (Party::RecipientAdmin, vec!["fix-forwarding-srs"]));
+        act = Party::RecipientAdmin;
+    }
+    let connection = d::CONNECTION_REASONS.contains(&r.reason);
+    if n.service.is_some() {
+        let had_own = causes.iter().any(|c| d::OWN_CONNECTION_ADVICE.contains(c));
+        causes.retain(|c| !d::OWN_CONNECTION_ADVICE.contains(c));
+        for (_, steps) in groups.iter_mut() {
+            steps.retain(|s| !d::OWN_CONNECTION_ADVICE.contains(s));
+        }
+        if had_own || (connection && dec.is_none()) {
+            causes.insert(0, "cause-shared-service-ip");
+            put_first(&mut groups, Party::SenderAdmin, "fix-contact-service-support");
+            act = Party::SenderAdmin;
+        }
+    } else if n.generic_ptr && connection && dec.is_none() {
+        causes.retain(|c| *c != "cause-home-isp" && *c != "cause-generic-ptr");
+        causes.insert(0, "cause-generic-ptr");
+        causes.insert(0, "cause-home-isp");
+        put_first(&mut groups, Party::SenderAdmin, "fix-use-org-server");
+        act = Party::SenderAdmin;
+    }
+    out.links = r.diagnostic.as_deref().map(fix_links).unwrap_or_default();
+    if !out.links.is_empty() {
+        let party = if act == Party::Nobody { Party::SenderAdmin } else { act };
+        put_first(&mut groups, party, d::FIX_LINK);
+    }
+    // Finality: a report that came back never says "waiting is enough"; a delay warning never
+    // says "send it again".
+    if out.is_final {
+        groups.retain(|(p, _)| *p != Party::Nobody);
+        if act == Party::Nobody {
+            act = groups.first().map(|(p, _)| *p).unwrap_or(Party::Sender);
+        }
+        if !out.hard {
+            let any_resend = groups
+                .iter()
+                .any(|(_, s)| s.iter().any(|x| d::RESEND_FIXES.contains(x)));
+            if !any_resend {
+                add_groups(&mut groups, &[(Party::Sender, &["fix-resend-after-fix"])]);
+            }
+        }
+    } else {
+        if dec.is_none() && matches!(r.reason, Reason::OnHold | Reason::Undefined) {
+            // Nothing says more than "temporary": the server retries; waiting is the fix.
+            act = Party::Nobody;
+        }
+        for (_, steps) in groups.iter_mut() {
+            steps.retain(|s| !d::RESEND_FIXES.contains(s));
+        }
+        groups.retain(|(_, s)| !s.is_empty());
+        if !groups.iter().any(|(p, _)| *p == Party::Nobody) {
+            add_groups(&mut groups, &[d::WAIT]);
+        }
+    }
+    if causes.is_empty() {
+        causes.push("cause-unclear");
+    }
+    if groups.is_empty() {
+        groups.push((Party::Sender, vec!["fix-forward-to-admin"]));
+    }
+    finish(&mut out, act, causes, groups);
+    out
+}
+
+/// Puts `step` first in `party`'s group, and that group first.
+fn put_first(groups: &mut Vec<(Party, Vec<&'static str>)>, party: Party, step: &'static str) {
+    let i = match groups.iter().position(|(p, _)| *p == party) {
+        Some(i) => i,
+        None => {
+            groups.push((party, Vec::new()));
+            groups.len() - 1
+        }
+    };
+    let mut g = groups.remove(i);
+    g.1.retain(|s| *s != step);
+    g.1.insert(0, step);
+    groups.insert(0, g);
+}
+
+/// Stores the decision: the acting party's group first (or, when it has none, the first
+/// group's party acts), causes capped.
+fn finish(
+    out: &mut Recipient,
+    mut act: Party,
+    mut causes: Vec<&'static str>,
+    mut groups: Vec<(Party, Vec<&'static str>)>,
+) {
+    let mut seen: Vec<&'static str> = Vec::new();
+    causes.retain(|c| {
+        let keep = !seen.contains(c);
+        seen.push(c);
+        keep
+    });
+    causes.truncate(MAX_CAUSES);
+    groups.retain(|(_, s)| !s.is_empty());
+    match groups.iter().position(|(p, _)| *p == act) {
+        Some(i) => {
+            let g = groups.remove(i);
+            groups.insert(0, g);
+        }
+        None => {
+            if let Some((p, _)) = groups.first() {
+                act = *p;
+            }
+        }
+    }
+    out.who_must_act = act;
+    out.causes = causes.iter().map(|c| c.to_string()).collect();
+    out.fixes = groups
+        .into_iter()
+        .map(|(party, steps)| FixSteps {
+            party,
+            steps: steps.iter().map(|s| s.to_string()).collect(),
+        })
+        .collect();
+}
+
+/// The reply as the server gave it, without the mail program's wrapper words ("Remote Server
+/// returned '…'", "Server Response: '…', Port: 587", "The server response was: …").
+pub fn quoted_reply(diag: &str) -> String {
+    let text = kb::collapse(diag);
+    let lower = text.to_ascii_lowercase();
+    // The first wrapper that is followed by a reply code.
+    let mut best: Option<usize> = None;
+    for w in d::REPLY_WRAPPERS {
+        let mut from = 0;
+        while let Some(i) = lower.get(from..).and_then(|l| l.find(w)).map(|i| from + i) {
+            let after = i + w.len();
+            let rest = text[after..].trim_start_matches([' ', ':']);
+            let code = rest.trim_start_matches(['\'', '"', '‘', '“']);
+            if code.starts_with(|c: char| c.is_ascii_digit()) {
+                let start = text.len() - rest.len();
+                if best.is_none_or(|b| start < b) {
+                    best = Some(start);
+                }
+                break;
+            }
+            from = after;
+        }
+    }
+    let Some(start) = best else { return text };
+    let rest = &text[start..];
+    let mut chars = rest.chars();
+    let out = match chars.next() {
+        Some(q @ ('\'' | '"' | '‘' | '“')) => {
+            let close = match q {
+                '‘' => '’',
+                '“' => '”',
+                other => other,
+            };
+            let body = chars.as_str();
+            // The closing quote is one not followed by a letter (an apostrophe inside a word is not).
+            let end = body
+                .char_indices()
+                .find(|(i, c)| {
+                    *c == close
+                        && !body[i + c.len_utf8()..]
+                            .chars()
+                            .next()
+                            .is_some_and(|n| n.is_alphabetic())
+                })
+                .map_or(body.len(), |(i, _)| i);
+            &body[..end]
+        }
+        _ => rest,
+    };
+    out.trim().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapper_words_are_dropped_from_the_quoted_reply() {
+        assert_eq!(
+            quoted_reply("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'"),
+            "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found"
+        );
+        assert_eq!(
+            quoted_reply("The error that the other server returned was: 550 No such user"),
+            "550 No such user"
+        );
+        assert_eq!(quoted_reply("smtp; 554 5.7.1 Rejected"), "554 5.7.1 Rejected");
+        assert_eq!(
+            quoted_reply("Server Response: '554 5.7.1 <a@example.net>: Relay access denied' Port: 587, Secure(SSL): No, Server Error: 554"),
+            "554 5.7.1 <a@example.net>: Relay access denied"
+        );
+        assert_eq!(
+            quoted_reply("Remote Server returned '550 5.7.1 The recipient doesn't accept mail'"),
+            "550 5.7.1 The recipient doesn't accept mail"
+        );
+        // Words that are not a wrapper, or a wrapper not followed by a code, stay.
+        assert_eq!(quoted_reply("550 Error: no such user"), "550 Error: no such user");
+        assert_eq!(quoted_reply("Server response: unknown"), "Server response: unknown");
+    }
+
+    #[test]
+    fn typo_domains_of_well_known_providers() {
+        assert_eq!(typo_of("a@gmial.com"), Some("gmail.com"));
+        assert_eq!(typo_of("a@gmail.con"), Some("gmail.com"));
+        assert_eq!(typo_of("a@hotmial.com"), Some("hotmail.com"));
+        assert_eq!(typo_of("a@wp.pl"), None);
+        assert_eq!(typo_of("a@gmail.com"), None);
+        assert_eq!(typo_of("a@example.com"), None);
+        assert_eq!(typo_of("no-at-sign"), None);
+    }
+
+    #[test]
+    fn generic_names() {
+        assert!(looks_generic("dsl-203-0-113-5.isp.example"));
+        assert!(looks_generic("203-0-113-5.static.example.net"));
+        assert!(looks_generic("host.dynamic.example.net"));
+        assert!(!looks_generic("mail.example.com"));
+        assert!(!looks_generic("203.0.113.5"));
+    }
+
+    #[test]
+    fn links_that_are_the_fix() {
+        assert_eq!(
+            fix_links("550 5.7.1 blocked, see https://sender.example.net/delist?ip=192.0.2.1. Thanks"),
+            vec!["https://sender.example.net/delist?ip=192.0.2.1".to_string()]
+        );
+        assert!(fix_links("550 see http://example.com/about").is_empty());
+    }
+}
