@@ -29,5 +29,8 @@ pub fn analyze(raw: &[u8]) -> Report {
     let mut report = parse::parse(&input);
     diagnose::diagnose(&mut report);
     parse::spans::locate(&input.text, &mut report);
+    if input.rendered {
+        report.rendered = Some(input.text);
+    }
     report
 }

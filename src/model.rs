@@ -359,4 +359,8 @@ pub struct Report {
     pub subject: Option<String>,
     /// Facts about the message that bounced.
     pub original: Option<Original>,
+    /// The analysed text when it is not the input itself: the rendering of an Outlook `.msg`
+    /// file (`parse::msg`). Spans point into it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rendered: Option<String>,
 }

@@ -10,6 +10,7 @@ pub mod formats;
 pub mod hops;
 pub mod lean;
 pub mod mime;
+pub mod msg;
 pub mod spans;
 
 use crate::input::Input;
