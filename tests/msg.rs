@@ -128,6 +128,24 @@ fn a_truncated_container_is_explained_from_its_readable_text_with_a_warning() {
 }
 
 #[test]
+fn a_bounce_embedded_two_levels_down_gives_the_inner_recipients() {
+    let m = explain("tests/msg/forward-two-deep.msg");
+    let e = explain("tests/fixtures/05-postfix-three-recipients.eml");
+    assert_eq!(facts(&m), failed(&e));
+    let all = m.to_string();
+    for forwarder in ["marta@example.org", "helpdesk@example.org", "postmaster@example.org"] {
+        assert!(!m["recipients"].to_string().contains(forwarder), "{forwarder} in {all}");
+    }
+}
+
+#[test]
+fn a_bounce_attached_as_an_eml_file_gives_its_recipients() {
+    let m = explain("tests/msg/forward-attached-eml.msg");
+    let e = explain("tests/fixtures/04-postfix-dsn-userunknown.eml");
+    assert_eq!(facts(&m), facts(&e));
+}
+
+#[test]
 fn binary_garbage_with_the_cfb_signature_never_fails() {
     let dir = std::env::temp_dir().join(format!("bounce-msg-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
