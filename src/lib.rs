@@ -6,6 +6,7 @@
 //! hard or soft, matching rules) → presentation (the CLI in `main.rs`, or the
 //! web app). The core knows nothing of the browser.
 
+pub mod batch;
 pub mod diagnose;
 pub mod dns;
 pub mod explain;

@@ -75,3 +75,4 @@ warn-input-truncated = The input was cut at { $limit } bytes (it had { $size } b
 warn-input-nul-bytes = The input contains NUL bytes; it may be a binary file rather than a message.
 warn-msg-unreadable = This looks like an Outlook .msg file, but its container could not be read ({ $detail }); the text found in it was analysed.
 warn-msg-part-unreadable = Part of this Outlook .msg file could not be read ({ $part }: { $detail }); the rest was analysed.
+

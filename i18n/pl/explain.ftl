@@ -88,3 +88,4 @@ warn-input-truncated = Dane wejściowe obcięto do { $limit } bajtów ({ $size -
 warn-input-nul-bytes = Dane wejściowe zawierają bajty NUL; to może być plik binarny, a nie wiadomość.
 warn-msg-unreadable = To wygląda na plik .msg programu Outlook, ale nie udało się odczytać jego struktury ({ $detail }); przeanalizowano tekst, który w nim znaleziono.
 warn-msg-part-unreadable = Części tego pliku .msg programu Outlook nie udało się odczytać ({ $part }: { $detail }); przeanalizowano resztę.
+
