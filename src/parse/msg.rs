@@ -790,4 +790,42 @@ mod tests {
         assert!(String::from_utf8_lossy(&render(&raw).bytes).contains("550 5.1.1 user unknown"));
         assert!(!is_cfb(b"From: a"));
     }
+
+    #[test]
+    fn cut_and_corrupted_fixtures_never_panic() {
+        let fixtures: [&[u8]; 3] = [
+            include_bytes!("../../tests/msg/forward-two-deep.msg"),
+            include_bytes!("../../tests/msg/ndr-ansi-cp1250.msg"),
+            include_bytes!("../../tests/msg/forward-attached-eml.msg"),
+        ];
+        let mut state = 0x9e37_79b9_u32;
+        let mut rnd = || {
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            state as usize
+        };
+        let mut tried = 0;
+        for good in fixtures {
+            // Every cut at a sector boundary, and one byte past it.
+            for cut in (0..good.len()).step_by(512) {
+                for c in [cut, cut + 1] {
+                    let r = render(&good[..c.min(good.len())]);
+                    assert!(r.bytes.len() <= MAX_INPUT_BYTES);
+                    tried += 1;
+                }
+            }
+            // Bytes overwritten at random, in the header, the FAT, the directory and the streams.
+            for round in 0..150 {
+                let mut bad = good.to_vec();
+                for _ in 0..=(round % 12) {
+                    let at = 8 + rnd() % (bad.len() - 8);
+                    bad[at] = (rnd() >> 8) as u8;
+                }
+                let _ = render(&bad);
+                tried += 1;
+            }
+        }
+        assert!(tried > 500, "{tried}");
+    }
 }
