@@ -3,6 +3,8 @@
 //! The text keeps the byte offsets of the input exactly: a lone CR becomes LF
 //! and each byte that is not valid UTF-8 becomes `?`, one byte for one, so
 //! source spans found in the text point at the same bytes of the original.
+//! An Outlook `.msg` file (Compound File Binary) is the exception: it is rendered as a message
+//! first (`parse::msg`), and the text is that rendering (`rendered` is true).
 
 use crate::model::Warning;
 
@@ -19,11 +21,20 @@ pub struct Input {
     pub text: String,
     /// Problems found while reading.
     pub warnings: Vec<Warning>,
+    /// True when the text is a rendering of the input (an Outlook `.msg`), not the input itself.
+    pub rendered: bool,
 }
 
 impl Input {
     /// Prepares raw bytes, enforcing [`MAX_INPUT_BYTES`].
     pub fn new(raw: &[u8]) -> Input {
+        if crate::parse::msg::is_cfb(raw) {
+            let msg = crate::parse::msg::render(raw);
+            let mut input = Input::new(&msg.bytes);
+            input.warnings.splice(0..0, msg.warnings);
+            input.rendered = true;
+            return input;
+        }
         let mut warnings = Vec::new();
         let raw = if raw.len() > MAX_INPUT_BYTES {
             warnings.push(
@@ -57,7 +68,12 @@ impl Input {
         if memchr::memchr(0, raw).is_some() {
             warnings.push(Warning::new("warn-input-nul-bytes"));
         }
-        Input { bytes, text, warnings }
+        Input {
+            bytes,
+            text,
+            warnings,
+            rendered: false,
+        }
     }
 }
 

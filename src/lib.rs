@@ -6,6 +6,7 @@
 //! hard or soft, matching rules) → presentation (the CLI in `main.rs`, or the
 //! web app). The core knows nothing of the browser.
 
+pub mod batch;
 pub mod diagnose;
 pub mod dns;
 pub mod explain;
@@ -30,5 +31,8 @@ pub fn analyze(raw: &[u8]) -> Report {
     diagnose::diagnose(&mut report);
     diagnose::decide::decide(&input.text, &mut report);
     parse::spans::locate(&input.text, &mut report);
+    if input.rendered {
+        report.rendered = Some(input.text);
+    }
     report
 }

@@ -21,9 +21,10 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Cmd {
-    /// Analyse bounce messages; `-` reads standard input.
+    /// Analyse bounce messages: files, `-` (standard input), mbox files, Maildir folders and
+    /// directories (read recursively); one report per message.
     Explain {
-        /// Print one JSON object per input (JSON Lines).
+        /// Print one JSON object per message (JSON Lines).
         #[arg(long)]
         json: bool,
         /// Language of the explanation (e.g. `pl`); defaults to LC_ALL / LANG, then English.
@@ -35,10 +36,40 @@ enum Cmd {
         /// DNS-over-HTTPS resolver URL for --dns (RFC 8484 GET); implies --dns. Default: Cloudflare.
         #[arg(long, value_name = "URL")]
         doh: Option<String>,
-        /// Files to read; `-` for standard input.
+        /// Print a summary of all the messages instead of one report each (as `bounce summary`).
+        #[arg(long)]
+        summary: bool,
+        /// With --summary: print the hard-bounced recipients to remove, as CSV.
+        #[arg(long, requires = "summary")]
+        csv: bool,
+        /// Files, mbox files, Maildir folders or directories to read; `-` for standard input.
         #[arg(required = true)]
         files: Vec<String>,
     },
+    /// Summarise many bounces: counts by reason, by hard / soft, by recipient domain and by
+    /// refusing server, and the hard-bounced recipients to remove from a list.
+    Summary {
+        /// Print the summary as one JSON object.
+        #[arg(long, conflicts_with = "csv")]
+        json: bool,
+        /// Print only the hard-bounced recipients to remove, as CSV.
+        #[arg(long)]
+        csv: bool,
+        /// Language of the summary (e.g. `pl`); defaults to LC_ALL / LANG, then English.
+        #[arg(long)]
+        lang: Option<String>,
+        /// Files, mbox files, Maildir folders or directories to read; `-` for standard input.
+        #[arg(required = true)]
+        files: Vec<String>,
+    },
+}
+
+/// What to print for the messages read.
+enum Output {
+    /// One report per message (text or JSON Lines).
+    Reports { json: bool },
+    /// One summary of them all.
+    Summary { json: bool, csv: bool },
 }
 
 fn read_input(path: &str) -> std::io::Result<Vec<u8>> {
@@ -69,13 +100,25 @@ fn main() -> ExitCode {
             };
         }
     };
-    let Cmd::Explain {
-        json,
-        lang,
-        files,
-        dns,
-        doh,
-    } = cli.command;
+    let (output, lang, files, dns, doh) = match cli.command {
+        Cmd::Explain {
+            json,
+            lang,
+            files,
+            dns,
+            doh,
+            summary,
+            csv,
+        } => {
+            let output = if summary {
+                Output::Summary { json, csv }
+            } else {
+                Output::Reports { json }
+            };
+            (output, lang, files, dns, doh)
+        }
+        Cmd::Summary { json, csv, lang, files } => (Output::Summary { json, csv }, lang, files, false, None),
+    };
     let dns_config = match dns_config(dns, doh.as_deref()) {
         Ok(c) => c,
         Err(problem) => {
@@ -87,21 +130,43 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     };
+    if dns_config.is_some() && matches!(output, Output::Summary { .. }) {
+        eprintln!("bounce: --dns and --doh do not apply to a summary");
+        return ExitCode::from(2);
+    }
+    let json = matches!(output, Output::Reports { json: true });
+    let summary_only = matches!(output, Output::Summary { .. });
     // Only the text output needs messages: JSON skips parsing the Fluent resources.
-    let localizer = (!json).then(|| localizer_for(lang.as_deref()));
+    let localizer = match output {
+        Output::Reports { json: false }
+        | Output::Summary {
+            json: false,
+            csv: false,
+        } => Some(localizer_for(lang.as_deref())),
+        _ => None,
+    };
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = false;
+    let mut summary = bounce::batch::Summary::default();
+    let mut progress = Progress::new();
     let mut write_one = |path: &str, done: Done| -> std::io::Result<()> {
+        progress.tick();
         let report = match done {
             Done::Failed(e) => {
+                progress.clear();
                 eprintln!("bounce: {path}: {e}");
                 failed = true;
+                summary.unreadable += 1;
                 return Ok(());
             }
             Done::Json(line) => return out.write_all(&line),
             Done::Report(r) => r,
         };
+        if summary_only {
+            summary.add(&report);
+            return Ok(());
+        }
         let dns_report = dns_config.as_ref().map(|c| bounce::dns::run_blocking(&report, c));
         match (&dns_report, &localizer) {
             (Some(d), None) => print_json_with_dns(&mut out, &report, d),
@@ -112,22 +177,86 @@ fn main() -> ExitCode {
             }),
         }
     };
-    // Without DNS checks each file is independent: analyse on every core, print in input order.
+    let sources = bounce::batch::Sources::new(&files);
+    // Without DNS checks each message is independent: analyse on every core, print in input
+    // order. A known number of single files needs no more threads than files.
     let finish = if dns_config.is_none() {
-        for_each_in_order(&files, |path| analyse_file(path, json), &mut write_one)
+        let threads = if files.iter().any(|f| bounce::batch::is_many(f)) {
+            usize::MAX
+        } else {
+            files.len()
+        };
+        for_each_in_order(sources, threads, |item| analyse_item(item, json), &mut write_one)
     } else {
-        files
-            .iter()
-            .try_for_each(|path| write_one(path, analyse_file(path, false)))
+        sources.into_iter().try_for_each(|item| {
+            let (source, done) = analyse_item(item, false);
+            write_one(&source, done)
+        })
     };
+    progress.clear();
     if finish.is_err() {
         return ExitCode::from(1);
     }
-    let _ = out.flush();
+    let printed = match output {
+        Output::Summary { json: true, .. } => serde_json::to_writer_pretty(&mut out, &summary)
+            .map_err(std::io::Error::from)
+            .and_then(|_| writeln!(out)),
+        Output::Summary { csv: true, .. } => out.write_all(summary.to_csv().as_bytes()),
+        Output::Summary { .. } => match &localizer {
+            Some(loc) => out.write_all(summary.to_text(loc).as_bytes()),
+            None => Ok(()),
+        },
+        Output::Reports { .. } => Ok(()),
+    };
+    if printed.and_then(|_| out.flush()).is_err() {
+        return ExitCode::from(1);
+    }
     if failed {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// A progress line on standard error while many messages are read, when it is a terminal.
+struct Progress {
+    on: bool,
+    count: usize,
+    start: std::time::Instant,
+    last: std::time::Instant,
+    shown: bool,
+}
+
+impl Progress {
+    fn new() -> Progress {
+        let now = std::time::Instant::now();
+        Progress {
+            on: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            count: 0,
+            start: now,
+            last: now,
+            shown: false,
+        }
+    }
+
+    /// Counts one message; redraws the line at most every 200 ms.
+    fn tick(&mut self) {
+        self.count += 1;
+        if !self.on || self.last.elapsed() < std::time::Duration::from_millis(200) {
+            return;
+        }
+        self.last = std::time::Instant::now();
+        let secs = self.start.elapsed().as_secs_f64().max(0.001);
+        eprint!("\r\x1b[K{} messages, {:.0}/s", self.count, self.count as f64 / secs);
+        self.shown = true;
+    }
+
+    /// Removes the line (before an error message, and at the end).
+    fn clear(&mut self) {
+        if self.shown {
+            eprint!("\r\x1b[K");
+            self.shown = false;
+        }
     }
 }
 
@@ -141,57 +270,101 @@ enum Done {
     Report(Box<Report>),
 }
 
-/// Reads and analyses one file; with `json`, also serialises the report (one line).
-fn analyse_file(path: &str, json: bool) -> Done {
-    let raw = match read_input(path) {
-        Ok(b) => b,
-        Err(e) => return Done::Failed(e),
+/// Reads and analyses one message; with `json`, also serialises the report (one line).
+fn analyse_item(item: bounce::batch::Item, json: bool) -> (String, Done) {
+    let source = item.source;
+    let raw = match item.data {
+        bounce::batch::Data::File(path) => match read_input(&path) {
+            Ok(b) => b,
+            Err(e) => return (source, Done::Failed(e)),
+        },
+        bounce::batch::Data::Bytes(b) => b,
+        bounce::batch::Data::Failed(e) => return (source, Done::Failed(e)),
     };
     let mut report = bounce::analyze(&raw);
-    report.source = path.to_string();
+    drop(raw);
+    report.source = source.clone();
     if !json {
-        return Done::Report(Box::new(report));
+        return (source, Done::Report(Box::new(report)));
     }
     let mut line = Vec::with_capacity(4096);
     match print_json(&mut line, &report) {
-        Ok(()) => Done::Json(line),
-        Err(e) => Done::Failed(e),
+        Ok(()) => (source, Done::Json(line)),
+        Err(e) => (source, Done::Failed(e)),
     }
 }
 
-/// Runs `work` on every item on as many threads as there are cores, and hands the results to
-/// `emit` in the items' order (stopping at the first error `emit` returns). Standard input (`-`)
-/// is read by whichever thread gets it, once.
-fn for_each_in_order<E>(
-    items: &[String],
-    work: impl Fn(&str) -> Done + Sync,
+/// How many results may wait for their turn to be printed, per thread: past it the threads wait
+/// (a slow message holds back at most this many finished ones, so memory stays bounded).
+const WINDOW_PER_THREAD: usize = 256;
+
+/// Runs `work` on every item on at most `threads` threads (as many as there are cores), and
+/// hands the results to `emit` in the items' order (stopping at the first error `emit`
+/// returns). The items are taken one at a time, so an mbox is read as it is analysed.
+fn for_each_in_order<I, E>(
+    items: I,
+    threads: usize,
+    work: impl Fn(I::Item) -> (String, Done) + Sync,
     emit: &mut impl FnMut(&str, Done) -> Result<(), E>,
-) -> Result<(), E> {
-    let threads = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(items.len());
+) -> Result<(), E>
+where
+    I: Iterator + Send,
+    I::Item: Send,
+{
+    use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get()).min(threads);
     if threads <= 1 {
-        return items.iter().try_for_each(|p| emit(p, work(p)));
+        for item in items {
+            let (source, done) = work(item);
+            emit(&source, done)?;
+        }
+        return Ok(());
     }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let stop = std::sync::atomic::AtomicBool::new(false);
+    let window = WINDOW_PER_THREAD * threads;
+    // The items and how many were taken; `printed` is how many were emitted.
+    let queue = std::sync::Mutex::new((0usize, items));
+    let printed = AtomicUsize::new(0);
+    let stop = AtomicBool::new(false);
+    /// The next item, `Full` when the window is full, `Done` at the end.
+    enum Take<T> {
+        Item(usize, T),
+        Full,
+        Done,
+    }
+    let take = || {
+        let mut q = queue.lock().unwrap_or_else(|e| e.into_inner());
+        if q.0 >= printed.load(Ordering::Acquire) + window {
+            return Take::Full;
+        }
+        match q.1.next() {
+            Some(item) => {
+                q.0 += 1;
+                Take::Item(q.0 - 1, item)
+            }
+            None => Take::Done,
+        }
+    };
     std::thread::scope(|scope| {
         // The reply-text pattern set (reason classifier and knowledge base) is built once per
         // process, on first use: build it now, beside the workers' parsing, not when the first
         // worker reaches the diagnosis.
         scope.spawn(|| bounce::diagnose::reason::by_text("-"));
-        let (tx, rx) = std::sync::mpsc::channel::<(usize, Done)>();
+        let (tx, rx) = std::sync::mpsc::channel::<(usize, (String, Done))>();
         // Threads - 1 helpers; this thread works too and prints between its own items, so it
         // seldom sleeps on the channel (each such sleep costs a wake-up per result).
         for _ in 1..threads {
             let tx = tx.clone();
-            let (next, stop, work) = (&next, &stop, &work);
+            let (stop, work, take) = (&stop, &work, &take);
             scope.spawn(move || {
-                while !stop.load(std::sync::atomic::Ordering::Relaxed) {
-                    let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(path) = items.get(i) else { break };
-                    if tx.send((i, work(path))).is_err() {
-                        break;
+                while !stop.load(Ordering::Relaxed) {
+                    match take() {
+                        Take::Item(i, item) => {
+                            if tx.send((i, work(item))).is_err() {
+                                break;
+                            }
+                        }
+                        Take::Full => std::thread::sleep(std::time::Duration::from_millis(1)),
+                        Take::Done => break,
                     }
                 }
             });
@@ -200,20 +373,31 @@ fn for_each_in_order<E>(
         // Results arrive in any order; hold the early ones until their turn.
         let mut pending = std::collections::BTreeMap::new();
         let mut turn = 0;
-        let mut flush = |pending: &mut std::collections::BTreeMap<usize, Done>, turn: &mut usize| {
-            while let Some(done) = pending.remove(turn) {
-                if let Err(e) = emit(&items[*turn], done) {
-                    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+        let mut flush = |pending: &mut std::collections::BTreeMap<usize, (String, Done)>, turn: &mut usize| {
+            while let Some((source, done)) = pending.remove(turn) {
+                if let Err(e) = emit(&source, done) {
+                    stop.store(true, Ordering::Relaxed);
                     return Err(e);
                 }
                 *turn += 1;
+                printed.store(*turn, Ordering::Release);
             }
             Ok(())
         };
         loop {
-            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-            let Some(path) = items.get(i) else { break };
-            pending.insert(i, work(path));
+            match take() {
+                Take::Item(i, item) => {
+                    pending.insert(i, work(item));
+                }
+                // The window is full: what it waits for is a helper's, so wait for results.
+                Take::Full => match rx.recv() {
+                    Ok((j, done)) => {
+                        pending.insert(j, done);
+                    }
+                    Err(_) => break,
+                },
+                Take::Done => break,
+            }
             while let Ok((j, done)) = rx.try_recv() {
                 pending.insert(j, done);
             }

@@ -424,4 +424,8 @@ pub struct Report {
     /// The IP address the report attributes to the sending side (the client the remote server
     /// named, or the last public hop before it); the only IP the advice names.
     pub sender_ip: Option<String>,
+    /// The analysed text when it is not the input itself: the rendering of an Outlook `.msg`
+    /// file (`parse::msg`). Spans point into it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rendered: Option<String>,
 }

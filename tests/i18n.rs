@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// The files of the knowledge-base and explanation texts (ui.ftl and dns.ftl have other owners).
-const KB_FILES: &[&str] = &["advice.ftl", "codes.ftl", "explain.ftl", "rules.ftl"];
+const KB_FILES: &[&str] = &["advice.ftl", "batch.ftl", "codes.ftl", "explain.ftl", "rules.ftl"];
 
 fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -115,7 +115,7 @@ fn used_ids() -> BTreeMap<String, BTreeSet<String>> {
     for (id, args) in bounce::kb::message_ids() {
         used.insert(id, args.iter().map(|a| a.to_string()).collect());
     }
-    for (id, args) in bounce::explain::MESSAGES {
+    for (id, args) in bounce::explain::MESSAGES.iter().chain(bounce::batch::MESSAGES) {
         used.insert(id.to_string(), args.iter().map(|a| a.to_string()).collect());
     }
     used.extend(emitted_warnings());

@@ -78,3 +78,6 @@ rule-none-what = Nothing in the knowledge base matches this outcome.
 warn-input-truncated = The input was cut at { $limit } bytes (it had { $size } bytes); only the beginning was analysed.
 warn-input-nul-bytes = The input contains NUL bytes; it may be a binary file rather than a message.
 warn-input-binary = The input looks like binary data (an image, an archive or a program), not the text of a message: nothing in it could be read as a bounce.
+warn-msg-unreadable = This looks like an Outlook .msg file, but its container could not be read ({ $detail }); the text found in it was analysed.
+warn-msg-part-unreadable = Part of this Outlook .msg file could not be read ({ $part }: { $detail }); the rest was analysed.
+

@@ -91,3 +91,6 @@ warn-input-truncated = Dane wejściowe obcięto do { $limit } bajtów ({ $size -
 }); przeanalizowano tylko początek.
 warn-input-nul-bytes = Dane wejściowe zawierają bajty NUL; to może być plik binarny, a nie wiadomość.
 warn-input-binary = Dane wejściowe wyglądają na plik binarny (obraz, archiwum albo program), a nie na tekst wiadomości, więc nie da się w nich znaleźć informacji o nieudanym doręczeniu.
+warn-msg-unreadable = To wygląda na plik .msg programu Outlook, ale nie udało się odczytać jego struktury ({ $detail }); przeanalizowano tekst, który w nim znaleziono.
+warn-msg-part-unreadable = Części tego pliku .msg programu Outlook nie udało się odczytać ({ $part }: { $detail }); przeanalizowano resztę.
+

@@ -25,6 +25,9 @@ pub struct Mail {
     pub returned_received: Vec<ReceivedHop>,
     /// The raw bytes of the returned message when it was attached whole (it may itself be a bounce).
     pub returned_raw: Option<Vec<u8>>,
+    /// True when `returned_raw` is an attached message (`message/rfc822`, or an attached `.eml` /
+    /// `.msg` file), not text quoted in the body: a person's message carrying a bounce.
+    pub returned_attached: bool,
     /// Top-level `Received` headers of the report itself, newest first.
     pub received: Vec<ReceivedHop>,
     /// The content type of the top-level message, e.g. `multipart/report`.
@@ -341,7 +344,10 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
             .map(|c| content_type_name(c.ctype(), c.subtype()))
             .unwrap_or_else(|| "text/plain".to_string());
         match (&part.body, ct.as_str()) {
-            (PartType::Message(inner), _) => set_returned(mail, inner),
+            (PartType::Message(inner), _) => {
+                mail.returned_attached |= mail.returned_headers.is_empty();
+                set_returned(mail, inner)
+            }
             (_, "message/delivery-status" | "message/global-delivery-status") => {
                 let t = lossy(part.contents());
                 mail.dsn.get_or_insert_with(String::new).push_str(&t);
@@ -364,7 +370,17 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
             (PartType::Html(h), _) => html.push(h.as_ref()),
             // A returned message that mail-parser kept as bytes (e.g. nested too deep).
             (PartType::Binary(b) | PartType::InlineBinary(b), c) if c.starts_with("message/") => {
+                mail.returned_attached |= mail.returned_headers.is_empty();
                 set_returned_raw(mail, b.as_ref())
+            }
+            // A message attached as a file: an `.eml`, or an Outlook `.msg` (rendered first).
+            (PartType::Binary(b), c) if mail.returned_headers.is_empty() && attached_message(part, c, b) => {
+                mail.returned_attached = true;
+                if super::msg::is_cfb(b) {
+                    set_returned_raw(mail, &super::msg::render(b).bytes)
+                } else {
+                    set_returned_raw(mail, b.as_ref())
+                }
             }
             _ => {}
         }
@@ -375,6 +391,17 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
             mail.body.push('\n');
         }
     }
+}
+
+/// True when an attachment is a whole message saved as a file: an Outlook `.msg` (by its
+/// signature) or an `.eml` (by its name or type, and it starts with a header).
+fn attached_message(part: &mail_parser::MessagePart, ctype: &str, body: &[u8]) -> bool {
+    if super::msg::is_cfb(body) {
+        return true;
+    }
+    let name = part.attachment_name().unwrap_or("").to_ascii_lowercase();
+    (name.ends_with(".eml") || ctype == "application/eml" || ctype == "application/x-eml")
+        && starts_with_header(&lossy(body.get(..body.len().min(1024)).unwrap_or_default()))
 }
 
 #[cfg(test)]

@@ -11,6 +11,7 @@ pub mod formats;
 pub mod hops;
 pub mod lean;
 pub mod mime;
+pub mod msg;
 pub mod spans;
 
 use crate::input::Input;
@@ -22,7 +23,11 @@ pub fn parse(input: &Input) -> Report {
     parse_nested(input, 0)
 }
 
-/// Parses one input; `depth` counts how far inside forwarded bounces we are (one level is read).
+/// How many attached messages deep a bounce is looked for (a bounce forwarded as an attachment,
+/// forwarded again: two).
+const MAX_NESTED: u8 = 3;
+
+/// Parses one input; `depth` counts how far inside forwarded bounces we are.
 fn parse_nested(input: &Input, depth: u8) -> Report {
     if depth < 4 {
         if let Some(plain) = unquoted(&input.text) {
@@ -109,7 +114,10 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
         .iter()
         .all(|r| r.reply_code.is_empty() && r.status.is_none());
     let all_unnamed = x.recipients.iter().all(|r| r.address.is_none());
-    if depth == 0 && (all_unnamed || no_codes) {
+    // A person's message with a bounce attached (forwarded as an attachment): the attached
+    // bounce is the report, whatever the person's note says.
+    let forwarded = mail.returned_attached && mail.dsn.is_none() && !is_from_mail_system(&mail);
+    if depth < MAX_NESTED && (all_unnamed || no_codes || forwarded) {
         // A bounce that only forwards another bounce (attached whole, as security gateways do):
         // the inner one has the facts. Without names or codes outside, it must have some inside.
         if let Some(raw) = mail.returned_raw.as_deref() {
