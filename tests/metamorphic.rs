@@ -307,8 +307,8 @@ fn variants_agree_with_the_original() {
 /// Per variant, the number of fixtures whose variant agreed with the original so far: a ratchet.
 const FLOOR: &[(&str, usize)] = &[
     ("visible", 189),
-    ("wrap72", 172),
-    ("wrap40", 153),
+    ("wrap72", 174),
+    ("wrap40", 155),
     ("quoted", 189),
     ("indented", 189),
     ("forwarded", 159),

@@ -332,6 +332,6 @@ const FLOOR: &[(&str, usize)] = &[
     ("reply_code", 163),
     ("status", 163),
     ("reason", 149),
-    ("final", 0),
-    ("who_must_act", 0),
+    ("final", 159),
+    ("who_must_act", 133),
 ];
