@@ -306,15 +306,15 @@ fn variants_agree_with_the_original() {
 
 /// Per variant, the number of fixtures whose variant agreed with the original so far: a ratchet.
 const FLOOR: &[(&str, usize)] = &[
-    ("visible", 189),
+    ("visible", 190),
     ("wrap72", 174),
-    ("wrap40", 155),
-    ("quoted", 189),
-    ("indented", 189),
+    ("wrap40", 156),
+    ("quoted", 190),
+    ("indented", 190),
     ("forwarded", 159),
-    ("html", 189),
-    ("no-intro", 131),
-    ("crlf", 189),
+    ("html", 190),
+    ("no-intro", 132),
+    ("crlf", 190),
 ];
 
 #[test]

@@ -327,8 +327,8 @@ fn unseen_fixtures_match_their_expectations() {
 /// The number of fixtures (or recipients, per field) read right so far: a ratchet.
 const FLOOR: &[(&str, usize)] = &[
     ("kind", 155),
-    ("recipients", 155),
-    ("address", 156),
+    ("recipients", 162),
+    ("address", 161),
     ("reply_code", 163),
     ("status", 163),
     ("reason", 149),

@@ -57,7 +57,8 @@ impl Evidence {
 }
 
 /// An e-mail address, as [`crate::parse::formats::generic::ADDRESS`] reads it.
-const ADDR: &str = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
+const ADDR: &str =
+    r"[\w!#$%&'*+/=?^`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
 /// A host name with at least one dot.
 const HOST: &str = r"[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]*[A-Za-z0-9]";
 /// An IPv4 or IPv6 literal, loosely.
@@ -430,11 +431,9 @@ fn field(
 /// The mail address of an RFC 3464 recipient field (`rfc822; a@example.com`), or of any field
 /// that carries one (an X.400 form with an RFC 822 element, `smtp=`, quotes).
 fn address_in_field(v: &str) -> Option<String> {
-    let v = v.get(..v.len().min(400)).unwrap_or(v);
-    ADDRESS
-        .find(v)
-        .map(|m| m.as_str().trim_matches(['.', '\'', '"']).to_string())
-        .filter(|a| !is_system(a))
+    let v = &v[..floor(v, 400)];
+    let a = crate::parse::formats::rfc3464::recipient_address(v);
+    (a.contains('@') && !is_system(&a)).then_some(a)
 }
 
 /// The reply text after a head, with the SMTP stage it names: `(in reply to X command)` cut off,

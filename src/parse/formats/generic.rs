@@ -13,7 +13,8 @@ use std::sync::LazyLock;
 
 /// An e-mail address (ASCII local part and domain); shared with `text`.
 pub(crate) static ADDRESS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
+    // The local part may hold any letter (RFC 6531); the domain is ASCII (or its A-labels).
+    Regex::new(r"[\w!#$%&'*+/=?^`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+")
         .unwrap()
 });
 

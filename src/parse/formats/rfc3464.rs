@@ -33,9 +33,14 @@ pub fn from_dsn(mail: &Mail) -> Option<Extracted> {
     };
     let mut body_cursor = 0;
     for block in &fields.recipients {
-        let address = field(block, "final-recipient")
-            .or_else(|| field(block, "original-recipient"))
-            .map(|v| clean_address(typed_value(v)))
+        // Final-Recipient names the mailbox; when it is not a mail address (`system;<>`, an X.400
+        // form without an RFC 822 element) the Original-Recipient does.
+        let address = ["final-recipient", "original-recipient"]
+            .iter()
+            .filter_map(|f| field(block, f))
+            .map(recipient_address)
+            .find(|a| a.contains('@'))
+            .or_else(|| field(block, "final-recipient").map(recipient_address))
             .filter(|a| !a.is_empty());
         let diagnostic = field(block, "diagnostic-code")
             .map(|v| typed_value(v).to_string())
@@ -79,6 +84,63 @@ pub fn host_of(v: &str) -> String {
         .to_string()
 }
 
+/// The mail address of a recipient field (`rfc822; a@example.com`): an RFC 822 element of an X.400
+/// form (RFC 2156: `/RFC-822=jan(a)example.com/`), an `smtp=` or `SMTP:` prefix and quotes taken off.
+pub fn recipient_address(v: &str) -> String {
+    let typed = typed_value(v);
+    let upper = typed.to_ascii_uppercase();
+    if let Some(i) = upper.find("RFC-822=") {
+        let rest = &typed[i + "RFC-822=".len()..];
+        let value = rest.split('/').next().unwrap_or("");
+        return rfc2156_unescape(value);
+    }
+    let lower = typed.to_ascii_lowercase();
+    let typed = ["smtp=", "smtp:", "rfc822;", "rfc822:"]
+        .iter()
+        .find(|p| lower.trim_start_matches(['<', '"', '\'']).starts_with(*p))
+        .map_or(typed, |p| {
+            let start = lower.find(*p).unwrap_or(0) + p.len();
+            &typed[start..]
+        });
+    let cleaned = clean_address(typed);
+    // An address written inside other words (a display name, a comment): the address alone.
+    generic::addresses(&cleaned).into_iter().next().unwrap_or(cleaned)
+}
+
+/// RFC 2156's escapes in an X.400 RFC-822 element: `(a)` `@`, `(p)` `%`, `(b)` `!`, `(q)` `"`,
+/// `(u)` `_`, `(l)` `(`, `(r)` `)`.
+fn rfc2156_unescape(v: &str) -> String {
+    let mut out = String::with_capacity(v.len());
+    let mut rest = v;
+    while let Some(i) = rest.find('(') {
+        out.push_str(&rest[..i]);
+        let tail = &rest[i..];
+        let code = tail.get(..3).map(str::to_ascii_lowercase);
+        let mapped = match code.as_deref() {
+            Some("(a)") => Some('@'),
+            Some("(p)") => Some('%'),
+            Some("(b)") => Some('!'),
+            Some("(q)") => Some('"'),
+            Some("(u)") => Some('_'),
+            Some("(l)") => Some('('),
+            Some("(r)") => Some(')'),
+            _ => None,
+        };
+        match mapped {
+            Some(c) => {
+                out.push(c);
+                rest = &tail[3..];
+            }
+            None => {
+                out.push('(');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// An address without angle brackets, quotes or comments.
 pub fn clean_address(v: &str) -> String {
     let v = v.trim();
@@ -87,4 +149,29 @@ pub fn clean_address(v: &str) -> String {
         _ => v.split_whitespace().next().unwrap_or(""),
     };
     v.trim_matches(|c| c == '"' || c == '\'' || c == ';').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn recipient_fields_give_the_mail_address() {
+        for (v, want) in [
+            ("rfc822; jan@example.com", "jan@example.com"),
+            ("rfc822;<jan@example.com>", "jan@example.com"),
+            ("rfc822; 'jan@example.com'", "jan@example.com"),
+            ("rfc822; \"Jan Nowak\" <jan@example.com>", "jan@example.com"),
+            ("rfc822; smtp=jan@example.com", "jan@example.com"),
+            ("rfc822; SMTP:jan@example.com", "jan@example.com"),
+            (
+                "x400; /C=PL/ADMD= /PRMD=EXAMPLE/O=MAIL/RFC-822=jan(a)example(u)x.com/",
+                "jan@example_x.com",
+            ),
+            ("utf-8; józef@example.net", "józef@example.net"),
+            ("system; <>", ""),
+        ] {
+            assert_eq!(recipient_address(v), want, "{v}");
+        }
+    }
 }

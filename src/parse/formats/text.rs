@@ -210,6 +210,19 @@ pub fn blocks(region: &str, exclude: &[String]) -> Vec<Block> {
         }
         scanned = m.start();
         let before = region.get(line_start..m.start()).unwrap_or("");
+        // The alias a recipient was expanded from, and the sender echoed in a `MAIL FROM`
+        // command, are not recipients of their own.
+        let lead = before
+            .trim_end()
+            .trim_end_matches(['<', '"', '\''])
+            .trim_end()
+            .to_ascii_lowercase();
+        if ["expanded from", "generated from", "mail from:", "mail from"]
+            .iter()
+            .any(|w| lead.ends_with(w))
+        {
+            continue;
+        }
         // A label is short: an address far into a long line is never "listed" (and this keeps a huge
         // line linear).
         let long_line = before.len() > 160;
