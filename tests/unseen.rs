@@ -331,7 +331,7 @@ const FLOOR: &[(&str, usize)] = &[
     ("address", 161),
     ("reply_code", 163),
     ("status", 163),
-    ("reason", 149),
+    ("reason", 151),
     ("final", 159),
     ("who_must_act", 133),
 ];

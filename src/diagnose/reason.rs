@@ -106,6 +106,8 @@ fn by_stage(reason: Reason, r: &Recipient) -> Reason {
     match (reason, r.command) {
         (Reason::HostUnknown, Some(Command::Mail)) => Reason::Rejected,
         (Reason::HostUnknown, _) if temporary => Reason::NetworkError,
+        // "Not accepting messages" for now (4.3.2) is the system's state, not a host that takes no mail.
+        (Reason::NotAccept, _) if temporary && status_detail == "3.2" => Reason::SystemError,
         // Microsoft's temporary "4.4.316 Connection refused" is the route failing, not a block.
         (Reason::Blocked, _) if temporary && status_detail == "4.316" => Reason::NetworkError,
         (

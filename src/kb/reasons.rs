@@ -218,7 +218,7 @@ pub static REASONS: &[Knowledge] = &[
         reason: R::Speeding,
         exact: &[
             r#"receiving mail too quickly"#,
-            r#"too many (?:messages|mails|e-?mails) (?:\S+ ){0,4}(?:hour|minute|day|second|period|time)|(?:hourly|daily|per[- ]hour|per[- ]day|per[- ]minute) (?:\S+ ){0,2}(?:limit|quota|rate|threshold)|(?:sending|message|mail|send|outbound) (?:rate|quota|limit) (?:\S+ ){0,2}(?:exceeded|reached)|exceeded (?:the |its |your |our )?(?:\S+ ){0,2}(?:sending|message|hourly|daily|relay) (?:limit|quota)|sending too fast|receiving mail (?:too quickly|at a rate)"#,
+            r#"too many (?:messages|mails|e-?mails) (?:\S+ ){0,6}(?:hour|minute|day|second|period|time)|(?:relay|sending|send|message|daily|hourly|outbound|recipient) quota|(?:hourly|daily|per[- ]hour|per[- ]day|per[- ]minute) (?:\S+ ){0,2}(?:limit|quota|rate|threshold)|(?:sending|message|mail|send|outbound) (?:rate|quota|limit) (?:\S+ ){0,2}(?:exceeded|reached)|exceeded (?:the |its |your |our )?(?:\S+ ){0,2}(?:sending|message|hourly|daily|relay) (?:limit|quota)|sending too fast|receiving mail (?:too quickly|at a rate)"#,
             r#"limit wysyłania|limit wysylania|zbyt wiele wiadomości|zu viele (?:nachrichten|e-mails)|sendelimit|trop de (?:messages|courriels)|limite d'envoi|demasiados (?:mensajes|correos)|límite de envío|troppi messaggi|limite di invio|muitas mensagens|limite de envio|te veel berichten|verzendlimiet|слишком много (?:писем|сообщений)|лимит отправки"#,
         ],
         phrases: &[
