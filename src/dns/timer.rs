@@ -7,10 +7,12 @@ use futures::future::{FutureExt, LocalBoxFuture};
 pub fn sleep(ms: u32) -> LocalBoxFuture<'static, ()> {
     async move {
         let (tx, rx) = futures::channel::oneshot::channel::<()>();
-        let spawned = std::thread::Builder::new().name("dns-timer".into()).spawn(move || {
-            std::thread::sleep(std::time::Duration::from_millis(u64::from(ms)));
-            let _ = tx.send(());
-        });
+        let spawned = std::thread::Builder::new()
+            .name("dns time limit".into())
+            .spawn(move || {
+                std::thread::sleep(std::time::Duration::from_millis(u64::from(ms)));
+                let _ = tx.send(());
+            });
         match spawned {
             Ok(_) => {
                 let _ = rx.await;
