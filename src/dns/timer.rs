@@ -8,7 +8,7 @@ pub fn sleep(ms: u32) -> LocalBoxFuture<'static, ()> {
     async move {
         let (tx, rx) = futures::channel::oneshot::channel::<()>();
         let spawned = std::thread::Builder::new()
-            .name("dns time limit".into())
+            .name("DNS time limit".into())
             .spawn(move || {
                 std::thread::sleep(std::time::Duration::from_millis(u64::from(ms)));
                 let _ = tx.send(());
