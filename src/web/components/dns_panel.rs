@@ -26,15 +26,20 @@ const KEY_CUSTOM: &str = "bounce-dns-custom-url";
 const KEY_AUTO: &str = "bounce-dns-auto";
 const CUSTOM: &str = "custom";
 
+/// Each recipient's DNS verdict sentence (`None`: no check bears on its reason), with the
+/// targets the run was about.
+pub type Verdicts = (Rc<Targets>, Rc<Vec<Option<String>>>);
+
 /// Properties of [`DnsPanel`].
 #[derive(Properties, PartialEq)]
 pub struct DnsPanelProps {
     /// What to check, from `dns::targets(&report)`.
     pub targets: Rc<Targets>,
-    /// Gets each recipient's DNS verdict sentence when a run is done, in the current locale
-    /// (an empty list when a run starts, is stopped or the targets change).
+    /// Gets each recipient's DNS verdict sentence, with the targets they are about, when a run
+    /// is done, in the current locale (an empty list when a run starts, is stopped or the
+    /// targets change).
     #[prop_or_default]
-    pub on_verdicts: Callback<Rc<Vec<Option<String>>>>,
+    pub on_verdicts: Callback<Verdicts>,
 }
 
 #[derive(Clone, PartialEq)]
@@ -160,10 +165,11 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
     {
         // The verdicts go to the explanation and the copied text; once per run, to an embed's host.
         let on_verdicts = props.on_verdicts.clone();
+        let targets = props.targets.clone();
         let posted = use_mut_ref(|| None::<u64>);
         use_effect_with((*run).clone(), move |current| match current {
             Run::Done(done) => {
-                on_verdicts.emit(done.verdicts.clone());
+                on_verdicts.emit((targets, done.verdicts.clone()));
                 if *posted.borrow() != Some(done.run) {
                     *posted.borrow_mut() = Some(done.run);
                     if let Some(json) = &done.verdicts_json {
@@ -171,7 +177,7 @@ pub fn dns_panel(props: &DnsPanelProps) -> Html {
                     }
                 }
             }
-            _ => on_verdicts.emit(Rc::new(Vec::new())),
+            _ => on_verdicts.emit((targets, Rc::new(Vec::new()))),
         });
     }
 

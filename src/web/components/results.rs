@@ -1,7 +1,7 @@
 //! The right-hand side: the empty state, or everything explained about the input.
 
 use super::copy_panel::CopyPanel;
-use super::dns_panel::DnsPanel;
+use super::dns_panel::{DnsPanel, Verdicts};
 use super::empty_state::EmptyState;
 use super::facts_table::FactsTable;
 use super::hop_diagram::HopDiagram;
@@ -32,16 +32,21 @@ pub fn results() -> Html {
     let app = use_app();
     let loc = app.loc.clone();
     // Each recipient's DNS verdict sentence, set by the DNS panel when its checks are done (and
-    // emptied when it starts again or gets new targets).
-    let dns_verdicts = use_state(|| Rc::new(Vec::<Option<String>>::new()));
+    // emptied when it starts again or gets new targets), with the targets they are about: shown
+    // only while the analysis shown has the same targets.
+    let dns_state = use_state(|| None::<Verdicts>);
     let on_verdicts = {
-        let dns_verdicts = dns_verdicts.clone();
-        Callback::from(move |v: Rc<Vec<Option<String>>>| dns_verdicts.set(v))
+        let dns_state = dns_state.clone();
+        Callback::from(move |v: Verdicts| dns_state.set(Some(v)))
     };
     let body = if app.loc_failed {
         html! { <p class="notice error" role="alert">{ t(&loc, "ui-error-locale") }</p> }
     } else if let Some(a) = app.current().cloned() {
         let stale = app.phase != Phase::Done;
+        let dns_verdicts = match &*dns_state {
+            Some((t, v)) if **t == a.dns_targets => v.clone(),
+            _ => Rc::new(Vec::new()),
+        };
         let multi = a.recipients.len() > 1;
         html! {
             <div class={classes!("results-body", stale.then_some("stale"))} aria-busy={stale.to_string()}>
@@ -68,7 +73,7 @@ pub fn results() -> Html {
                 if a.is_bounce() && param("dns").as_deref() != Some("off") {
                     <DnsPanel targets={Rc::new(a.dns_targets.clone())} on_verdicts={on_verdicts} />
                 }
-                <CopyPanel analysis={a.clone()} dns_verdicts={(*dns_verdicts).clone()} />
+                <CopyPanel analysis={a.clone()} dns_verdicts={dns_verdicts.clone()} />
                 <FactsTable analysis={a} />
             </div>
         }
