@@ -7,7 +7,8 @@ use crate::kb::decide::{self as d, Decision, Side, When};
 use crate::kb::{self, Party, Rule};
 use crate::model::{Action, FixSteps, HopRole, Kind, Reason, Recipient, Report};
 use aho_corasick::AhoCorasick;
-use regex::{Regex, RegexSet};
+use crate::patterns::Set;
+use regex::Regex;
 use std::net::IpAddr;
 use std::sync::LazyLock;
 
@@ -68,46 +69,44 @@ static SERVICES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
         .ok()
 });
 
-static OWN_REPLIES: LazyLock<Option<RegexSet>> =
-    LazyLock::new(|| RegexSet::new(d::OWN_SIDE_REPLIES.iter().map(|p| format!("(?i){p}"))).ok());
+// Both pattern tables are matched as the reason classifier's are (`patterns::Set`: one literal
+// pass, ASCII case folding), not as a `RegexSet`, whose overlapping search builds lazy-DFA
+// states for every new text.
+static OWN_REPLIES: LazyLock<Option<Set>> = LazyLock::new(|| crate::patterns::set(d::OWN_SIDE_REPLIES).ok());
 
 /// The decisions that have a reply pattern, as one set (index into the set -> index into
 /// [`d::DECISIONS`]).
-static DECISION_TEXTS: LazyLock<Option<(RegexSet, Vec<usize>)>> = LazyLock::new(|| {
+static DECISION_TEXTS: LazyLock<Option<(Set, Vec<usize>)>> = LazyLock::new(|| {
     let idx: Vec<usize> = (0..d::DECISIONS.len())
         .filter(|&i| d::DECISIONS[i].text.is_some())
         .collect();
-    let set = RegexSet::new(
-        idx.iter()
-            .map(|&i| format!("(?i){}", d::DECISIONS[i].text.unwrap_or_default())),
-    )
-    .ok()?;
+    let set = crate::patterns::set(idx.iter().map(|&i| d::DECISIONS[i].text.unwrap_or_default())).ok()?;
     Some((set, idx))
 });
 
-static URL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\bhttps?://[^\s<>'\x22)\]]+").ok());
+static URL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)https?://[^\s<>'\x22)\]]+").ok());
 
-static IPV4: &str = r"((?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})";
+static IPV4: &str = r"((?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})";
 
 /// Where a reply attributes an IP address to the sending client, best first.
 static CLIENT_IP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
         format!(r"(?i)client host \[?{IPV4}\]?"),
         // Gmail quotes the connecting client's address right after the status code.
-        format!(r"\b[45]\.\d{{1,3}}\.\d{{1,3}} \[{IPV4}\]"),
+        format!(r"(?-u:\b)[45]\.[0-9]{{1,3}}\.[0-9]{{1,3}} \[{IPV4}\]"),
         format!(r"(?i)messages? from \[?{IPV4}\]?"),
         format!(r"(?i)(?:your|sending|sender|client|connecting|source) ip(?: address)?(?: is)?:? \[?{IPV4}\]?"),
-        format!(r"(?i)\bip(?: address)?:? \[?{IPV4}\]?"),
+        format!(r"(?i)(?-u:\b)ip(?: address)?:? \[?{IPV4}\]?"),
         format!(r"(?i)\[?{IPV4}\]? (?:is |has been |was )?(?:blocked|listed|blacklisted|banned|rejected|not allowed)"),
         format!(r"(?i)(?:from|client|connection from) \[?{IPV4}\]?"),
-        format!(r"(?i)(?:listed|blocked).{{0,60}}\b{IPV4}\b"),
+        format!(r"(?i)(?:listed|blocked).{{0,60}}(?-u:\b){IPV4}(?-u:\b)"),
     ]
     .iter()
     .filter_map(|p| Regex::new(p).ok())
     .collect()
 });
 
-static ANY_IP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&format!(r"\b{IPV4}\b")).ok());
+static ANY_IP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){IPV4}(?-u:\b)")).ok());
 
 /// What the notice around the recipients says, read once per report.
 #[derive(Default)]
@@ -286,7 +285,17 @@ fn forwarded(win: &str) -> Vec<String> {
 /// the last public hop before the remote servers. Never a remote server's address.
 pub fn sender_ip(report: &Report) -> Option<String> {
     let remote = remote_ips(report);
-    for re in CLIENT_IP.iter() {
+    // The patterns are built only when some reply holds an IPv4 address's shape.
+    let dotted = |d: &str| {
+        d.split(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .any(|t| t.split('.').count() == 4 && t.split('.').all(|p| !p.is_empty()))
+    };
+    let clients: &[Regex] = if report.recipients.iter().any(|r| r.diagnostic.as_deref().is_some_and(dotted)) {
+        &CLIENT_IP
+    } else {
+        &[]
+    };
+    for re in clients {
         for r in &report.recipients {
             let Some(dg) = r.diagnostic.as_deref() else { continue };
             for c in re.captures_iter(dg) {
@@ -361,7 +370,7 @@ fn usable(ip: &str, remote: &[String]) -> bool {
 fn side(report: &Report, r: &Recipient, n: &Notice) -> Side {
     let diag = r.diagnostic.as_deref().unwrap_or("");
     if r.command == Some(crate::model::Command::Auth)
-        || OWN_REPLIES.as_ref().is_some_and(|s| s.is_match(diag))
+        || OWN_REPLIES.as_ref().is_some_and(|s| s.is_match(diag.as_bytes()))
         || (n.own && !n.remote && r.remote_mta.is_none())
     {
         return Side::Own;
@@ -385,7 +394,7 @@ pub fn is_reporter_of_remote_refusal(report: &Report, r: &Recipient, host: &str)
     let own = r.command == Some(crate::model::Command::Auth)
         || OWN_REPLIES
             .as_ref()
-            .is_some_and(|s| s.is_match(r.diagnostic.as_deref().unwrap_or("")));
+            .is_some_and(|s| s.is_match(r.diagnostic.as_deref().unwrap_or("").as_bytes()));
     !own && report
         .reporting_mta
         .as_deref()
@@ -534,7 +543,7 @@ fn decision(r: &Recipient, side: Side, is_final: bool) -> Option<&'static Decisi
     }
     let diag = r.diagnostic.as_deref().map(kb::collapse).unwrap_or_default();
     let hits: Vec<usize> = match DECISION_TEXTS.as_ref() {
-        Some((set, idx)) if !diag.is_empty() => set.matches(&diag).into_iter().map(|k| idx[k]).collect(),
+        Some((set, idx)) if !diag.is_empty() => set.matches(diag.as_bytes()).into_iter().map(|k| idx[k]).collect(),
         _ => Vec::new(),
     };
     d::DECISIONS.iter().enumerate().find_map(|(i, dec)| {
@@ -553,6 +562,9 @@ fn decision(r: &Recipient, side: Side, is_final: bool) -> Option<&'static Decisi
 
 /// Links in the reply that are the fix (delisting, reset or lookup pages).
 pub fn fix_links(diag: &str) -> Vec<String> {
+    if !diag.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"http")) {
+        return Vec::new();
+    }
     let Some(re) = URL.as_ref() else { return Vec::new() };
     let mut out: Vec<String> = Vec::new();
     for m in re.find_iter(diag) {

@@ -57,8 +57,7 @@ impl Evidence {
 }
 
 /// An e-mail address, as [`crate::parse::formats::generic::ADDRESS`] reads it.
-const ADDR: &str =
-    r"[\w!#$%&'*+/=?^`{|}~.-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+";
+const ADDR: &str = r#"[^\x00-\x20\x7f<>()\[\]\\,;:@"]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+"#;
 /// A host name with at least one dot.
 const HOST: &str = r"[A-Za-z0-9][A-Za-z0-9.-]*\.[A-Za-z0-9-]*[A-Za-z0-9]";
 /// An IPv4 or IPv6 literal, loosely.
@@ -126,7 +125,7 @@ fn build(p: &str) -> Regex {
 
 static POSTFIX: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?mi)(?:^<({ADDR})>(?:\s*\(expanded from <?({ADDR})>?\))?:\s*(?:host\s+({HOST})\[({IP})\]\s+said:\s*|connect to ({HOST})\[({IP})\](?::\d+)?:\s*)?|\bto=<({ADDR})>,[^\n]{{0,400}}?\bstatus=(?:bounced|deferred|expired|undeliverable)\s*\((?:host\s+({HOST})\[({IP})\]\s+said:\s*)?)"
+        r"(?mi)(?:^<({ADDR})>(?:\s*\(expanded from <?({ADDR})>?\))?:\s*(?:host\s+({HOST})\[({IP})\]\s+said:\s*|connect to ({HOST})\[({IP})\](?::\d+)?:\s*)?|(?-u:\b)to=<({ADDR})>,[^\n]*?(?-u:\b)status=(?:bounced|deferred|expired|undeliverable)\s*\((?:host\s+({HOST})\[({IP})\]\s+said:\s*)?)"
     ))
 });
 
@@ -144,13 +143,13 @@ static QMAIL: LazyLock<Regex> = LazyLock::new(|| {
 
 static SENDMAIL: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)(?:<<<\s*)?\b([245][0-9][0-9])[ -](?:#?([245]\.[0-9]{{1,3}}\.[0-9]{{1,3}})\s+)?<?({ADDR})>?\.\.\.\s*"
+        r"(?i)(?:<<<\s*)?(?-u:\b)([245][0-9][0-9])[ -](?:#?([245]\.[0-9]{{1,3}}\.[0-9]{{1,3}})\s+)?<?({ADDR})>?\.\.\.\s*"
     ))
 });
 
 static EXCHANGE: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)(?:(?:^|\s)#([245][0-9][0-9])[ -]?|<({HOST})\s+#([245]\.[0-9]{{1,3}}\.[0-9]{{1,3}})\s*(?:smtp|x-[a-z-]+)?;?\s*|\bremote server returned\s*(?:an error\s*)?:?\s*'|\bserver returned\s+')"
+        r"(?i)(?:(?:^|\s)#([245][0-9][0-9])[ -]?|<({HOST})\s+#([245]\.[0-9]{{1,3}}\.[0-9]{{1,3}})\s*(?:smtp|x-[a-z-]+)?;?\s*|(?-u:\b)remote server returned\s*(?:an error\s*)?:?\s*'|(?-u:\b)server returned\s+')"
     ))
 });
 
@@ -165,16 +164,16 @@ static FIELD: LazyLock<Regex> = LazyLock::new(|| {
 /// with its code.
 static INTRO: LazyLock<Regex> = LazyLock::new(|| {
     build(
-        r#"(?i)(?:\b(?:said|says|replied|responded|answered|returned|reported|wrote|error (?:was|is)|response (?:was|is)|reply (?:was|is)|response from [^:\n]{1,80}? was|server response|remote error|rejected with|failed with|reason|diagnostic(?:[- ]code)?|odpowiedzia[łl]|odpowied[źz] serwera|meldete|antwortete|gemeldet|antwort(?: des [^:\n]{1,40})?|fehler(?:meldung)?|a r[ée]pondu|a renvoy[ée]|r[ée]ponse(?: du [^:\n]{1,40})?|erreur|respondi[óo]|devolvi[óo]|respuesta(?: del [^:\n]{1,40})?|ha risposto|ha restituito|risposta(?: del [^:\n]{1,40})?|errore|respondeu|retornou|resposta(?: do [^:\n]{1,40})?|antwoordde|gaf als antwoord|antwoord(?: van [^:\n]{1,40})?|foutmelding|odpov[ěe]d[ěe]l|odpov[ěe]ď(?: serveru)?|svarade|svar)|ответил|сообщил|ответ(?: сервера)?|ошибка)\s*:?\s*['"«„(]?\s*([245][0-9][0-9])(?:[ -]|$)"#,
+        r#"(?i)(?:(?-u:\b)(?:said|says|replied|responded|answered|returned|reported|wrote|error (?:was|is)|response (?:was|is)|reply (?:was|is)|response from [^:\n]{1,80}? was|server response|remote error|rejected with|failed with|reason|diagnostic(?:[- ]code)?|odpowiedzia[łl]|odpowied[źz] serwera|meldete|antwortete|gemeldet|antwort(?: des [^:\n]{1,40})?|fehler(?:meldung)?|a r[ée]pondu|a renvoy[ée]|r[ée]ponse(?: du [^:\n]{1,40})?|erreur|respondi[óo]|devolvi[óo]|respuesta(?: del [^:\n]{1,40})?|ha risposto|ha restituito|risposta(?: del [^:\n]{1,40})?|errore|respondeu|retornou|resposta(?: do [^:\n]{1,40})?|antwoordde|gaf als antwoord|antwoord(?: van [^:\n]{1,40})?|foutmelding|odpov[ěe]d[ěe]l|odpov[ěe]ď(?: serveru)?|svarade|svar)|ответил|сообщил|ответ(?: сервера)?|ошибка)\s*:?\s*['"«„(]?\s*([245][0-9][0-9])(?:[ -]|$)"#,
     )
 });
 
 static BARE: LazyLock<Regex> =
-    LazyLock::new(|| build(r"(?m)^\(?([245][0-9][0-9])[ -](?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}\b|[A-Za-z<])"));
+    LazyLock::new(|| build(r"(?m)^\(?([245][0-9][0-9])[ -](?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}(?-u:\b)|[A-Za-z<])"));
 
 static HOST_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
     build(&format!(
-        r"(?i)(?:while talking to\s+({HOST})\.?(?:\s*\[({IP})\])?|remote[- ]server:\s*({HOST})|\bhost\s+({HOST})\s*\[({IP})\])"
+        r"(?i)(?:while talking to\s+({HOST})\.?(?:\s*\[({IP})\])?|remote[- ]server:\s*({HOST})|(?-u:\b)host\s+({HOST})\s*\[({IP})\])"
     ))
 });
 
@@ -543,10 +542,59 @@ fn in_header_line(flat: &str, at: usize) -> bool {
 }
 
 /// Every head in the flattened text, unsorted.
+/// Words one of which each pattern's match holds, found in one pass: a pattern runs (and is
+/// built) only when its words occur, so a short reply costs a few patterns, not all of them.
+const GATES: &[(&str, u16)] = &[
+    ("<", G_POSTFIX | G_QMAIL | G_SENDMAIL),
+    ("smtp error from remote", G_EXIM),
+    ("remote host said", G_QMAIL),
+    ("...", G_SENDMAIL),
+    ("#", G_EXCHANGE),
+    ("returned", G_EXCHANGE),
+    ("recipient", G_FIELD),
+    ("action", G_FIELD),
+    ("status", G_FIELD),
+    ("remote-mta", G_FIELD),
+    ("diagnostic-code", G_FIELD),
+    ("-mta", G_FIELD),
+    ("-date", G_FIELD),
+    ("will-retry", G_FIELD),
+    ("talking to", G_HOST),
+    ("remote", G_HOST),
+    ("host", G_HOST),
+];
+const G_POSTFIX: u16 = 1;
+const G_EXIM: u16 = 2;
+const G_QMAIL: u16 = 4;
+const G_SENDMAIL: u16 = 8;
+const G_EXCHANGE: u16 = 16;
+const G_FIELD: u16 = 32;
+const G_HOST: u16 = 64;
+
+static GATE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    let words: Vec<&str> = GATES.iter().map(|(w, _)| *w).collect();
+    crate::parse::lean::words(&words)
+});
+
+/// Which patterns may match in the text ([`GATES`]), and whether it holds a reply code's digits.
+fn gates(flat: &str) -> (u16, bool) {
+    let mut open = 0;
+    for m in GATE_WORDS.find_overlapping_iter(flat) {
+        open |= GATES[m.pattern().as_usize()].1;
+    }
+    let digits = flat
+        .as_bytes()
+        .windows(3)
+        .any(|w| matches!(w[0], b'2' | b'4' | b'5') && w[1].is_ascii_digit() && w[2].is_ascii_digit());
+    (open, digits)
+}
+
 fn heads(flat: &str) -> Vec<Found> {
     let mut out = Vec::new();
+    let (open, digits) = gates(flat);
+    let on = |g: u16| open & g != 0;
     let text = |c: &regex::Captures, i: usize| c.get(i).map(|m| m.as_str().trim_end_matches('.').to_string());
-    for c in POSTFIX.captures_iter(flat) {
+    for c in on(G_POSTFIX).then(|| POSTFIX.captures_iter(flat)).into_iter().flatten() {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Postfix, m.start, m.end);
         f.address = text(&c, 1).or_else(|| text(&c, 7));
@@ -559,7 +607,7 @@ fn heads(flat: &str) -> Vec<Found> {
         }
         out.push(f);
     }
-    for c in EXIM.captures_iter(flat) {
+    for c in on(G_EXIM).then(|| EXIM.captures_iter(flat)).into_iter().flatten() {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Exim, m.start, m.end);
         f.address = text(&c, 1).or_else(|| text(&c, 6));
@@ -569,7 +617,7 @@ fn heads(flat: &str) -> Vec<Found> {
         f.command = c.get(5).and_then(|m| Command::parse(m.as_str()));
         out.push(f);
     }
-    for c in QMAIL.captures_iter(flat) {
+    for c in on(G_QMAIL).then(|| QMAIL.captures_iter(flat)).into_iter().flatten() {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Qmail, m.start, m.end);
         f.address = text(&c, 1);
@@ -577,7 +625,7 @@ fn heads(flat: &str) -> Vec<Found> {
         f.host = f.ip.clone();
         out.push(f);
     }
-    for c in SENDMAIL.captures_iter(flat) {
+    for c in (on(G_SENDMAIL) && digits).then(|| SENDMAIL.captures_iter(flat)).into_iter().flatten() {
         let m = c.get(0).map_or(0..0, |m| m.range());
         // The reply starts at the code: the record's text keeps `550 5.1.1 <a>... reason`.
         let code = c.get(1).map_or(m.start, |g| g.start());
@@ -585,31 +633,31 @@ fn heads(flat: &str) -> Vec<Found> {
         f.address = text(&c, 3);
         out.push(f);
     }
-    for c in EXCHANGE.captures_iter(flat) {
+    for c in on(G_EXCHANGE).then(|| EXCHANGE.captures_iter(flat)).into_iter().flatten() {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let body = c.get(1).or(c.get(3)).map_or(m.end, |g| g.start());
         // `<host #5.1.1 …>` names the server that wrote the notice, often the sender's own: not
         // taken as the remote host.
         out.push(Found::new(Head::Exchange, m.start, body));
     }
-    for c in FIELD.captures_iter(flat) {
+    for c in on(G_FIELD).then(|| FIELD.captures_iter(flat)).into_iter().flatten() {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let name = c.get(1).map_or("", |g| g.as_str()).to_ascii_lowercase();
         let mut f = Found::new(Head::Field, c.get(1).map_or(m.start, |g| g.start()), m.end);
         f.field = FIELD_NAMES.iter().copied().find(|n| *n == name);
         out.push(f);
     }
-    for c in INTRO.captures_iter(flat) {
+    for c in digits.then(|| INTRO.captures_iter(flat)).into_iter().flatten() {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let code = c.get(1).map_or(m.end, |g| g.start());
         out.push(Found::new(Head::Intro, m.start, code));
     }
-    for c in BARE.captures_iter(flat) {
+    for c in digits.then(|| BARE.captures_iter(flat)).into_iter().flatten() {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let code = c.get(1).map_or(m.start, |g| g.start());
         out.push(Found::new(Head::Bare, m.start, code));
     }
-    for c in HOST_CONTEXT.captures_iter(flat) {
+    for c in on(G_HOST).then(|| HOST_CONTEXT.captures_iter(flat)).into_iter().flatten() {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::HostContext, m.start, m.end);
         f.host = text(&c, 1).or_else(|| text(&c, 3)).or_else(|| text(&c, 4));

@@ -90,11 +90,22 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
     let mut x = formats::extract(&mail);
     // The evidence scan reads every input, whatever its format; it fills what the format's reading
     // lacks and stands in for it where that found no failed recipient.
-    let evidence = evidence::scan(&mail.body, &formats::text::sender_addresses(&mail));
+    // A reading that names every recipient with its code and reply needs nothing from the scan.
+    let complete = x.format != "generic"
+        && !x.recipients.is_empty()
+        && x.recipients.iter().all(|r| {
+            r.address.is_some() && !r.reply_code.is_empty() && r.status.is_some() && r.diagnostic.is_some()
+        });
+    let evidence = if complete {
+        Vec::new()
+    } else {
+        evidence::scan(&mail.body, &formats::text::sender_addresses(&mail))
+    };
     with_evidence(&mut x, &evidence);
-    let evidenced = evidence
-        .iter()
-        .any(|e| e.address.is_some() && e.is_failure() && (e.reply.is_some() || e.status.is_some()));
+    let evidenced = complete
+        || evidence
+            .iter()
+            .any(|e| e.address.is_some() && e.is_failure() && (e.reply.is_some() || e.status.is_some()));
     report.format = x.format.to_string();
     report.reporting_mta = x.reporting_mta.clone();
     let failing = x.recipients.iter().find_map(|r| r.remote_mta.clone());
