@@ -405,11 +405,16 @@ fn finality(report: &Report, r: &Recipient, n: &Notice) -> bool {
             return a != Action::Delayed;
         }
     }
-    if n.give_up || r.reason == Reason::Expired {
+    if n.give_up {
         return true;
     }
+    // Delay wording wins over a reason that says "expired" (classifiers give a delay warning
+    // about a long queue that reason too).
     if n.delay || n.delay_subject {
         return false;
+    }
+    if r.reason == Reason::Expired {
+        return true;
     }
     if report.kind == Kind::NdrText && n.failed {
         return true;
