@@ -33,8 +33,11 @@ enum Tag {
     Own,
     Forwarding,
     Marker,
+    /// An email service's marker: index into [`d::EMAIL_SERVICES`].
+    Service(usize),
 }
 
+/// Every word list searched in one pass over the input, each word tagged with its list.
 static NOTICE_WORDS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|| {
     let lists: [(&[&str], Tag); 7] = [
         (d::GIVE_UP_WORDS, Tag::GiveUp),
@@ -53,23 +56,21 @@ static NOTICE_WORDS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|
             tags.push(tag);
         }
     }
+    for (i, (marker, _)) in d::EMAIL_SERVICES.iter().enumerate() {
+        words.push(*marker);
+        tags.push(Tag::Service(i));
+    }
     let ac = AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::Standard)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .prefilter(false)
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&words)
         .ok()?;
     Some((ac, tags))
 });
 
-static SERVICES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(d::EMAIL_SERVICES.iter().map(|(m, _)| *m))
-        .ok()
-});
-
-static OWN_REPLIES: LazyLock<Option<RegexSet>> =
-    LazyLock::new(|| RegexSet::new(d::OWN_SIDE_REPLIES.iter().map(|p| format!("(?i){p}"))).ok());
+static OWN_REPLIES: LazyLock<Option<RegexSet>> = LazyLock::new(|| RegexSet::new(d::OWN_SIDE_REPLIES).ok());
 
 /// The decisions that have a reply pattern, as one set (index into the set -> index into
 /// [`d::DECISIONS`]).
@@ -77,37 +78,37 @@ static DECISION_TEXTS: LazyLock<Option<(RegexSet, Vec<usize>)>> = LazyLock::new(
     let idx: Vec<usize> = (0..d::DECISIONS.len())
         .filter(|&i| d::DECISIONS[i].text.is_some())
         .collect();
-    let set = RegexSet::new(
-        idx.iter()
-            .map(|&i| format!("(?i){}", d::DECISIONS[i].text.unwrap_or_default())),
-    )
-    .ok()?;
+    let set = RegexSet::new(idx.iter().map(|&i| d::DECISIONS[i].text.unwrap_or_default())).ok()?;
     Some((set, idx))
 });
 
-static URL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)\bhttps?://[^\s<>'\x22)\]]+").ok());
+static URL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)https?://[^ \t\r\n<>'\x22)\]]+").ok());
 
-static IPV4: &str = r"((?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?:\.(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)){3})";
+/// An IPv4 address in dotted quad form (ASCII digits only: a Unicode `\d` makes the regexes
+/// slow to build).
+static IPV4: &str =
+    r"((?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})";
 
 /// Where a reply attributes an IP address to the sending client, best first.
 static CLIENT_IP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
-        format!(r"(?i)client host \[?{IPV4}\]?"),
+        format!(r"client host \[?{IPV4}\]?"),
         // Gmail quotes the connecting client's address right after the status code.
-        format!(r"\b[45]\.\d{{1,3}}\.\d{{1,3}} \[{IPV4}\]"),
-        format!(r"(?i)messages? from \[?{IPV4}\]?"),
-        format!(r"(?i)(?:your|sending|sender|client|connecting|source) ip(?: address)?(?: is)?:? \[?{IPV4}\]?"),
-        format!(r"(?i)\bip(?: address)?:? \[?{IPV4}\]?"),
-        format!(r"(?i)\[?{IPV4}\]? (?:is |has been |was )?(?:blocked|listed|blacklisted|banned|rejected|not allowed)"),
-        format!(r"(?i)(?:from|client|connection from) \[?{IPV4}\]?"),
-        format!(r"(?i)(?:listed|blocked).{{0,60}}\b{IPV4}\b"),
+        format!(r"(?-u:\b)[45]\.[0-9]{{1,3}}\.[0-9]{{1,3}} \[{IPV4}\]"),
+        format!(r"messages? from \[?{IPV4}\]?"),
+        format!(r"(?:your|sending|sender|client|connecting|source) ip(?: address)?(?: is)?:? \[?{IPV4}\]?"),
+        format!(r"(?-u:\b)ip(?: address)?:? \[?{IPV4}\]?"),
+        format!(r"\[?{IPV4}\]? (?:is |has been |was )?(?:blocked|listed|blacklisted|banned|rejected|not allowed)"),
+        format!(r"(?:from|client|connection from) \[?{IPV4}\]?"),
+        format!(r"(?:listed|blocked)[ -~]{{0,60}}(?-u:\b){IPV4}(?-u:\b)"),
     ]
     .iter()
     .filter_map(|p| Regex::new(p).ok())
     .collect()
 });
 
-static ANY_IP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&format!(r"\b{IPV4}\b")).ok());
+/// An IPv4 address at the very start of the text.
+static LEADING_IP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&format!(r"^{IPV4}(?-u:\b)")).ok());
 
 /// What the notice around the recipients says, read once per report.
 #[derive(Default)]
@@ -120,6 +121,8 @@ struct Notice {
     forwarding: bool,
     delay_subject: bool,
     service: Option<&'static str>,
+    /// The first email service marker in the input.
+    text_service: Option<&'static str>,
     generic_ptr: bool,
     /// Final-Recipient addresses whose Original-Recipient differs (lower case).
     forwarded: Vec<String>,
@@ -137,29 +140,34 @@ impl Notice {
     fn read(text: &str, report: &Report, sender_ip: Option<&str>) -> Notice {
         let mut n = Notice::default();
         let win = window(text, NOTICE_WINDOW);
+        // One pass: the notice's words up to the returned message; forwarding and email-service
+        // markers in the returned headers too.
+        let mut returned = false;
         if let Some((ac, tags)) = NOTICE_WORDS.as_ref() {
-            for m in ac.find_overlapping_iter(win) {
-                match tags[m.pattern().as_usize()] {
-                    Tag::Marker => break,
+            // Non-overlapping, longest first: a word inside a longer one of another list
+            // ("could not be delivered" in "could not be delivered within") gives way to it.
+            for m in ac.find_iter(window(text, SERVICE_WINDOW)) {
+                let tag = tags[m.pattern().as_usize()];
+                match tag {
+                    Tag::Forwarding => n.forwarding = true,
+                    Tag::Service(i) => {
+                        n.text_service = n.text_service.or(Some(d::EMAIL_SERVICES[i].1));
+                    }
+                    _ if returned || m.end() > win.len() => {}
+                    Tag::Marker => returned = true,
                     Tag::GiveUp => n.give_up = true,
                     Tag::Delay => n.delay = true,
                     Tag::Failed => n.failed = true,
                     Tag::Remote => n.remote = true,
                     Tag::Own => n.own = true,
-                    Tag::Forwarding => n.forwarding = true,
                 }
             }
-        }
-        // Forwarding words in the returned headers count too (Resent-From, X-Forwarded-To).
-        if !n.forwarding {
-            let big = window(text, SERVICE_WINDOW).to_ascii_lowercase();
-            n.forwarding = d::FORWARDING_WORDS.iter().any(|w| big.contains(w));
         }
         if let Some(s) = report.subject.as_deref() {
             let s = s.to_lowercase();
             n.delay_subject = d::DELAY_SUBJECTS.iter().any(|w| s.contains(w));
         }
-        n.service = service(text, report);
+        n.service = service(report).or(n.text_service);
         // The last host before the remote servers is the one whose name they saw.
         n.generic_ptr = report
             .hops
@@ -179,9 +187,8 @@ impl Notice {
     }
 }
 
-/// The email service the message left through, from the hops' names or the returned headers.
-fn service(text: &str, report: &Report) -> Option<&'static str> {
-    let ac = SERVICES.as_ref()?;
+/// The email service the message left through, from the hops' names (or the report's format).
+fn service(report: &Report) -> Option<&'static str> {
     let hop_names = report
         .hops
         .iter()
@@ -189,15 +196,12 @@ fn service(text: &str, report: &Report) -> Option<&'static str> {
         .flat_map(|h| [h.from.as_deref(), h.by.as_deref()])
         .flatten();
     for name in hop_names {
-        if let Some(m) = ac.find(name) {
-            return Some(d::EMAIL_SERVICES[m.pattern().as_usize()].1);
+        let l = name.to_ascii_lowercase();
+        if let Some((_, s)) = d::EMAIL_SERVICES.iter().find(|(m, _)| l.contains(m)) {
+            return Some(s);
         }
     }
-    if report.format == "amazonses" {
-        return Some("Amazon SES");
-    }
-    ac.find(window(text, SERVICE_WINDOW))
-        .map(|m| d::EMAIL_SERVICES[m.pattern().as_usize()].1)
+    (report.format == "amazonses").then_some("Amazon SES")
 }
 
 /// Whether a host name looks like a generic or dynamic (home connection) PTR name.
@@ -259,7 +263,12 @@ fn forwarded(win: &str) -> Vec<String> {
         }
     };
     for line in win.lines() {
-        let l = line.trim().to_ascii_lowercase();
+        let t = line.trim();
+        if !t.is_empty() && !t.as_bytes()[0].eq_ignore_ascii_case(&b'f') && !t.as_bytes()[0].eq_ignore_ascii_case(&b'o')
+        {
+            continue;
+        }
+        let l = t.to_ascii_lowercase();
         if l.is_empty() {
             flush(&mut fin, &mut orig);
             continue;
@@ -285,10 +294,15 @@ fn forwarded(win: &str) -> Vec<String> {
 /// The IP the report attributes to the sending side: one the reply names as the client's, or
 /// the last public hop before the remote servers. Never a remote server's address.
 pub fn sender_ip(report: &Report) -> Option<String> {
-    let remote = remote_ips(report);
+    let remote: std::collections::HashSet<String> = remote_ips(report).into_iter().collect();
+    let lowered: Vec<String> = report
+        .recipients
+        .iter()
+        .filter_map(|r| r.diagnostic.as_deref())
+        .map(str::to_ascii_lowercase)
+        .collect();
     for re in CLIENT_IP.iter() {
-        for r in &report.recipients {
-            let Some(dg) = r.diagnostic.as_deref() else { continue };
+        for dg in &lowered {
             for c in re.captures_iter(dg) {
                 let Some(ip) = c.get(1).map(|m| m.as_str()) else {
                     continue;
@@ -321,47 +335,51 @@ pub fn remote_ips(report: &Report) -> Vec<String> {
         .map(|ip| ip.trim_matches(['[', ']']).to_string())
         .collect();
     // A hop sent by the refusing host carries that host's address.
+    let refusing: std::collections::HashSet<String> = report
+        .recipients
+        .iter()
+        .filter_map(|r| r.remote_mta.as_deref())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .collect();
     for h in &report.hops {
         let (Some(from), Some(ip)) = (h.from.as_deref(), h.ip.as_deref()) else {
             continue;
         };
-        if report
-            .recipients
-            .iter()
-            .filter_map(|r| r.remote_mta.as_deref())
-            .any(|m| m.trim().eq_ignore_ascii_case(from.trim()))
-        {
+        if refusing.contains(&from.trim().to_ascii_lowercase()) {
             out.push(ip.trim_matches(['[', ']']).to_string());
         }
     }
+    out.sort();
+    out.dedup();
     for r in &report.recipients {
         let (Some(dg), Some(host)) = (r.diagnostic.as_deref(), r.remote_mta.as_deref()) else {
             continue;
         };
         let l = dg.to_ascii_lowercase();
         let host = host.to_ascii_lowercase();
-        for (i, _) in l.match_indices(host.as_str()) {
+        if host.is_empty() {
+            continue;
+        }
+        for (i, _) in l.match_indices(host.as_str()).take(16) {
             let rest = l[i + host.len()..].trim_start_matches([' ', '[', '(']);
-            if let Some(c) = ANY_IP.as_ref().and_then(|re| re.captures(rest)) {
-                if c.get(0).is_some_and(|m| m.start() == 0) {
-                    out.push(c[1].to_string());
-                }
+            if let Some(c) = LEADING_IP.as_ref().and_then(|re| re.captures(rest)) {
+                out.push(c[1].to_string());
             }
         }
     }
     out
 }
 
-fn usable(ip: &str, remote: &[String]) -> bool {
+fn usable(ip: &str, remote: &std::collections::HashSet<String>) -> bool {
     let Ok(addr) = ip.parse::<IpAddr>() else { return false };
-    crate::dns::is_public(addr) && !remote.iter().any(|r| r == ip)
+    crate::dns::is_public(addr) && !remote.contains(ip)
 }
 
 /// The refusing side for one recipient.
 fn side(report: &Report, r: &Recipient, n: &Notice) -> Side {
-    let diag = r.diagnostic.as_deref().unwrap_or("");
+    let diag = r.diagnostic.as_deref().unwrap_or("").to_ascii_lowercase();
     if r.command == Some(crate::model::Command::Auth)
-        || OWN_REPLIES.as_ref().is_some_and(|s| s.is_match(diag))
+        || OWN_REPLIES.as_ref().is_some_and(|s| s.is_match(&diag))
         || (n.own && !n.remote && r.remote_mta.is_none())
     {
         return Side::Own;
@@ -385,7 +403,7 @@ pub fn is_reporter_of_remote_refusal(report: &Report, r: &Recipient, host: &str)
     let own = r.command == Some(crate::model::Command::Auth)
         || OWN_REPLIES
             .as_ref()
-            .is_some_and(|s| s.is_match(r.diagnostic.as_deref().unwrap_or("")));
+            .is_some_and(|s| s.is_match(&r.diagnostic.as_deref().unwrap_or("").to_ascii_lowercase()));
     !own && report
         .reporting_mta
         .as_deref()
@@ -537,7 +555,13 @@ fn decision(r: &Recipient, side: Side, is_final: bool) -> Option<&'static Decisi
             return Some(&d::TYPO_DOMAIN);
         }
     }
-    let diag = r.diagnostic.as_deref().map(kb::collapse).unwrap_or_default();
+    // The patterns are lower case: match the collapsed reply folded to ASCII lower case.
+    let diag = r
+        .diagnostic
+        .as_deref()
+        .map(kb::collapse)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let hits: Vec<usize> = match DECISION_TEXTS.as_ref() {
         Some((set, idx)) if !diag.is_empty() => set.matches(&diag).into_iter().map(|k| idx[k]).collect(),
         _ => Vec::new(),
