@@ -7,7 +7,7 @@ use crate::kb::decide::{self as d, Decision, Side, When};
 use crate::kb::{self, Party, Rule};
 use crate::model::{Action, FixSteps, HopRole, Kind, Reason, Recipient, Report};
 use aho_corasick::AhoCorasick;
-use regex::{Regex, RegexSet};
+use regex::Regex;
 use std::net::IpAddr;
 use std::sync::LazyLock;
 
@@ -62,53 +62,27 @@ static NOTICE_WORDS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|
     }
     let ac = AhoCorasick::builder()
         .ascii_case_insensitive(true)
-        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-        .prefilter(false)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&words)
         .ok()?;
     Some((ac, tags))
 });
 
-static OWN_REPLIES: LazyLock<Option<RegexSet>> = LazyLock::new(|| RegexSet::new(d::OWN_SIDE_REPLIES).ok());
+static OWN_REPLIES: LazyLock<Option<crate::patterns::Set>> =
+    LazyLock::new(|| crate::patterns::set(d::OWN_SIDE_REPLIES).ok());
 
 /// The decisions that have a reply pattern, as one set (index into the set -> index into
 /// [`d::DECISIONS`]).
-static DECISION_TEXTS: LazyLock<Option<(RegexSet, Vec<usize>)>> = LazyLock::new(|| {
+static DECISION_TEXTS: LazyLock<Option<(crate::patterns::Set, Vec<usize>)>> = LazyLock::new(|| {
     let idx: Vec<usize> = (0..d::DECISIONS.len())
         .filter(|&i| d::DECISIONS[i].text.is_some())
         .collect();
-    let set = RegexSet::new(idx.iter().map(|&i| d::DECISIONS[i].text.unwrap_or_default())).ok()?;
+    let set = crate::patterns::set(idx.iter().map(|&i| d::DECISIONS[i].text.unwrap_or_default())).ok()?;
     Some((set, idx))
 });
 
 static URL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)https?://[^ \t\r\n<>'\x22)\]]+").ok());
-
-/// An IPv4 address in dotted quad form (ASCII digits only: a Unicode `\d` makes the regexes
-/// slow to build).
-static IPV4: &str =
-    r"((?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})";
-
-/// Where a reply attributes an IP address to the sending client, best first.
-static CLIENT_IP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
-        format!(r"client host \[?{IPV4}\]?"),
-        // Gmail quotes the connecting client's address right after the status code.
-        format!(r"(?-u:\b)[45]\.[0-9]{{1,3}}\.[0-9]{{1,3}} \[{IPV4}\]"),
-        format!(r"messages? from \[?{IPV4}\]?"),
-        format!(r"(?:your|sending|sender|client|connecting|source) ip(?: address)?(?: is)?:? \[?{IPV4}\]?"),
-        format!(r"(?-u:\b)ip(?: address)?:? \[?{IPV4}\]?"),
-        format!(r"\[?{IPV4}\]? (?:is |has been |was )?(?:blocked|listed|blacklisted|banned|rejected|not allowed)"),
-        format!(r"(?:from|client|connection from) \[?{IPV4}\]?"),
-        format!(r"(?:listed|blocked)[ -~]{{0,60}}(?-u:\b){IPV4}(?-u:\b)"),
-    ]
-    .iter()
-    .filter_map(|p| Regex::new(p).ok())
-    .collect()
-});
-
-/// An IPv4 address at the very start of the text.
-static LEADING_IP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&format!(r"^{IPV4}(?-u:\b)")).ok());
 
 /// What the notice around the recipients says, read once per report.
 #[derive(Default)]
@@ -295,23 +269,18 @@ fn forwarded(win: &str) -> Vec<String> {
 /// the last public hop before the remote servers. Never a remote server's address.
 pub fn sender_ip(report: &Report) -> Option<String> {
     let remote: std::collections::HashSet<String> = remote_ips(report).into_iter().collect();
-    let lowered: Vec<String> = report
-        .recipients
-        .iter()
-        .filter_map(|r| r.diagnostic.as_deref())
-        .map(str::to_ascii_lowercase)
-        .collect();
-    for re in CLIENT_IP.iter() {
-        for dg in &lowered {
-            for c in re.captures_iter(dg) {
-                let Some(ip) = c.get(1).map(|m| m.as_str()) else {
-                    continue;
-                };
-                if usable(ip, &remote) {
-                    return Some(ip.to_string());
-                }
+    let mut best: Option<(u8, String)> = None;
+    for d in report.recipients.iter().filter_map(|r| r.diagnostic.as_deref()) {
+        let l = d.to_ascii_lowercase();
+        for (s, e) in ipv4_spans(&l) {
+            let Some(rank) = client_rank(&l, s, e) else { continue };
+            if best.as_ref().is_none_or(|(b, _)| rank < *b) && usable(&l[s..e], &remote) {
+                best = Some((rank, l[s..e].to_string()));
             }
         }
+    }
+    if let Some((_, ip)) = best {
+        return Some(ip);
     }
     report
         .hops
@@ -322,6 +291,126 @@ pub fn sender_ip(report: &Report) -> Option<String> {
         .map(|ip| ip.trim_matches(['[', ']']))
         .find(|ip| usable(ip, &remote))
         .map(str::to_string)
+}
+
+/// Dotted-quad IPv4 addresses in the text, as byte ranges (not part of a longer dotted number).
+fn ipv4_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let boundary = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+        match (boundary && b[i].is_ascii_digit()).then(|| ipv4_at(b, i)).flatten() {
+            Some(end) => {
+                out.push((i, end));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The end of a dotted-quad IPv4 address starting at `i`, if one does.
+fn ipv4_at(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    for group in 0..4 {
+        let start = j;
+        while j < b.len() && b[j].is_ascii_digit() && j - start < 3 {
+            j += 1;
+        }
+        let digits = b.get(start..j)?;
+        let value = digits.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0'));
+        if digits.is_empty() || value > 255 || (digits.len() > 1 && digits[0] == b'0') {
+            return None;
+        }
+        if group < 3 {
+            if b.get(j) != Some(&b'.') {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    let more = b.get(j).is_some_and(|c| c.is_ascii_alphanumeric())
+        || (b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(|c| c.is_ascii_digit()));
+    (!more).then_some(j)
+}
+
+/// How surely the (lower-case) reply attributes the address at `s..e` to the sending client,
+/// 0 most: "Client host [ip]", Gmail's "4.7.0 [ip]", "Messages from ip", "your IP ip",
+/// "IP ip", "ip is blocked/listed", "from ip", an address after "listed" or "blocked".
+fn client_rank(l: &str, s: usize, e: usize) -> Option<u8> {
+    let raw_before = &l[..s];
+    let bracketed = raw_before.ends_with('[');
+    let before = raw_before.trim_end_matches(['[', '(']).trim_end();
+    let word_end = |t: &str, w: &str| {
+        t.strip_suffix(w)
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_alphanumeric()))
+    };
+    if before.ends_with("client host") {
+        return Some(0);
+    }
+    if bracketed {
+        let status = before.rsplit(' ').next().unwrap_or("");
+        let parts: Vec<&str> = status.split('.').collect();
+        if parts.len() == 3
+            && matches!(parts[0], "4" | "5")
+            && parts[1..]
+                .iter()
+                .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+        {
+            return Some(1);
+        }
+    }
+    if before.ends_with("message from") || before.ends_with("messages from") {
+        return Some(2);
+    }
+    let b = before.trim_end_matches(':').trim_end();
+    let b = b.strip_suffix(" is").unwrap_or(b);
+    let b = b.strip_suffix(" address").unwrap_or(b);
+    if [
+        "your ip",
+        "sending ip",
+        "sender ip",
+        "client ip",
+        "connecting ip",
+        "source ip",
+    ]
+    .iter()
+    .any(|w| b.ends_with(w))
+    {
+        return Some(3);
+    }
+    if word_end(b, "ip") {
+        return Some(4);
+    }
+    let after = l[e..].trim_start_matches([']', ')']).trim_start();
+    let after = ["is ", "has been ", "was "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .unwrap_or(after);
+    if ["blocked", "listed", "blacklisted", "banned", "rejected", "not allowed"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return Some(5);
+    }
+    if ["from", "client", "connection from"]
+        .iter()
+        .any(|w| word_end(before, w))
+    {
+        return Some(6);
+    }
+    if raw_before.contains("listed") || raw_before.contains("blocked") {
+        return Some(7);
+    }
+    None
+}
+
+/// Whether the text holds a dotted-quad IPv4 address.
+#[cfg(test)]
+fn has_ipv4(text: &str) -> bool {
+    !ipv4_spans(text).is_empty()
 }
 
 /// The addresses of the remote servers: the remote hops', and any written right after a remote
@@ -362,8 +451,13 @@ pub fn remote_ips(report: &Report) -> Vec<String> {
         }
         for (i, _) in l.match_indices(host.as_str()).take(16) {
             let rest = l[i + host.len()..].trim_start_matches([' ', '[', '(']);
-            if let Some(c) = LEADING_IP.as_ref().and_then(|re| re.captures(rest)) {
-                out.push(c[1].to_string());
+            if let Some(end) = rest
+                .as_bytes()
+                .first()
+                .filter(|c| c.is_ascii_digit())
+                .and_then(|_| ipv4_at(rest.as_bytes(), 0))
+            {
+                out.push(rest[..end].to_string());
             }
         }
     }
@@ -379,7 +473,7 @@ fn usable(ip: &str, remote: &std::collections::HashSet<String>) -> bool {
 fn side(report: &Report, r: &Recipient, n: &Notice) -> Side {
     let diag = r.diagnostic.as_deref().unwrap_or("").to_ascii_lowercase();
     if r.command == Some(crate::model::Command::Auth)
-        || OWN_REPLIES.as_ref().is_some_and(|s| s.is_match(&diag))
+        || OWN_REPLIES.as_ref().is_some_and(|s| s.is_match(diag.as_bytes()))
         || (n.own && !n.remote && r.remote_mta.is_none())
     {
         return Side::Own;
@@ -403,7 +497,7 @@ pub fn is_reporter_of_remote_refusal(report: &Report, r: &Recipient, host: &str)
     let own = r.command == Some(crate::model::Command::Auth)
         || OWN_REPLIES
             .as_ref()
-            .is_some_and(|s| s.is_match(&r.diagnostic.as_deref().unwrap_or("").to_ascii_lowercase()));
+            .is_some_and(|s| s.is_match(r.diagnostic.as_deref().unwrap_or("").as_bytes()));
     !own && report
         .reporting_mta
         .as_deref()
@@ -563,7 +657,7 @@ fn decision(r: &Recipient, side: Side, is_final: bool) -> Option<&'static Decisi
         .unwrap_or_default()
         .to_ascii_lowercase();
     let hits: Vec<usize> = match DECISION_TEXTS.as_ref() {
-        Some((set, idx)) if !diag.is_empty() => set.matches(&diag).into_iter().map(|k| idx[k]).collect(),
+        Some((set, idx)) if !diag.is_empty() => set.matches(diag.as_bytes()).into_iter().map(|k| idx[k]).collect(),
         _ => Vec::new(),
     };
     d::DECISIONS.iter().enumerate().find_map(|(i, dec)| {
@@ -582,6 +676,9 @@ fn decision(r: &Recipient, side: Side, is_final: bool) -> Option<&'static Decisi
 
 /// Links in the reply that are the fix (delisting, reset or lookup pages).
 pub fn fix_links(diag: &str) -> Vec<String> {
+    if !diag.as_bytes().windows(4).any(|w| w.eq_ignore_ascii_case(b"http")) {
+        return Vec::new();
+    }
     let Some(re) = URL.as_ref() else { return Vec::new() };
     let mut out: Vec<String> = Vec::new();
     for m in re.find_iter(diag) {
@@ -860,6 +957,61 @@ mod tests {
         assert_eq!(typo_of("a@gmail.com"), None);
         assert_eq!(typo_of("a@example.com"), None);
         assert_eq!(typo_of("no-at-sign"), None);
+    }
+
+    #[test]
+    fn client_addresses_in_replies() {
+        let ip = |d: &str| {
+            let r = Report {
+                recipients: vec![Recipient {
+                    diagnostic: Some(d.to_string()),
+                    ..Recipient::default()
+                }],
+                ..Report::default()
+            };
+            sender_ip(&r)
+        };
+        let client = "554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org";
+        assert_eq!(ip(client).as_deref(), Some("198.51.100.7"));
+        assert_eq!(
+            ip("421 4.7.0 [192.0.2.200] Our system has detected an unusual rate").as_deref(),
+            Some("192.0.2.200")
+        );
+        assert_eq!(
+            ip("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred").as_deref(),
+            Some("192.0.2.25")
+        );
+        assert_eq!(
+            ip("550 Your IP address is 192.0.2.26, listed").as_deref(),
+            Some("192.0.2.26")
+        );
+        assert_eq!(ip("550 192.0.2.27 is blocked").as_deref(), Some("192.0.2.27"));
+        assert_eq!(
+            ip("550 blocked, see the list entry for 192.0.2.28").as_deref(),
+            Some("192.0.2.28")
+        );
+        // A private address, or one the reply does not tie to the client, is not taken.
+        assert_eq!(ip("554 Client host [10.1.2.3] blocked"), None);
+        assert_eq!(ip("550 5.1.1 user unknown at 192.0.2.29"), None);
+        // The client's address wins over an earlier, weaker one.
+        assert_eq!(
+            ip("550 from 192.0.2.30: client host [192.0.2.31] rejected").as_deref(),
+            Some("192.0.2.31")
+        );
+    }
+
+    #[test]
+    fn ipv4_shapes() {
+        assert_eq!(ipv4_spans("a 1.2.3.4 b"), vec![(2, 9)]);
+        assert!(ipv4_spans("1.2.3.4.5").is_empty());
+        assert!(ipv4_spans("256.1.1.1").is_empty());
+        assert!(ipv4_spans("v1.2.3.4").is_empty());
+
+        assert!(has_ipv4("client host [192.0.2.1] blocked"));
+        assert!(has_ipv4("1.2.3.4"));
+        assert!(!has_ipv4("550 5.7.1 rejected"));
+        assert!(!has_ipv4("version 1.2.3 and 4"));
+        assert!(!has_ipv4(""));
     }
 
     #[test]

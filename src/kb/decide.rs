@@ -415,8 +415,9 @@ impl Decision {
 }
 
 /// The specific-beats-generic decisions, first match wins. Patterns match the collapsed reply
-/// case-insensitively; they use ASCII classes (`[ -~]`, `(?-u:\b)`) so the set compiles and runs
-/// fast (the reply is mostly ASCII; a Unicode `.` or `\b` costs milliseconds per process).
+/// case-insensitively; they use ASCII classes (`[ -~]`, `(?-u:\b)`) and no counted repetitions so
+/// the set compiles and runs fast (a Unicode `.` or `\b`, or `{0,80}`, costs milliseconds per
+/// process).
 pub static DECISIONS: &[Decision] = &[
     // The recipient's own block list: the recipient can undo it, nobody else can.
     Decision::new("recipient-own-list", P::Recipient)
@@ -551,7 +552,7 @@ pub static DECISIONS: &[Decision] = &[
         ]),
     // Refused for the IP's reputation (often with a reset or delisting link): not the content.
     Decision::new("ip-reputation", P::SenderAdmin)
-        .text(r"(?-u:\b)(?:ip|address|ips)(?-u:\b)[ -~]{0,80}(?:reputation|block ?list|black ?list|listed|blocked|banned)|(?:reputation|block ?list|black ?list|listed|blocked|banned)[ -~]{0,40}(?-u:\b)(?:your|sending|the) ip(?-u:\b)|poor reputation|low reputation|bad reputation")
+        .text(r"(?-u:\b)(?:ip|ips|ip address)(?-u:\b)[ -~]*(?:reputation|block ?list|black ?list|listed|blocked|banned)|(?:reputation|block ?list|black ?list|listed|blocked|banned)[ -~]*(?-u:\b)(?:your|sending|the) ip(?-u:\b)|poor reputation|low reputation|bad reputation")
         .reasons(&[R::SpamDetected, R::PolicyViolation, R::SecurityError, R::Filtered, R::Undefined, R::OnHold])
         .hard(true)
         .causes(&["cause-bad-reputation", "cause-ip-on-dnsbl", "cause-compromised"])
