@@ -581,3 +581,35 @@ fn polish_wording_of_issue_17() {
         .msg("rule-not-allowed-to-connect-what", &[])
         .contains("zanim przyjął wiadomość"));
 }
+
+#[test]
+fn the_sender_s_own_reporting_server_is_not_named_as_the_refusing_host() {
+    // Office 365's text names its own generating server; the refusal came from further on.
+    let raw = std::fs::read(root().join("tests/fixtures/15-office365-text-5-7-708.txt")).expect("fixture");
+    let report = bounce::analyze(&raw);
+    let host = report.reporting_mta.clone().expect("reporting server");
+    assert_eq!(report.recipients[0].remote_mta.as_deref(), Some(host.as_str()));
+    for loc in locales() {
+        let e = explain(&report, &loc);
+        let named = loc.msg("fact-remote", &[("host", host.clone())]);
+        assert!(
+            !e.recipients[0].what_happened.contains(&named),
+            "{}",
+            e.recipients[0].what_happened
+        );
+        assert!(
+            !e.recipients[0].what_happened.contains(&host),
+            "{}",
+            e.recipients[0].what_happened
+        );
+    }
+    // A refusal the sending server itself gives (a login) still names it.
+    let own = bounce::analyze(b"Reporting-MTA: dns; smtp.example.org\n\nFinal-Recipient: rfc822; a@example.net\nAction: failed\nStatus: 5.7.8\nRemote-MTA: dns; smtp.example.org\nDiagnostic-Code: smtp; 535 5.7.8 Authentication credentials invalid\n");
+    let e = explain(&own, &english());
+    assert!(
+        e.recipients[0].what_happened.contains("smtp.example.org"),
+        "{}",
+        e.recipients[0].what_happened
+    );
+    assert_eq!(own.recipients[0].who_must_act, Party::Sender);
+}

@@ -70,8 +70,8 @@ fact-list = The reply names the block list { $list }.
 fact-hop-ip = The refusing server's IP address was { $ip }.
 fact-sender-ip-path = Your side sent it from the IP address { $ip } (the last public address on its path).
 
-decision-retrying-unreachable-title = Delivery delayed: the recipient's server cannot be reached yet
-decision-retrying-unreachable-what = The sending server has not reached the recipient's server so far and keeps trying by itself.
+decision-retrying-unreachable-title = Delivery delayed: the sending server keeps trying
+decision-retrying-unreachable-what = The message has not been delivered yet; the sending server keeps trying by itself.
 rule-none-title = No explanation available
 rule-none-what = Nothing in the knowledge base matches this outcome.
 

@@ -78,8 +78,8 @@ fact-list = W odpowiedzi wskazano czarną listę { $list }.
 fact-hop-ip = Adres IP serwera, który odmówił: { $ip }.
 fact-sender-ip-path = Twoja strona wysłała ją z adresu IP { $ip } (ostatni publiczny adres na jej drodze).
 
-decision-retrying-unreachable-title = Doręczenie opóźnione: serwer odbiorcy jest na razie nieosiągalny
-decision-retrying-unreachable-what = Serwer nadawcy jak dotąd nie połączył się z serwerem odbiorcy i sam ponawia próby.
+decision-retrying-unreachable-title = Doręczenie opóźnione: serwer nadawcy wciąż próbuje
+decision-retrying-unreachable-what = Wiadomość nie została jeszcze doręczona; serwer nadawcy sam ponawia próby.
 rule-none-title = Brak wyjaśnienia
 rule-none-what = Żadna reguła bazy wiedzy nie pasuje do tego wyniku.
 

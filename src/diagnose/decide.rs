@@ -7,7 +7,6 @@ use crate::kb::decide::{self as d, Decision, Side, When};
 use crate::kb::{self, Party, Rule};
 use crate::model::{Action, FixSteps, HopRole, Kind, Reason, Recipient, Report};
 use aho_corasick::AhoCorasick;
-use crate::patterns::Set;
 use regex::Regex;
 use std::net::IpAddr;
 use std::sync::LazyLock;
@@ -34,49 +33,76 @@ enum Tag {
     Own,
     Forwarding,
     Marker,
+    /// An email service's marker: index into [`d::EMAIL_SERVICES`].
+    Service(usize),
 }
 
-static NOTICE_WORDS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|| {
-    let lists: [(&[&str], Tag); 7] = [
-        (d::GIVE_UP_WORDS, Tag::GiveUp),
-        (d::DELAY_WORDS, Tag::Delay),
-        (d::FAILED_WORDS, Tag::Failed),
-        (d::REMOTE_WORDS, Tag::Remote),
-        (d::OWN_SIDE_WORDS, Tag::Own),
-        (d::FORWARDING_WORDS, Tag::Forwarding),
-        (d::RETURNED_MESSAGE_MARKERS, Tag::Marker),
-    ];
+/// Builds a case-sensitive automaton (the words are lower case; the text is searched lower-cased)
+/// of tagged word lists.
+fn tagged(lists: &[(&[&str], Tag)], kind: aho_corasick::AhoCorasickKind) -> Option<(AhoCorasick, Vec<Tag>)> {
     let mut words = Vec::new();
     let mut tags = Vec::new();
     for (list, tag) in lists {
-        for w in list {
+        for w in *list {
             words.push(*w);
-            tags.push(tag);
+            tags.push(*tag);
         }
     }
     let ac = AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(aho_corasick::MatchKind::Standard)
+        .kind(Some(kind))
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&words)
         .ok()?;
     Some((ac, tags))
+}
+
+/// The automaton kind for the notice's words: a DFA would scan faster, but building it costs
+/// more than the scans of a typical run save (measured: 10 M instructions per process).
+const NOTICE_KIND: aho_corasick::AhoCorasickKind = aho_corasick::AhoCorasickKind::NoncontiguousNFA;
+
+/// The notice's words, read up to the returned message.
+static NOTICE_WORDS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|| {
+    tagged(
+        &[
+            (d::GIVE_UP_WORDS, Tag::GiveUp),
+            (d::DELAY_WORDS, Tag::Delay),
+            (d::FAILED_WORDS, Tag::Failed),
+            (d::REMOTE_WORDS, Tag::Remote),
+            (d::OWN_SIDE_WORDS, Tag::Own),
+        ],
+        NOTICE_KIND,
+    )
 });
 
-static SERVICES: LazyLock<Option<AhoCorasick>> = LazyLock::new(|| {
-    AhoCorasick::builder()
-        .ascii_case_insensitive(true)
-        .build(d::EMAIL_SERVICES.iter().map(|(m, _)| *m))
-        .ok()
+/// Where the returned message starts.
+static MARKERS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|| {
+    tagged(
+        &[(d::RETURNED_MESSAGE_MARKERS, Tag::Marker)],
+        aho_corasick::AhoCorasickKind::NoncontiguousNFA,
+    )
 });
 
-// Both pattern tables are matched as the reason classifier's are (`patterns::Set`: one literal
-// pass, ASCII case folding), not as a `RegexSet`, whose overlapping search builds lazy-DFA
-// states for every new text.
-static OWN_REPLIES: LazyLock<Option<Set>> = LazyLock::new(|| crate::patterns::set(d::OWN_SIDE_REPLIES).ok());
+/// Forwarding and email-service markers, read in the returned headers too.
+static HEADER_WORDS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|| {
+    let services: Vec<&str> = d::EMAIL_SERVICES.iter().map(|(m, _)| *m).collect();
+    let (ac, mut tags) = tagged(
+        &[(d::FORWARDING_WORDS, Tag::Forwarding), (&services, Tag::Marker)],
+        aho_corasick::AhoCorasickKind::NoncontiguousNFA,
+    )?;
+    // The service markers follow the forwarding words, in table order.
+    let first = d::FORWARDING_WORDS.len();
+    for (i, t) in tags.iter_mut().enumerate().skip(first) {
+        *t = Tag::Service(i - first);
+    }
+    Some((ac, tags))
+});
+
+static OWN_REPLIES: LazyLock<Option<crate::patterns::Set>> =
+    LazyLock::new(|| crate::patterns::set(d::OWN_SIDE_REPLIES).ok());
 
 /// The decisions that have a reply pattern, as one set (index into the set -> index into
 /// [`d::DECISIONS`]).
-static DECISION_TEXTS: LazyLock<Option<(Set, Vec<usize>)>> = LazyLock::new(|| {
+static DECISION_TEXTS: LazyLock<Option<(crate::patterns::Set, Vec<usize>)>> = LazyLock::new(|| {
     let idx: Vec<usize> = (0..d::DECISIONS.len())
         .filter(|&i| d::DECISIONS[i].text.is_some())
         .collect();
@@ -84,29 +110,7 @@ static DECISION_TEXTS: LazyLock<Option<(Set, Vec<usize>)>> = LazyLock::new(|| {
     Some((set, idx))
 });
 
-static URL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)https?://[^\s<>'\x22)\]]+").ok());
-
-static IPV4: &str = r"((?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])(?:\.(?:25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])){3})";
-
-/// Where a reply attributes an IP address to the sending client, best first.
-static CLIENT_IP: LazyLock<Vec<Regex>> = LazyLock::new(|| {
-    [
-        format!(r"(?i)client host \[?{IPV4}\]?"),
-        // Gmail quotes the connecting client's address right after the status code.
-        format!(r"(?-u:\b)[45]\.[0-9]{{1,3}}\.[0-9]{{1,3}} \[{IPV4}\]"),
-        format!(r"(?i)messages? from \[?{IPV4}\]?"),
-        format!(r"(?i)(?:your|sending|sender|client|connecting|source) ip(?: address)?(?: is)?:? \[?{IPV4}\]?"),
-        format!(r"(?i)(?-u:\b)ip(?: address)?:? \[?{IPV4}\]?"),
-        format!(r"(?i)\[?{IPV4}\]? (?:is |has been |was )?(?:blocked|listed|blacklisted|banned|rejected|not allowed)"),
-        format!(r"(?i)(?:from|client|connection from) \[?{IPV4}\]?"),
-        format!(r"(?i)(?:listed|blocked).{{0,60}}(?-u:\b){IPV4}(?-u:\b)"),
-    ]
-    .iter()
-    .filter_map(|p| Regex::new(p).ok())
-    .collect()
-});
-
-static ANY_IP: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(&format!(r"(?-u:\b){IPV4}(?-u:\b)")).ok());
+static URL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)https?://[^ \t\r\n<>'\x22)\]]+").ok());
 
 /// What the notice around the recipients says, read once per report.
 #[derive(Default)]
@@ -119,6 +123,8 @@ struct Notice {
     forwarding: bool,
     delay_subject: bool,
     service: Option<&'static str>,
+    /// The first email service marker in the input.
+    text_service: Option<&'static str>,
     generic_ptr: bool,
     /// Final-Recipient addresses whose Original-Recipient differs (lower case).
     forwarded: Vec<String>,
@@ -136,29 +142,47 @@ impl Notice {
     fn read(text: &str, report: &Report, sender_ip: Option<&str>) -> Notice {
         let mut n = Notice::default();
         let win = window(text, NOTICE_WINDOW);
-        if let Some((ac, tags)) = NOTICE_WORDS.as_ref() {
-            for m in ac.find_overlapping_iter(win) {
-                match tags[m.pattern().as_usize()] {
-                    Tag::Marker => break,
-                    Tag::GiveUp => n.give_up = true,
-                    Tag::Delay => n.delay = true,
-                    Tag::Failed => n.failed = true,
-                    Tag::Remote => n.remote = true,
-                    Tag::Own => n.own = true,
-                    Tag::Forwarding => n.forwarding = true,
-                }
+        // One pass: the notice's words up to the returned message; forwarding and email-service
+        // markers in the returned headers too.
+        // The words are lower case: search a lower-cased copy (a case-sensitive automaton with
+        // a prefilter is several times faster than a case-insensitive one).
+        let lower = window(text, SERVICE_WINDOW).to_ascii_lowercase();
+        let notice_end = MARKERS
+            .as_ref()
+            .and_then(|(ac, _)| ac.find(&lower))
+            .map_or(lower.len(), |m| m.start())
+            .min(win.len());
+        let tags_in = |set: &Option<(AhoCorasick, Vec<Tag>)>, hay: &str| -> Vec<Tag> {
+            // Non-overlapping, longest first: a word inside a longer one of another list
+            // ("could not be delivered" in "could not be delivered within") gives way to it.
+            set.as_ref()
+                .map(|(ac, tags)| ac.find_iter(hay).map(|m| tags[m.pattern().as_usize()]).collect())
+                .unwrap_or_default()
+        };
+        for tag in tags_in(&NOTICE_WORDS, lower.get(..notice_end).unwrap_or("")) {
+            match tag {
+                Tag::GiveUp => n.give_up = true,
+                Tag::Delay => n.delay = true,
+                Tag::Failed => n.failed = true,
+                Tag::Remote => n.remote = true,
+                Tag::Own => n.own = true,
+                _ => {}
             }
         }
-        // Forwarding words in the returned headers count too (Resent-From, X-Forwarded-To).
-        if !n.forwarding {
-            let big = window(text, SERVICE_WINDOW).to_ascii_lowercase();
-            n.forwarding = d::FORWARDING_WORDS.iter().any(|w| big.contains(w));
+        for tag in tags_in(&HEADER_WORDS, &lower) {
+            match tag {
+                Tag::Forwarding => n.forwarding = true,
+                Tag::Service(i) => {
+                    n.text_service = n.text_service.or(Some(d::EMAIL_SERVICES[i].1));
+                }
+                _ => {}
+            }
         }
         if let Some(s) = report.subject.as_deref() {
             let s = s.to_lowercase();
             n.delay_subject = d::DELAY_SUBJECTS.iter().any(|w| s.contains(w));
         }
-        n.service = service(text, report);
+        n.service = service(report).or(n.text_service);
         // The last host before the remote servers is the one whose name they saw.
         n.generic_ptr = report
             .hops
@@ -178,9 +202,8 @@ impl Notice {
     }
 }
 
-/// The email service the message left through, from the hops' names or the returned headers.
-fn service(text: &str, report: &Report) -> Option<&'static str> {
-    let ac = SERVICES.as_ref()?;
+/// The email service the message left through, from the hops' names (or the report's format).
+fn service(report: &Report) -> Option<&'static str> {
     let hop_names = report
         .hops
         .iter()
@@ -188,15 +211,12 @@ fn service(text: &str, report: &Report) -> Option<&'static str> {
         .flat_map(|h| [h.from.as_deref(), h.by.as_deref()])
         .flatten();
     for name in hop_names {
-        if let Some(m) = ac.find(name) {
-            return Some(d::EMAIL_SERVICES[m.pattern().as_usize()].1);
+        let l = name.to_ascii_lowercase();
+        if let Some((_, s)) = d::EMAIL_SERVICES.iter().find(|(m, _)| l.contains(m)) {
+            return Some(s);
         }
     }
-    if report.format == "amazonses" {
-        return Some("Amazon SES");
-    }
-    ac.find(window(text, SERVICE_WINDOW))
-        .map(|m| d::EMAIL_SERVICES[m.pattern().as_usize()].1)
+    (report.format == "amazonses").then_some("Amazon SES")
 }
 
 /// Whether a host name looks like a generic or dynamic (home connection) PTR name.
@@ -258,7 +278,12 @@ fn forwarded(win: &str) -> Vec<String> {
         }
     };
     for line in win.lines() {
-        let l = line.trim().to_ascii_lowercase();
+        let t = line.trim();
+        if !t.is_empty() && !t.as_bytes()[0].eq_ignore_ascii_case(&b'f') && !t.as_bytes()[0].eq_ignore_ascii_case(&b'o')
+        {
+            continue;
+        }
+        let l = t.to_ascii_lowercase();
         if l.is_empty() {
             flush(&mut fin, &mut orig);
             continue;
@@ -284,29 +309,23 @@ fn forwarded(win: &str) -> Vec<String> {
 /// The IP the report attributes to the sending side: one the reply names as the client's, or
 /// the last public hop before the remote servers. Never a remote server's address.
 pub fn sender_ip(report: &Report) -> Option<String> {
-    let remote = remote_ips(report);
-    // The patterns are built only when some reply holds an IPv4 address's shape.
-    let dotted = |d: &str| {
-        d.split(|c: char| !(c.is_ascii_digit() || c == '.'))
-            .any(|t| t.split('.').count() == 4 && t.split('.').all(|p| !p.is_empty()))
-    };
-    let clients: &[Regex] = if report.recipients.iter().any(|r| r.diagnostic.as_deref().is_some_and(dotted)) {
-        &CLIENT_IP
-    } else {
-        &[]
-    };
-    for re in clients {
-        for r in &report.recipients {
-            let Some(dg) = r.diagnostic.as_deref() else { continue };
-            for c in re.captures_iter(dg) {
-                let Some(ip) = c.get(1).map(|m| m.as_str()) else {
-                    continue;
-                };
-                if usable(ip, &remote) {
-                    return Some(ip.to_string());
-                }
+    let remote: std::collections::HashSet<String> = remote_ips(report).into_iter().collect();
+    let mut best: Option<(u8, String)> = None;
+    for d in report.recipients.iter().filter_map(|r| r.diagnostic.as_deref()) {
+        let l = d.to_ascii_lowercase();
+        // Where "listed" or "blocked" first occurs: an address after it is the client's, weakly.
+        let list_word = [l.find("listed"), l.find("blocked")].into_iter().flatten().min();
+        for (s, e) in ipv4_spans(&l) {
+            let Some(rank) = client_rank(&l, s, e, list_word) else {
+                continue;
+            };
+            if best.as_ref().is_none_or(|(b, _)| rank < *b) && usable(&l[s..e], &remote) {
+                best = Some((rank, l[s..e].to_string()));
             }
         }
+    }
+    if let Some((_, ip)) = best {
+        return Some(ip);
     }
     report
         .hops
@@ -317,6 +336,126 @@ pub fn sender_ip(report: &Report) -> Option<String> {
         .map(|ip| ip.trim_matches(['[', ']']))
         .find(|ip| usable(ip, &remote))
         .map(str::to_string)
+}
+
+/// Dotted-quad IPv4 addresses in the text, as byte ranges (not part of a longer dotted number).
+fn ipv4_spans(text: &str) -> Vec<(usize, usize)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let boundary = i == 0 || !(b[i - 1].is_ascii_alphanumeric() || b[i - 1] == b'.');
+        match (boundary && b[i].is_ascii_digit()).then(|| ipv4_at(b, i)).flatten() {
+            Some(end) => {
+                out.push((i, end));
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// The end of a dotted-quad IPv4 address starting at `i`, if one does.
+fn ipv4_at(b: &[u8], i: usize) -> Option<usize> {
+    let mut j = i;
+    for group in 0..4 {
+        let start = j;
+        while j < b.len() && b[j].is_ascii_digit() && j - start < 3 {
+            j += 1;
+        }
+        let digits = b.get(start..j)?;
+        let value = digits.iter().fold(0u32, |v, d| v * 10 + u32::from(d - b'0'));
+        if digits.is_empty() || value > 255 || (digits.len() > 1 && digits[0] == b'0') {
+            return None;
+        }
+        if group < 3 {
+            if b.get(j) != Some(&b'.') {
+                return None;
+            }
+            j += 1;
+        }
+    }
+    let more = b.get(j).is_some_and(|c| c.is_ascii_alphanumeric())
+        || (b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(|c| c.is_ascii_digit()));
+    (!more).then_some(j)
+}
+
+/// How surely the (lower-case) reply attributes the address at `s..e` to the sending client,
+/// 0 most: "Client host [ip]", Gmail's "4.7.0 [ip]", "Messages from ip", "your IP ip",
+/// "IP ip", "ip is blocked/listed", "from ip", an address after "listed" or "blocked".
+fn client_rank(l: &str, s: usize, e: usize, list_word: Option<usize>) -> Option<u8> {
+    let raw_before = &l[..s];
+    let bracketed = raw_before.ends_with('[');
+    let before = raw_before.trim_end_matches(['[', '(']).trim_end();
+    let word_end = |t: &str, w: &str| {
+        t.strip_suffix(w)
+            .is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_alphanumeric()))
+    };
+    if before.ends_with("client host") {
+        return Some(0);
+    }
+    if bracketed {
+        let status = before.rsplit(' ').next().unwrap_or("");
+        let parts: Vec<&str> = status.split('.').collect();
+        if parts.len() == 3
+            && matches!(parts[0], "4" | "5")
+            && parts[1..]
+                .iter()
+                .all(|p| (1..=3).contains(&p.len()) && p.bytes().all(|c| c.is_ascii_digit()))
+        {
+            return Some(1);
+        }
+    }
+    if before.ends_with("message from") || before.ends_with("messages from") {
+        return Some(2);
+    }
+    let b = before.trim_end_matches(':').trim_end();
+    let b = b.strip_suffix(" is").unwrap_or(b);
+    let b = b.strip_suffix(" address").unwrap_or(b);
+    if [
+        "your ip",
+        "sending ip",
+        "sender ip",
+        "client ip",
+        "connecting ip",
+        "source ip",
+    ]
+    .iter()
+    .any(|w| b.ends_with(w))
+    {
+        return Some(3);
+    }
+    if word_end(b, "ip") {
+        return Some(4);
+    }
+    let after = l[e..].trim_start_matches([']', ')']).trim_start();
+    let after = ["is ", "has been ", "was "]
+        .iter()
+        .find_map(|p| after.strip_prefix(p))
+        .unwrap_or(after);
+    if ["blocked", "listed", "blacklisted", "banned", "rejected", "not allowed"]
+        .iter()
+        .any(|w| after.starts_with(w))
+    {
+        return Some(5);
+    }
+    if ["from", "client", "connection from"]
+        .iter()
+        .any(|w| word_end(before, w))
+    {
+        return Some(6);
+    }
+    if list_word.is_some_and(|w| w + "listed".len() <= s) {
+        return Some(7);
+    }
+    None
+}
+
+/// Whether the text holds a dotted-quad IPv4 address.
+#[cfg(test)]
+fn has_ipv4(text: &str) -> bool {
+    !ipv4_spans(text).is_empty()
 }
 
 /// The addresses of the remote servers: the remote hops', and any written right after a remote
@@ -330,45 +469,54 @@ pub fn remote_ips(report: &Report) -> Vec<String> {
         .map(|ip| ip.trim_matches(['[', ']']).to_string())
         .collect();
     // A hop sent by the refusing host carries that host's address.
+    let refusing: std::collections::HashSet<String> = report
+        .recipients
+        .iter()
+        .filter_map(|r| r.remote_mta.as_deref())
+        .map(|m| m.trim().to_ascii_lowercase())
+        .collect();
     for h in &report.hops {
         let (Some(from), Some(ip)) = (h.from.as_deref(), h.ip.as_deref()) else {
             continue;
         };
-        if report
-            .recipients
-            .iter()
-            .filter_map(|r| r.remote_mta.as_deref())
-            .any(|m| m.trim().eq_ignore_ascii_case(from.trim()))
-        {
+        if refusing.contains(&from.trim().to_ascii_lowercase()) {
             out.push(ip.trim_matches(['[', ']']).to_string());
         }
     }
+    out.sort();
+    out.dedup();
     for r in &report.recipients {
         let (Some(dg), Some(host)) = (r.diagnostic.as_deref(), r.remote_mta.as_deref()) else {
             continue;
         };
         let l = dg.to_ascii_lowercase();
         let host = host.to_ascii_lowercase();
-        for (i, _) in l.match_indices(host.as_str()) {
+        if host.is_empty() {
+            continue;
+        }
+        for (i, _) in l.match_indices(host.as_str()).take(16) {
             let rest = l[i + host.len()..].trim_start_matches([' ', '[', '(']);
-            if let Some(c) = ANY_IP.as_ref().and_then(|re| re.captures(rest)) {
-                if c.get(0).is_some_and(|m| m.start() == 0) {
-                    out.push(c[1].to_string());
-                }
+            if let Some(end) = rest
+                .as_bytes()
+                .first()
+                .filter(|c| c.is_ascii_digit())
+                .and_then(|_| ipv4_at(rest.as_bytes(), 0))
+            {
+                out.push(rest[..end].to_string());
             }
         }
     }
     out
 }
 
-fn usable(ip: &str, remote: &[String]) -> bool {
+fn usable(ip: &str, remote: &std::collections::HashSet<String>) -> bool {
     let Ok(addr) = ip.parse::<IpAddr>() else { return false };
-    crate::dns::is_public(addr) && !remote.iter().any(|r| r == ip)
+    crate::dns::is_public(addr) && !remote.contains(ip)
 }
 
 /// The refusing side for one recipient.
 fn side(report: &Report, r: &Recipient, n: &Notice) -> Side {
-    let diag = r.diagnostic.as_deref().unwrap_or("");
+    let diag = r.diagnostic.as_deref().unwrap_or("").to_ascii_lowercase();
     if r.command == Some(crate::model::Command::Auth)
         || OWN_REPLIES.as_ref().is_some_and(|s| s.is_match(diag.as_bytes()))
         || (n.own && !n.remote && r.remote_mta.is_none())
@@ -414,11 +562,16 @@ fn finality(report: &Report, r: &Recipient, n: &Notice) -> bool {
             return a != Action::Delayed;
         }
     }
-    if n.give_up || r.reason == Reason::Expired {
+    if n.give_up {
         return true;
     }
+    // Delay wording wins over a reason that says "expired" (classifiers give a delay warning
+    // about a long queue that reason too).
     if n.delay || n.delay_subject {
         return false;
+    }
+    if r.reason == Reason::Expired {
+        return true;
     }
     if report.kind == Kind::NdrText && n.failed {
         return true;
@@ -541,7 +694,13 @@ fn decision(r: &Recipient, side: Side, is_final: bool) -> Option<&'static Decisi
             return Some(&d::TYPO_DOMAIN);
         }
     }
-    let diag = r.diagnostic.as_deref().map(kb::collapse).unwrap_or_default();
+    // The patterns are lower case: match the collapsed reply folded to ASCII lower case.
+    let diag = r
+        .diagnostic
+        .as_deref()
+        .map(kb::collapse)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let hits: Vec<usize> = match DECISION_TEXTS.as_ref() {
         Some((set, idx)) if !diag.is_empty() => set.matches(diag.as_bytes()).into_iter().map(|k| idx[k]).collect(),
         _ => Vec::new(),
@@ -843,6 +1002,61 @@ mod tests {
         assert_eq!(typo_of("a@gmail.com"), None);
         assert_eq!(typo_of("a@example.com"), None);
         assert_eq!(typo_of("no-at-sign"), None);
+    }
+
+    #[test]
+    fn client_addresses_in_replies() {
+        let ip = |d: &str| {
+            let r = Report {
+                recipients: vec![Recipient {
+                    diagnostic: Some(d.to_string()),
+                    ..Recipient::default()
+                }],
+                ..Report::default()
+            };
+            sender_ip(&r)
+        };
+        let client = "554 5.7.1 Service unavailable; Client host [198.51.100.7] blocked using zen.spamhaus.org";
+        assert_eq!(ip(client).as_deref(), Some("198.51.100.7"));
+        assert_eq!(
+            ip("421 4.7.0 [192.0.2.200] Our system has detected an unusual rate").as_deref(),
+            Some("192.0.2.200")
+        );
+        assert_eq!(
+            ip("421 4.7.0 [TSS04] Messages from 192.0.2.25 temporarily deferred").as_deref(),
+            Some("192.0.2.25")
+        );
+        assert_eq!(
+            ip("550 Your IP address is 192.0.2.26, listed").as_deref(),
+            Some("192.0.2.26")
+        );
+        assert_eq!(ip("550 192.0.2.27 is blocked").as_deref(), Some("192.0.2.27"));
+        assert_eq!(
+            ip("550 blocked, see the list entry for 192.0.2.28").as_deref(),
+            Some("192.0.2.28")
+        );
+        // A private address, or one the reply does not tie to the client, is not taken.
+        assert_eq!(ip("554 Client host [10.1.2.3] blocked"), None);
+        assert_eq!(ip("550 5.1.1 user unknown at 192.0.2.29"), None);
+        // The client's address wins over an earlier, weaker one.
+        assert_eq!(
+            ip("550 from 192.0.2.30: client host [192.0.2.31] rejected").as_deref(),
+            Some("192.0.2.31")
+        );
+    }
+
+    #[test]
+    fn ipv4_shapes() {
+        assert_eq!(ipv4_spans("a 1.2.3.4 b"), vec![(2, 9)]);
+        assert!(ipv4_spans("1.2.3.4.5").is_empty());
+        assert!(ipv4_spans("256.1.1.1").is_empty());
+        assert!(ipv4_spans("v1.2.3.4").is_empty());
+
+        assert!(has_ipv4("client host [192.0.2.1] blocked"));
+        assert!(has_ipv4("1.2.3.4"));
+        assert!(!has_ipv4("550 5.7.1 rejected"));
+        assert!(!has_ipv4("version 1.2.3 and 4"));
+        assert!(!has_ipv4(""));
     }
 
     #[test]

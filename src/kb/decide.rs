@@ -414,7 +414,10 @@ impl Decision {
     }
 }
 
-/// The specific-beats-generic decisions, first match wins.
+/// The specific-beats-generic decisions, first match wins. Patterns match the collapsed reply
+/// case-insensitively; they use ASCII classes (`[ -~]`, `(?-u:\b)`) and no counted repetitions so
+/// the set compiles and runs fast (a Unicode `.` or `\b`, or `{0,80}`, costs milliseconds per
+/// process).
 pub static DECISIONS: &[Decision] = &[
     // The recipient's own block list: the recipient can undo it, nobody else can.
     Decision::new("recipient-own-list", P::Recipient)
@@ -427,7 +430,7 @@ pub static DECISIONS: &[Decision] = &[
         ]),
     // The sender's own server or service refused the login.
     Decision::new("own-login", P::Sender)
-        .text(r"authentication (?:failed|unsuccessful|credentials invalid)|username and password not accepted|invalid (?:login|credentials|user ?name or password)|application-specific password|app password|\b535\b")
+        .text(r"authentication (?:failed|unsuccessful|credentials invalid)|username and password not accepted|invalid (?:login|credentials|user ?name or password)|application-specific password|app password|(?-u:\b)535(?-u:\b)")
         .side(When::Own)
         .hard(true)
         .causes(&["cause-auth-credentials", "cause-account-auth-locked"])
@@ -549,7 +552,7 @@ pub static DECISIONS: &[Decision] = &[
         ]),
     // Refused for the IP's reputation (often with a reset or delisting link): not the content.
     Decision::new("ip-reputation", P::SenderAdmin)
-        .text(r"\b(?:ip|address|ips)\b.{0,80}(?:reputation|block ?list|black ?list|listed|blocked|banned)|(?:reputation|block ?list|black ?list|listed|blocked|banned).{0,40}\b(?:your|sending|the) ip\b|poor reputation|low reputation|bad reputation")
+        .text(r"(?-u:\b)(?:ip|ips|ip address)(?-u:\b)[ -~]*(?:reputation|block ?list|black ?list|listed|blocked|banned)|(?:reputation|block ?list|black ?list|listed|blocked|banned)[ -~]*(?-u:\b)(?:your|sending|the) ip(?-u:\b)|poor reputation|low reputation|bad reputation")
         .reasons(&[R::SpamDetected, R::PolicyViolation, R::SecurityError, R::Filtered, R::Undefined, R::OnHold])
         .hard(true)
         .causes(&["cause-bad-reputation", "cause-ip-on-dnsbl", "cause-compromised"])
