@@ -51,6 +51,14 @@ pub struct Rendered {
 pub fn render(raw: &[u8]) -> Rendered {
     let mut out = Rendered::default();
     match cfb::CompoundFile::open(Cursor::new(raw)) {
+        // Another kind of compound file (a Word or Excel document): its text, as for a broken one.
+        Ok(file) if !file.is_stream("/__properties_version1.0") => {
+            out.warnings.push(
+                Warning::new("warn-msg-unreadable")
+                    .arg("detail", "no __properties_version1.0 stream: not an Outlook item"),
+            );
+            out.bytes = readable_text(raw);
+        }
         Ok(mut file) => {
             let mut r = Reader {
                 file: &mut file,
@@ -789,6 +797,24 @@ mod tests {
         }
         assert!(String::from_utf8_lossy(&render(&raw).bytes).contains("550 5.1.1 user unknown"));
         assert!(!is_cfb(b"From: a"));
+    }
+
+    #[test]
+    fn a_compound_file_that_is_not_an_outlook_item_gives_its_text() {
+        use std::io::Write;
+        let mut doc = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        let text: Vec<u8> = "Returned: 550 5.1.1 <ala@example.com> user unknown"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        doc.create_stream("/WordDocument").unwrap().write_all(&text).unwrap();
+        doc.flush().unwrap();
+        let raw = doc.into_inner().into_inner();
+        assert!(is_cfb(&raw));
+        let r = render(&raw);
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].id, "warn-msg-unreadable");
+        assert!(String::from_utf8_lossy(&r.bytes).contains("550 5.1.1 <ala@example.com> user unknown"));
     }
 
     #[test]
