@@ -31,6 +31,10 @@ seed_dirs() {
     analyze | dsn_fields | extractors)
       echo fuzz/seeds/common
       [ -d tests/fixtures ] && echo tests/fixtures
+      # Outlook .msg files and forwarded bounces: the Compound File Binary reader and the
+      # attachment walk.
+      [ "$t" = analyze ] && [ -d tests/msg ] && echo tests/msg
+      [ "$t" = analyze ] && [ -d tests/forwarded ] && echo tests/forwarded
       ;;
   esac
   return 0

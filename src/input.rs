@@ -32,6 +32,15 @@ impl Input {
             let msg = crate::parse::msg::render(raw);
             let mut input = Input::new(&msg.bytes);
             input.warnings.splice(0..0, msg.warnings);
+            if raw.len() > MAX_INPUT_BYTES {
+                // A container cut by the reader (the CLI reads at most the limit + 1 byte).
+                input.warnings.insert(
+                    0,
+                    Warning::new("warn-input-truncated")
+                        .arg("limit", MAX_INPUT_BYTES)
+                        .arg("size", raw.len()),
+                );
+            }
             input.rendered = true;
             return input;
         }

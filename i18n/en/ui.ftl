@@ -11,7 +11,7 @@ ui-language-name-en = English
 ui-language-name-pl = Polski
 
 ui-input-heading = Bounce message
-ui-input-help = Paste the whole bounce (with headers if you can), or just the error line. You can also drop an .eml or .txt file here.
+ui-input-help = Paste the whole bounce (with headers if you can), or just the error line. You can also drop an .eml, .msg (Outlook) or .txt file here.
 ui-input-label = Bounce message text
 ui-input-placeholder = Paste the bounce here, e.g. “550 5.1.1 <jan@example.com>: User unknown”
 ui-open-file = Open file…
@@ -39,7 +39,7 @@ ui-empty-heading = Paste a bounce to see what went wrong
 ui-empty-intro = Any of these works:
 ui-empty-whole-message = the whole bounce message you received, with its headers (best)
 ui-empty-error-line = only the error line, e.g. “550 5.7.1 Message rejected”
-ui-empty-file = a saved .eml or .txt file: drop it on the text box or use “Open file…”
+ui-empty-file = a saved .eml, .msg (Outlook) or .txt file: drop it on the text box or use “Open file…”
 ui-empty-privacy = The text never leaves your computer.
 
 ui-who-must-act = Who must act:

@@ -11,7 +11,7 @@ ui-language-name-en = English
 ui-language-name-pl = Polski
 
 ui-input-heading = Zwrotka
-ui-input-help = Wklej całą zwrotkę (najlepiej z nagłówkami) albo tylko linię z błędem. Możesz też upuścić tu plik .eml lub .txt.
+ui-input-help = Wklej całą zwrotkę (najlepiej z nagłówkami) albo tylko linię z błędem. Możesz też upuścić tu plik .eml, .msg (Outlook) lub .txt.
 ui-input-label = Treść zwrotki
 ui-input-placeholder = Wklej tu zwrotkę, np. „550 5.1.1 <jan@example.com>: User unknown”
 ui-open-file = Otwórz plik…
@@ -36,7 +36,7 @@ ui-empty-heading = Wklej zwrotkę, a zobaczysz, co poszło nie tak
 ui-empty-intro = Wystarczy jedno z poniższych:
 ui-empty-whole-message = cała otrzymana zwrotka razem z nagłówkami (najlepiej)
 ui-empty-error-line = sama linia z błędem, np. „550 5.7.1 Message rejected”
-ui-empty-file = zapisany plik .eml lub .txt: upuść go na pole tekstowe albo użyj „Otwórz plik…”
+ui-empty-file = zapisany plik .eml, .msg (Outlook) lub .txt: upuść go na pole tekstowe albo użyj „Otwórz plik…”
 ui-empty-privacy = Tekst nie opuszcza Twojego komputera.
 
 ui-who-must-act = Kto musi działać:

@@ -394,12 +394,14 @@ fn collect_parts(msg: &Message, mail: &mut Mail) {
 }
 
 /// True when an attachment is a whole message saved as a file: an Outlook `.msg` (by its
-/// signature) or an `.eml` (by its name or type, and it starts with a header).
+/// signature, and its name or type) or an `.eml` (by its name or type, and it starts with a
+/// header).
 fn attached_message(part: &mail_parser::MessagePart, ctype: &str, body: &[u8]) -> bool {
-    if super::msg::is_cfb(body) {
-        return true;
-    }
     let name = part.attachment_name().unwrap_or("").to_ascii_lowercase();
+    if super::msg::is_cfb(body) {
+        // Word and Excel files are compound files too: only Outlook items count.
+        return name.ends_with(".msg") || ctype == "application/vnd.ms-outlook";
+    }
     (name.ends_with(".eml") || ctype == "application/eml" || ctype == "application/x-eml")
         && starts_with_header(&lossy(body.get(..body.len().min(1024)).unwrap_or_default()))
 }

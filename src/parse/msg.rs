@@ -49,15 +49,28 @@ pub struct Rendered {
 
 /// Renders a Compound File Binary `.msg` as a message; never fails (see the module's limits).
 pub fn render(raw: &[u8]) -> Rendered {
+    render_at(raw, 0)
+}
+
+/// [`render`] for a `.msg` file attached `depth` messages deep.
+fn render_at(raw: &[u8], depth: usize) -> Rendered {
     let mut out = Rendered::default();
     match cfb::CompoundFile::open(Cursor::new(raw)) {
+        // Another kind of compound file (a Word or Excel document): its text, as for a broken one.
+        Ok(file) if !file.is_stream("/__properties_version1.0") => {
+            out.warnings.push(
+                Warning::new("warn-msg-unreadable")
+                    .arg("detail", "no __properties_version1.0 stream: not an Outlook item"),
+            );
+            out.bytes = readable_text(raw);
+        }
         Ok(mut file) => {
             let mut r = Reader {
                 file: &mut file,
                 warnings: &mut out.warnings,
                 codepage: None,
             };
-            out.bytes = r.message("/", 0);
+            out.bytes = r.message("/", depth);
         }
         Err(e) => {
             out.warnings
@@ -218,10 +231,13 @@ impl<F: std::io::Read + std::io::Seek> Reader<'_, F> {
         names
     }
 
-    /// Renders the message stored at `dir` (the root, or an embedded message storage).
+    /// Renders the message stored at `dir` (the root, or an embedded message storage), `depth`
+    /// messages deep.
     fn message(&mut self, dir: &str, depth: usize) -> Vec<u8> {
-        let fixed = self.fixed(dir, if depth == 0 { 32 } else { 24 });
-        if depth == 0 {
+        // The top-level message's property stream has a longer header than an embedded one's.
+        let top = dir == "/";
+        let fixed = self.fixed(dir, if top { 32 } else { 24 });
+        if top {
             self.codepage = fixed
                 .long(pid::MESSAGE_CODEPAGE)
                 .or_else(|| fixed.long(pid::INTERNET_CODEPAGE));
@@ -312,7 +328,7 @@ impl<F: std::io::Read + std::io::Seek> Reader<'_, F> {
         if let Some(h) = transport {
             let mut skipping = false;
             let mut has_subject = false;
-            for line in h.lines() {
+            for line in h.trim_start().lines() {
                 if line.trim().is_empty() {
                     break;
                 }
@@ -489,7 +505,7 @@ impl<F: std::io::Read + std::io::Seek> Reader<'_, F> {
                     .unwrap_or_default()
                     .to_ascii_lowercase();
                 if is_cfb(&data) {
-                    let inner = render(&data);
+                    let inner = render_at(&data, depth + 1);
                     self.warnings.extend(inner.warnings);
                     inner.bytes
                 } else if name.ends_with(".eml") || mime == "message/rfc822" {
@@ -608,16 +624,25 @@ fn substg(id: u16, ty: u16) -> String {
     format!("__substg1.0_{id:04X}{ty:04X}")
 }
 
-/// A boundary found in none of the parts.
+/// A boundary found in none of the parts, in one pass over them: `=_bounce-msg-<depth>-` and
+/// then more digits than follow that prefix anywhere in them (a crafted part cannot make this
+/// slow, nor hold the boundary or a longer string that starts with it).
 fn boundary(parts: &[(String, Vec<u8>)], depth: usize) -> String {
-    let mut n = 0u32;
-    loop {
-        let b = format!("=_bounce-msg-{depth}-{n}");
-        let finder = memchr::memmem::Finder::new(b.as_bytes());
-        if parts.iter().all(|(_, body)| finder.find(body).is_none()) {
-            return b;
+    let prefix = format!("=_bounce-msg-{depth}-");
+    let finder = memchr::memmem::Finder::new(prefix.as_bytes());
+    let mut longest = None;
+    for (_, body) in parts {
+        for at in finder.find_iter(body) {
+            let digits = body[at + prefix.len()..]
+                .iter()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            longest = longest.max(Some(digits));
         }
-        n += 1;
+    }
+    match longest {
+        None => format!("{prefix}0"),
+        Some(n) => format!("{prefix}{}", "1".repeat(n + 1)),
     }
 }
 
@@ -759,6 +784,18 @@ mod tests {
     }
 
     #[test]
+    fn the_boundary_is_in_no_part() {
+        let part = |b: &str| (String::new(), b.as_bytes().to_vec());
+        assert_eq!(boundary(&[part("plain")], 0), "=_bounce-msg-0-0");
+        let tricky = [part("--=_bounce-msg-1-0\n"), part("=_bounce-msg-1-11 =_bounce-msg-1-")];
+        let b = boundary(&tricky, 1);
+        assert_eq!(b, "=_bounce-msg-1-111");
+        assert!(tricky
+            .iter()
+            .all(|(_, body)| !String::from_utf8_lossy(body).contains(&b)));
+    }
+
+    #[test]
     fn filetime_becomes_an_rfc5322_date() {
         // 2024-05-01T10:00:00Z.
         let unix = 1_714_557_600u64;
@@ -789,6 +826,76 @@ mod tests {
         }
         assert!(String::from_utf8_lossy(&render(&raw).bytes).contains("550 5.1.1 user unknown"));
         assert!(!is_cfb(b"From: a"));
+    }
+
+    #[test]
+    fn a_compound_file_that_is_not_an_outlook_item_gives_its_text() {
+        use std::io::Write;
+        let mut doc = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        let text: Vec<u8> = "Returned: 550 5.1.1 <ala@example.com> user unknown"
+            .encode_utf16()
+            .flat_map(u16::to_le_bytes)
+            .collect();
+        doc.create_stream("/WordDocument").unwrap().write_all(&text).unwrap();
+        doc.flush().unwrap();
+        let raw = doc.into_inner().into_inner();
+        assert!(is_cfb(&raw));
+        let r = render(&raw);
+        assert_eq!(r.warnings.len(), 1);
+        assert_eq!(r.warnings[0].id, "warn-msg-unreadable");
+        assert!(String::from_utf8_lossy(&r.bytes).contains("550 5.1.1 <ala@example.com> user unknown"));
+    }
+
+    /// A minimal `.msg` written with the `cfb` crate: a subject and, when given, a `.msg` file
+    /// attached by value.
+    fn tiny_msg(subject: &str, attached: Option<&[u8]>) -> Vec<u8> {
+        use std::io::Write;
+        let mut f = cfb::CompoundFile::create(Cursor::new(Vec::new())).unwrap();
+        let utf16 = |s: &str| -> Vec<u8> { s.encode_utf16().flat_map(u16::to_le_bytes).collect() };
+        f.create_stream("/__properties_version1.0")
+            .unwrap()
+            .write_all(&[0; 32])
+            .unwrap();
+        f.create_stream("/__substg1.0_0037001F")
+            .unwrap()
+            .write_all(&utf16(subject))
+            .unwrap();
+        if let Some(data) = attached {
+            let a = "/__attach_version1.0_#00000000";
+            f.create_storage(a).unwrap();
+            let mut props = vec![0u8; 8];
+            props.extend_from_slice(&0x3705_0003u32.to_le_bytes());
+            props.extend_from_slice(&[0; 4]);
+            props.extend_from_slice(&1u64.to_le_bytes());
+            f.create_stream(format!("{a}/__properties_version1.0"))
+                .unwrap()
+                .write_all(&props)
+                .unwrap();
+            f.create_stream(format!("{a}/__substg1.0_3704001F"))
+                .unwrap()
+                .write_all(&utf16("inner.msg"))
+                .unwrap();
+            f.create_stream(format!("{a}/__substg1.0_37010102"))
+                .unwrap()
+                .write_all(data)
+                .unwrap();
+        }
+        f.flush().unwrap();
+        f.into_inner().into_inner()
+    }
+
+    #[test]
+    fn attached_msg_files_are_read_eight_levels_deep_and_no_deeper() {
+        let mut raw = tiny_msg("level 40", None);
+        for level in (0..40).rev() {
+            raw = tiny_msg(&format!("level {level}"), Some(&raw));
+        }
+        let r = render(&raw);
+        let text = String::from_utf8_lossy(&r.bytes);
+        assert!(r.warnings.is_empty(), "{:?}", r.warnings);
+        assert!(text.contains("Subject: level 0\r\n"));
+        assert!(text.contains("Subject: level 8\r\n"), "{text}");
+        assert!(!text.contains("Subject: level 9\r\n"));
     }
 
     #[test]

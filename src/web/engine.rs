@@ -7,6 +7,7 @@
 //!
 //! Messages are JS arrays `[kind, ...]`. Page → worker: `["locale", lang, [ftl…]]`,
 //! `["analyse", id, lang, text, redact, with report JSON]`, `["report", id, text]`, `["redact", id, text]`,
+//! `["msg", id, bytes (Uint8Array)]` (an Outlook `.msg` file rendered as a message's text),
 //! `["example", id, example id]`, `["dns", id, lang, targets JSON, resolver URL]`,
 //! `["dns_lines", id, lang, dns run id]`,
 //! `["fetched", fetch id, ok, status | error kind, content type | message, body]`.
@@ -255,6 +256,12 @@ pub fn report(text: &str, done: impl FnOnce(Option<String>) + 'static) {
     request("report", &[JsValue::from_str(text)], move |v| {
         done(v.and_then(|v| v.as_string()))
     });
+}
+
+/// An Outlook `.msg` file rendered as the text of a message (`parse::msg`): the text the
+/// analysis reads, for the text area.
+pub fn render_msg(bytes: Uint8Array, done: impl FnOnce(Option<String>) + 'static) {
+    request("msg", &[bytes.into()], move |v| done(v.and_then(|v| v.as_string())));
 }
 
 /// The text of the example bounce `id` (see [`super::examples`]).

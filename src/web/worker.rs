@@ -141,6 +141,11 @@ impl Server {
                 self.reply(&id, value);
             }
             "redact" => self.reply(&id, super::share::redact(&s(2)).into()),
+            "msg" => {
+                let bytes = Uint8Array::new(&msg.get(2)).to_vec();
+                let text = crate::input::Input::new(&bytes).text;
+                self.reply(&id, JsValue::from_str(&text));
+            }
             "example" => self.reply(&id, examples::example_text(&s(2)).map_or(JsValue::NULL, JsValue::from)),
             "dns" => {
                 let (lang, resolver) = (s(2), s(4));

@@ -361,3 +361,31 @@ test('dropping an .eml file on the text box explains it', { timeout: 60000 }, as
     assert.equal(await text(page, 'pre.source mark.hl-reply-code'), '552');
   });
 });
+
+test('dropping an Outlook .msg file explains it as the .eml of the same bounce', { timeout: 90000 }, async () => {
+  await withApp({}, async (page) => {
+    const { readFileSync } = await import('node:fs');
+    const msg = [...readFileSync(join(ROOT, 'tests', 'msg', 'ndr-ansi-cp1250.msg'))];
+    await page.evaluate((bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], 'Undeliverable.msg', { type: 'application/vnd.ms-outlook' }));
+      const zone = document.querySelector('.dropzone');
+      zone.dispatchEvent(new DragEvent('dragover', { bubbles: true, cancelable: true, dataTransfer: dt }));
+      zone.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: dt }));
+    }, msg);
+    await page.waitForFunction(() => document.querySelector('#results').dataset.phase === 'done' && document.querySelector('.summary'));
+    // The text box shows the rendering: the recipient table as delivery-status fields, the
+    // ANSI (code page 1250) note decoded.
+    const shown = await page.inputValue('#bounce-input');
+    assert.match(shown, /Final-Recipient: rfc822; gosia@example\.net/);
+    assert.match(shown, /zażółć gęślą jaźń/);
+    const fromMsg = { summary: await text(page, '.summary'), recipients: await text(page, '.recipients') };
+    assert.equal(await text(page, 'pre.source mark.hl-reply-code'), '550');
+    await shot(page, 'msg-dropped');
+    // The .eml the .msg was made from explains the same way.
+    await paste(page, readFileSync(join(ROOT, 'tests', 'fixtures', '04-postfix-dsn-userunknown.eml'), 'utf8'));
+    assert.equal(await text(page, '.summary'), fromMsg.summary);
+    assert.equal(await text(page, '.recipients'), fromMsg.recipients);
+    assert.match(fromMsg.recipients, /gosia@example\.net/);
+  });
+});

@@ -14,9 +14,26 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{DragEvent, HtmlInputElement, HtmlTextAreaElement, InputEvent};
 use yew::prelude::*;
 
-/// Reads a file the user gave (dropped or opened) as text and puts it in the input.
+/// Reads a file the user gave (dropped or opened) as text and puts it in the input. An Outlook
+/// `.msg` file (a Compound File Binary, known by its first 8 bytes) is binary: the engine renders
+/// it as the text of a message, which goes in the input instead.
 fn load_file(app: AppHandle, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
+        if is_compound_file(&file).await {
+            let whole = match JsFuture::from(file.array_buffer()).await {
+                Ok(b) => js_sys::Uint8Array::new(&b),
+                Err(_) => return app.dispatch(Action::FileFailed),
+            };
+            crate::web::engine::render_msg(whole, move |text| match text {
+                Some(text) => app.dispatch(Action::SetText {
+                    text: Rc::from(text),
+                    immediate: true,
+                    external: true,
+                }),
+                None => app.dispatch(Action::FileFailed),
+            });
+            return;
+        }
         match JsFuture::from(file.text()).await.ok().and_then(|v| v.as_string()) {
             Some(text) => app.dispatch(Action::SetText {
                 text: Rc::from(text),
@@ -26,6 +43,17 @@ fn load_file(app: AppHandle, file: web_sys::File) {
             None => app.dispatch(Action::FileFailed),
         }
     });
+}
+
+/// True when the file starts with the Compound File Binary signature (an Outlook `.msg`).
+async fn is_compound_file(file: &web_sys::File) -> bool {
+    let Ok(head) = file.slice_with_i32_and_i32(0, 8) else {
+        return false;
+    };
+    match JsFuture::from(head.array_buffer()).await {
+        Ok(b) => js_sys::Uint8Array::new(&b).to_vec() == crate::parse::msg::CFB_SIGNATURE,
+        Err(_) => false,
+    }
 }
 
 /// The input panel.
