@@ -311,7 +311,7 @@ const FLOOR: &[(&str, usize)] = &[
     ("wrap40", 156),
     ("quoted", 190),
     ("indented", 190),
-    ("forwarded", 159),
+    ("forwarded", 158),
     ("html", 190),
     ("no-intro", 132),
     ("crlf", 190),

@@ -332,6 +332,6 @@ const FLOOR: &[(&str, usize)] = &[
     ("reply_code", 163),
     ("status", 163),
     ("reason", 151),
-    ("final", 159),
-    ("who_must_act", 133),
+    ("final", 160),
+    ("who_must_act", 134),
 ];

@@ -625,7 +625,11 @@ fn heads(flat: &str) -> Vec<Found> {
         f.host = f.ip.clone();
         out.push(f);
     }
-    for c in (on(G_SENDMAIL) && digits).then(|| SENDMAIL.captures_iter(flat)).into_iter().flatten() {
+    for c in (on(G_SENDMAIL) && digits)
+        .then(|| SENDMAIL.captures_iter(flat))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         // The reply starts at the code: the record's text keeps `550 5.1.1 <a>... reason`.
         let code = c.get(1).map_or(m.start, |g| g.start());
@@ -633,7 +637,11 @@ fn heads(flat: &str) -> Vec<Found> {
         f.address = text(&c, 3);
         out.push(f);
     }
-    for c in on(G_EXCHANGE).then(|| EXCHANGE.captures_iter(flat)).into_iter().flatten() {
+    for c in on(G_EXCHANGE)
+        .then(|| EXCHANGE.captures_iter(flat))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let body = c.get(1).or(c.get(3)).map_or(m.end, |g| g.start());
         // `<host #5.1.1 …>` names the server that wrote the notice, often the sender's own: not
@@ -657,7 +665,11 @@ fn heads(flat: &str) -> Vec<Found> {
         let code = c.get(1).map_or(m.start, |g| g.start());
         out.push(Found::new(Head::Bare, m.start, code));
     }
-    for c in on(G_HOST).then(|| HOST_CONTEXT.captures_iter(flat)).into_iter().flatten() {
+    for c in on(G_HOST)
+        .then(|| HOST_CONTEXT.captures_iter(flat))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get(0).map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::HostContext, m.start, m.end);
         f.host = text(&c, 1).or_else(|| text(&c, 3)).or_else(|| text(&c, 4));

@@ -93,9 +93,9 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
     // A reading that names every recipient with its code and reply needs nothing from the scan.
     let complete = x.format != "generic"
         && !x.recipients.is_empty()
-        && x.recipients.iter().all(|r| {
-            r.address.is_some() && !r.reply_code.is_empty() && r.status.is_some() && r.diagnostic.is_some()
-        });
+        && x.recipients
+            .iter()
+            .all(|r| r.address.is_some() && !r.reply_code.is_empty() && r.status.is_some() && r.diagnostic.is_some());
     let evidence = if complete {
         Vec::new()
     } else {
