@@ -44,6 +44,9 @@ pub struct Evidence {
     pub diagnostic: Option<String>,
     /// What happened, when the text says it (a DSN `Action:` field).
     pub action: Option<Action>,
+    /// True when the text names the recipient apart from the reply (a report's own line or
+    /// field), not only inside the reply text: a lone reply naming an address is still a reply.
+    pub named_apart: bool,
 }
 
 impl Evidence {
@@ -310,7 +313,10 @@ fn scan_flat(flat: &str, exclude: &[String]) -> Vec<Evidence> {
                 .as_ref()
                 .filter(|(_, at)| h.start - at <= 2000)
                 .map(|(a, _)| a.clone());
+            e.named_apart = near.is_some();
             e.address = near.or(inside);
+        } else {
+            e.named_apart = true;
         }
         if e.address.as_deref().is_some_and(|a| excluded(a) || is_system(a)) {
             e.address = None;
@@ -384,6 +390,7 @@ fn field(
             *original = None;
             *current = Some(Evidence {
                 address,
+                named_apart: true,
                 ..Evidence::default()
             });
         }
