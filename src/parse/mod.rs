@@ -103,9 +103,9 @@ fn parse_nested(input: &Input, depth: u8) -> Report {
     };
     with_evidence(&mut x, &evidence);
     let evidenced = complete
-        || evidence
-            .iter()
-            .any(|e| e.named_apart && e.address.is_some() && e.is_failure() && (e.reply.is_some() || e.status.is_some()));
+        || evidence.iter().any(|e| {
+            e.named_apart && e.address.is_some() && e.is_failure() && (e.reply.is_some() || e.status.is_some())
+        });
     report.format = x.format.to_string();
     report.reporting_mta = x.reporting_mta.clone();
     let failing = x.recipients.iter().find_map(|r| r.remote_mta.clone());
