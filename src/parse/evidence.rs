@@ -446,8 +446,7 @@ fn address_in_field(v: &str) -> Option<String> {
 /// Exchange's quotes and `##`, qmail's `Giving up on …` and field tails removed.
 fn reply_text(value: &str, head: Head) -> (Option<String>, Option<Command>) {
     let mut t = value.trim();
-    let mut cut = floor(t, REPLY_LIMIT);
-    t = &t[..cut];
+    t = &t[..floor(t, REPLY_LIMIT)];
     let mut command = None;
     if let Some(c) = IN_REPLY.captures(t) {
         command = c.get(1).and_then(|m| Command::parse(m.as_str()));
@@ -469,14 +468,11 @@ fn reply_text(value: &str, head: Head) -> (Option<String>, Option<Command>) {
             t = t[..p].trim();
         }
     }
-    cut = t.len();
-    let t = t[..cut]
-        .trim()
-        .trim_matches(['\'', '"', '«', '»', '„', '“', '”'])
-        .trim();
+    let t = t.trim().trim_matches(['\'', '"', '«', '»', '„', '“', '”']).trim();
     let t = t
         .strip_suffix(')')
-        .filter(|s| s.matches('(').count() < s.matches(')').count() + 1 && !s.contains('('))
+        // A reason quoted in parentheses keeps its closing one: drop it when it opens nowhere.
+        .filter(|s| !s.contains('('))
         .unwrap_or(t);
     ((!t.is_empty()).then(|| t.to_string()), command)
 }
