@@ -778,7 +778,12 @@ fn decide_recipient(report: &Report, r: &Recipient, n: &Notice) -> Recipient {
     let top_generic = rules_for(report, r).first().is_none_or(|rule| rule.on_reason.is_some());
     let mut dec = decision(r, side, out.is_final);
     if let Some(h) = dec.and_then(|dec| dec.hard) {
-        out.hard = h;
+        // A temporary refusal (4xx, 4.x.x) is never hard, whatever the wording.
+        let temporary = r
+            .status
+            .as_deref()
+            .map_or(r.reply_code.starts_with('4'), |s| s.starts_with('4'));
+        out.hard = h && !temporary;
     }
     if dec.is_some_and(|dec| dec.weak && !top_generic) {
         dec = None;
