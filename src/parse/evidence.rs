@@ -14,7 +14,8 @@
 
 use crate::model::{Action, Command};
 use crate::parse::codes;
-use regex::Regex;
+use crate::parse::lean::Twin;
+use regex_automata::util::captures::Captures;
 use std::sync::LazyLock;
 
 /// How much of a text the scanner reads (1 MiB): the evidence of a bounce is in its first part.
@@ -122,68 +123,59 @@ impl Found {
     }
 }
 
-fn build(p: &str) -> Regex {
-    Regex::new(p).expect("a fixed pattern compiles")
-}
-
-static POSTFIX: LazyLock<Regex> = LazyLock::new(|| {
-    build(&format!(
+static POSTFIX: Twin = Twin::new(|| {
+    format!(
         r"(?mi)(?:^<({ADDR})>(?:\s*\(expanded from <?({ADDR})>?\))?:\s*(?:host\s+({HOST})\[({IP})\]\s+said:\s*|connect to ({HOST})\[({IP})\](?::\d+)?:\s*)?|(?-u:\b)to=<({ADDR})>,[^\n]*?(?-u:\b)status=(?:bounced|deferred|expired|undeliverable)\s*\((?:host\s+({HOST})\[({IP})\]\s+said:\s*)?)"
-    ))
-});
-
-static EXIM: LazyLock<Regex> = LazyLock::new(|| {
-    build(&format!(
-        r"(?mi)(?:^<?({ADDR})>?(?:\s*\((?:generated from|expanded from)\s+<?({ADDR})>?\))?:?\s+(?:host\s+({HOST})\s*\[({IP})\]:?\s+)?)?SMTP error from remote (?:mail )?(?:server|host) after\s+(?:pipelined\s+)?([A-Za-z][A-Za-z ]{{1,20}}?)(?::?\s*<({ADDR})?>)?(?:\s*\([^)\n]{{0,80}}\))?\s*:\s*(?:host:?\s*({HOST})\s*\[({IP})\]:?\s*)?"
-    ))
-});
-
-static QMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    build(&format!(
-        r"(?mi)^<({ADDR})>:\s*(?:({IP})\s+[^\n]{{0,80}}?\.\s+)?Remote host said:\s*"
-    ))
-});
-
-static SENDMAIL: LazyLock<Regex> = LazyLock::new(|| {
-    build(&format!(
-        r"(?i)(?:<<<\s*)?(?-u:\b)([245][0-9][0-9])[ -](?:#?([245]\.[0-9]{{1,3}}\.[0-9]{{1,3}})\s+)?<?({ADDR})>?\.\.\.\s*"
-    ))
-});
-
-static EXCHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    build(&format!(
-        r"(?i)(?:(?:^|\s)#([245][0-9][0-9])[ -]?|<({HOST})\s+#([245]\.[0-9]{{1,3}}\.[0-9]{{1,3}})\s*(?:smtp|x-[a-z-]+)?;?\s*|(?-u:\b)remote server returned\s*(?:an error\s*)?:?\s*'|(?-u:\b)server returned\s+')"
-    ))
-});
-
-static FIELD: LazyLock<Regex> = LazyLock::new(|| {
-    build(
-        r"(?i)(?:^|\s)(final-recipient|original-recipient|action|status|remote-mta|diagnostic-code|x-postfix-sender|reporting-mta|arrival-date|last-attempt-date|will-retry-until|received-from-mta|x-actual-recipient)\s*:\s*",
     )
+});
+
+static EXIM: Twin = Twin::new(|| {
+    format!(
+        r"(?mi)(?:^<?({ADDR})>?(?:\s*\((?:generated from|expanded from)\s+<?({ADDR})>?\))?:?\s+(?:host\s+({HOST})\s*\[({IP})\]:?\s+)?)?SMTP error from remote (?:mail )?(?:server|host) after\s+(?:pipelined\s+)?([A-Za-z][A-Za-z ]{{1,20}}?)(?::?\s*<({ADDR})?>)?(?:\s*\([^)\n]{{0,80}}\))?\s*:\s*(?:host:?\s*({HOST})\s*\[({IP})\]:?\s*)?"
+    )
+});
+
+static QMAIL: Twin = Twin::new(|| {
+    format!(
+        r"(?mi)^<({ADDR})>:\s*(?:({IP})\s+[^\n]{{0,80}}?\.\s+)?Remote host said:\s*"
+    )
+});
+
+static SENDMAIL: Twin = Twin::new(|| {
+    format!(
+        r"(?i)(?:<<<\s*)?(?-u:\b)([245][0-9][0-9])[ -](?:#?([245]\.[0-9]{{1,3}}\.[0-9]{{1,3}})\s+)?<?({ADDR})>?\.\.\.\s*"
+    )
+});
+
+static EXCHANGE: Twin = Twin::new(|| {
+    format!(
+        r"(?i)(?:(?:^|\s)#([245][0-9][0-9])[ -]?|<({HOST})\s+#([245]\.[0-9]{{1,3}}\.[0-9]{{1,3}})\s*(?:smtp|x-[a-z-]+)?;?\s*|(?-u:\b)remote server returned\s*(?:an error\s*)?:?\s*'|(?-u:\b)server returned\s+')"
+    )
+});
+
+static FIELD: Twin = Twin::new(|| {
+    r"(?i)(?:^|\s)(final-recipient|original-recipient|action|status|remote-mta|diagnostic-code|x-postfix-sender|reporting-mta|arrival-date|last-attempt-date|will-retry-until|received-from-mta|x-actual-recipient)\s*:\s*".to_string()
 });
 
 /// Verbs and labels that introduce a remote server's reply, in the languages mail clients and
 /// servers write them in (en, pl, de, fr, es, it, pt, nl, ru, cs, sv). The reply must follow
 /// with its code.
-static INTRO: LazyLock<Regex> = LazyLock::new(|| {
-    build(
-        r#"(?i)(?:(?-u:\b)(?:said|says|replied|responded|answered|returned|reported|wrote|error (?:was|is)|response (?:was|is)|reply (?:was|is)|response from [^:\n]{1,80}? was|server response|remote error|rejected with|failed with|reason|diagnostic(?:[- ]code)?|odpowiedzia[łl]|odpowied[źz] serwera|meldete|antwortete|gemeldet|antwort(?: des [^:\n]{1,40})?|fehler(?:meldung)?|a r[ée]pondu|a renvoy[ée]|r[ée]ponse(?: du [^:\n]{1,40})?|erreur|respondi[óo]|devolvi[óo]|respuesta(?: del [^:\n]{1,40})?|ha risposto|ha restituito|risposta(?: del [^:\n]{1,40})?|errore|respondeu|retornou|resposta(?: do [^:\n]{1,40})?|antwoordde|gaf als antwoord|antwoord(?: van [^:\n]{1,40})?|foutmelding|odpov[ěe]d[ěe]l|odpov[ěe]ď(?: serveru)?|svarade|svar)|ответил|сообщил|ответ(?: сервера)?|ошибка)\s*:?\s*['"«„(]?\s*([245][0-9][0-9])(?:[ -]|$)"#,
+static INTRO: Twin = Twin::new(|| {
+    r#"(?i)(?:(?-u:\b)(?:said|says|replied|responded|answered|returned|reported|wrote|error (?:was|is)|response (?:was|is)|reply (?:was|is)|response from [^:\n]{1,80}? was|server response|remote error|rejected with|failed with|reason|diagnostic(?:[- ]code)?|odpowiedzia[łl]|odpowied[źz] serwera|meldete|antwortete|gemeldet|antwort(?: des [^:\n]{1,40})?|fehler(?:meldung)?|a r[ée]pondu|a renvoy[ée]|r[ée]ponse(?: du [^:\n]{1,40})?|erreur|respondi[óo]|devolvi[óo]|respuesta(?: del [^:\n]{1,40})?|ha risposto|ha restituito|risposta(?: del [^:\n]{1,40})?|errore|respondeu|retornou|resposta(?: do [^:\n]{1,40})?|antwoordde|gaf als antwoord|antwoord(?: van [^:\n]{1,40})?|foutmelding|odpov[ěe]d[ěe]l|odpov[ěe]ď(?: serveru)?|svarade|svar)|ответил|сообщил|ответ(?: сервера)?|ошибка)\s*:?\s*['"«„(]?\s*([245][0-9][0-9])(?:[ -]|$)"#.to_string()
+});
+
+static BARE: Twin = Twin::new(|| r"(?m)^\(?([245][0-9][0-9])[ -](?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}(?-u:\b)|[A-Za-z<])".to_string());
+
+static HOST_CONTEXT: Twin = Twin::new(|| {
+    format!(
+        r"(?i)(?:while talking to\s+({HOST})\.?(?:\s*\[({IP})\])?|remote[- ]server:\s*({HOST})|(?-u:\b)host\s+({HOST})\s*\[({IP})\])"
     )
 });
 
-static BARE: LazyLock<Regex> =
-    LazyLock::new(|| build(r"(?m)^\(?([245][0-9][0-9])[ -](?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}(?-u:\b)|[A-Za-z<])"));
+static ADDRESS: Twin = Twin::new(|| ADDR.to_string());
 
-static HOST_CONTEXT: LazyLock<Regex> = LazyLock::new(|| {
-    build(&format!(
-        r"(?i)(?:while talking to\s+({HOST})\.?(?:\s*\[({IP})\])?|remote[- ]server:\s*({HOST})|(?-u:\b)host\s+({HOST})\s*\[({IP})\])"
-    ))
-});
-
-static ADDRESS: LazyLock<Regex> = LazyLock::new(|| build(ADDR));
-
-static IN_REPLY: LazyLock<Regex> = LazyLock::new(|| {
-    build(r"(?i)\(?\s*in reply to\s+(end of data|end of message|[a-z]+(?:\s+to|\s+from)?)(?:\s+command)?\s*\)?")
+static IN_REPLY: Twin = Twin::new(|| {
+    r"(?i)\(?\s*in reply to\s+(end of data|end of message|[a-z]+(?:\s+to|\s+from)?)(?:\s+command)?\s*\)?".to_string()
 });
 
 /// The text as paragraphs, one per line: quote marks (`>`), bullets and indentation dropped,
@@ -259,12 +251,13 @@ fn scan_flat(flat: &str, exclude: &[String]) -> Vec<Evidence> {
     let mut fields: Option<Evidence> = None;
     let mut pending_original: Option<String> = None;
     let mut last_address: Option<(String, usize)> = None;
-    let mut prose = ADDRESS.find_iter(flat).peekable();
+    let ascii = flat.is_ascii();
+    let mut prose = ADDRESS.get(ascii).find_iter(flat).peekable();
     for (i, h) in heads.iter().enumerate() {
         // Addresses in prose before this head ("Your message to a@example.com couldn't be
         // delivered"): the nearest one names a reply that comes without its own.
         while let Some(m) = prose.next_if(|m| m.start() < h.start) {
-            let a = m.as_str().trim_matches('.');
+            let a = flat[m.range()].trim_matches('.');
             if !excluded(a) && !is_system(a) && !in_header_line(flat, m.start()) {
                 last_address = Some((a.to_string(), m.start()));
             }
@@ -307,7 +300,12 @@ fn scan_flat(flat: &str, exclude: &[String]) -> Vec<Evidence> {
             let inside = e
                 .diagnostic
                 .as_deref()
-                .and_then(|d| ADDRESS.find(d).map(|m| m.as_str().trim_matches('.').to_string()))
+                .and_then(|d| {
+                    ADDRESS
+                        .get(d.is_ascii())
+                        .find(d)
+                        .map(|m| d[m.range()].trim_matches('.').to_string())
+                })
                 .filter(|a| !excluded(a) && !is_system(a));
             let near = last_address
                 .as_ref()
@@ -448,9 +446,12 @@ fn reply_text(value: &str, head: Head) -> (Option<String>, Option<Command>) {
     let mut t = value.trim();
     t = &t[..floor(t, REPLY_LIMIT)];
     let mut command = None;
-    if let Some(c) = IN_REPLY.captures(t) {
-        command = c.get(1).and_then(|m| Command::parse(m.as_str()));
-        let m = c.get(0).map_or(0..0, |m| m.range());
+    let re = IN_REPLY.get(t.is_ascii());
+    let mut c = re.create_captures();
+    re.captures(t, &mut c);
+    if c.is_match() {
+        command = c.get_group(1).and_then(|m| t.get(m.range())).and_then(Command::parse);
+        let m = c.get_match().map_or(0..0, |m| m.range());
         let before = t[..m.start].trim();
         t = if before.is_empty() { t[m.end..].trim() } else { before };
     }
@@ -553,7 +554,7 @@ const GATES: &[(&str, u16)] = &[
     ("remote host said", G_QMAIL),
     ("...", G_SENDMAIL),
     ("#", G_EXCHANGE),
-    ("returned", G_EXCHANGE),
+    ("returned", G_EXCHANGE | G_INTRO),
     ("recipient", G_FIELD),
     ("action", G_FIELD),
     ("status", G_FIELD),
@@ -565,6 +566,39 @@ const GATES: &[(&str, u16)] = &[
     ("talking to", G_HOST),
     ("remote", G_HOST),
     ("host", G_HOST),
+    // [`INTRO`]'s verbs and labels, each as a part that every ASCII spelling holds (on a text with
+    // any non-ASCII character the pattern always runs).
+    ("said", G_INTRO),
+    ("says", G_INTRO),
+    ("replied", G_INTRO),
+    ("respond", G_INTRO),
+    ("answered", G_INTRO),
+    ("reported", G_INTRO),
+    ("wrote", G_INTRO),
+    ("error", G_INTRO),
+    ("ponse", G_INTRO),
+    ("reply", G_INTRO),
+    ("rejected with", G_INTRO),
+    ("failed with", G_INTRO),
+    ("reason", G_INTRO),
+    ("diagnostic", G_INTRO),
+    ("odpowied", G_INTRO),
+    ("meldet", G_INTRO),
+    ("antwort", G_INTRO),
+    ("fehler", G_INTRO),
+    ("pondu", G_INTRO),
+    ("renvoy", G_INTRO),
+    ("erreur", G_INTRO),
+    ("devolvi", G_INTRO),
+    ("respuesta", G_INTRO),
+    ("rispost", G_INTRO),
+    ("restituito", G_INTRO),
+    ("retornou", G_INTRO),
+    ("resposta", G_INTRO),
+    ("antwoord", G_INTRO),
+    ("foutmelding", G_INTRO),
+    ("odpov", G_INTRO),
+    ("svar", G_INTRO),
 ];
 const G_POSTFIX: u16 = 1;
 const G_EXIM: u16 = 2;
@@ -573,6 +607,7 @@ const G_SENDMAIL: u16 = 8;
 const G_EXCHANGE: u16 = 16;
 const G_FIELD: u16 = 32;
 const G_HOST: u16 = 64;
+const G_INTRO: u16 = 128;
 
 static GATE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let words: Vec<&str> = GATES.iter().map(|(w, _)| *w).collect();
@@ -596,32 +631,37 @@ fn heads(flat: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let (open, digits) = gates(flat);
     let on = |g: u16| open & g != 0;
-    let text = |c: &regex::Captures, i: usize| c.get(i).map(|m| m.as_str().trim_end_matches('.').to_string());
-    for c in on(G_POSTFIX).then(|| POSTFIX.captures_iter(flat)).into_iter().flatten() {
-        let m = c.get(0).map_or(0..0, |m| m.range());
+    let ascii = flat.is_ascii();
+    let text = |c: &Captures, i: usize| {
+        c.get_group(i)
+            .and_then(|m| flat.get(m.range()))
+            .map(|m| m.trim_end_matches('.').to_string())
+    };
+    for c in on(G_POSTFIX).then(|| POSTFIX.get(ascii).captures_iter(flat)).into_iter().flatten() {
+        let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Postfix, m.start, m.end);
         f.address = text(&c, 1).or_else(|| text(&c, 7));
         f.alias = text(&c, 2);
         f.host = text(&c, 3).or_else(|| text(&c, 5)).or_else(|| text(&c, 8));
         f.ip = text(&c, 4).or_else(|| text(&c, 6)).or_else(|| text(&c, 9));
-        if c.get(5).is_some() {
+        if c.get_group(5).is_some() {
             // Postfix's own "connect to X[ip]:25: Connection refused": the text after is the reason.
             f.command = Some(Command::Conn);
         }
         out.push(f);
     }
-    for c in on(G_EXIM).then(|| EXIM.captures_iter(flat)).into_iter().flatten() {
-        let m = c.get(0).map_or(0..0, |m| m.range());
+    for c in on(G_EXIM).then(|| EXIM.get(ascii).captures_iter(flat)).into_iter().flatten() {
+        let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Exim, m.start, m.end);
         f.address = text(&c, 1).or_else(|| text(&c, 6));
         f.alias = text(&c, 2);
         f.host = text(&c, 3).or_else(|| text(&c, 7));
         f.ip = text(&c, 4).or_else(|| text(&c, 8));
-        f.command = c.get(5).and_then(|m| Command::parse(m.as_str()));
+        f.command = c.get_group(5).and_then(|m| flat.get(m.range())).and_then(Command::parse);
         out.push(f);
     }
-    for c in on(G_QMAIL).then(|| QMAIL.captures_iter(flat)).into_iter().flatten() {
-        let m = c.get(0).map_or(0..0, |m| m.range());
+    for c in on(G_QMAIL).then(|| QMAIL.get(ascii).captures_iter(flat)).into_iter().flatten() {
+        let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Qmail, m.start, m.end);
         f.address = text(&c, 1);
         f.ip = text(&c, 2);
@@ -629,51 +669,59 @@ fn heads(flat: &str) -> Vec<Found> {
         out.push(f);
     }
     for c in (on(G_SENDMAIL) && digits)
-        .then(|| SENDMAIL.captures_iter(flat))
+        .then(|| SENDMAIL.get(ascii).captures_iter(flat))
         .into_iter()
         .flatten()
     {
-        let m = c.get(0).map_or(0..0, |m| m.range());
+        let m = c.get_match().map_or(0..0, |m| m.range());
         // The reply starts at the code: the record's text keeps `550 5.1.1 <a>... reason`.
-        let code = c.get(1).map_or(m.start, |g| g.start());
+        let code = c.get_group(1).map_or(m.start, |g| g.start);
         let mut f = Found::new(Head::Sendmail, m.start, code);
         f.address = text(&c, 3);
         out.push(f);
     }
     for c in on(G_EXCHANGE)
-        .then(|| EXCHANGE.captures_iter(flat))
+        .then(|| EXCHANGE.get(ascii).captures_iter(flat))
         .into_iter()
         .flatten()
     {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        let body = c.get(1).or(c.get(3)).map_or(m.end, |g| g.start());
+        let m = c.get_match().map_or(0..0, |m| m.range());
+        let body = c.get_group(1).or(c.get_group(3)).map_or(m.end, |g| g.start);
         // `<host #5.1.1 …>` names the server that wrote the notice, often the sender's own: not
         // taken as the remote host.
         out.push(Found::new(Head::Exchange, m.start, body));
     }
-    for c in on(G_FIELD).then(|| FIELD.captures_iter(flat)).into_iter().flatten() {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        let name = c.get(1).map_or("", |g| g.as_str()).to_ascii_lowercase();
-        let mut f = Found::new(Head::Field, c.get(1).map_or(m.start, |g| g.start()), m.end);
+    for c in on(G_FIELD).then(|| FIELD.get(ascii).captures_iter(flat)).into_iter().flatten() {
+        let m = c.get_match().map_or(0..0, |m| m.range());
+        let name = c
+            .get_group(1)
+            .and_then(|g| flat.get(g.range()))
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let mut f = Found::new(Head::Field, c.get_group(1).map_or(m.start, |g| g.start), m.end);
         f.field = FIELD_NAMES.iter().copied().find(|n| *n == name);
         out.push(f);
     }
-    for c in digits.then(|| INTRO.captures_iter(flat)).into_iter().flatten() {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        let code = c.get(1).map_or(m.end, |g| g.start());
-        out.push(Found::new(Head::Intro, m.start, code));
-    }
-    for c in digits.then(|| BARE.captures_iter(flat)).into_iter().flatten() {
-        let m = c.get(0).map_or(0..0, |m| m.range());
-        let code = c.get(1).map_or(m.start, |g| g.start());
-        out.push(Found::new(Head::Bare, m.start, code));
-    }
-    for c in on(G_HOST)
-        .then(|| HOST_CONTEXT.captures_iter(flat))
+    for c in (digits && (on(G_INTRO) || !ascii))
+        .then(|| INTRO.get(ascii).captures_iter(flat))
         .into_iter()
         .flatten()
     {
-        let m = c.get(0).map_or(0..0, |m| m.range());
+        let m = c.get_match().map_or(0..0, |m| m.range());
+        let code = c.get_group(1).map_or(m.end, |g| g.start);
+        out.push(Found::new(Head::Intro, m.start, code));
+    }
+    for c in digits.then(|| BARE.get(ascii).captures_iter(flat)).into_iter().flatten() {
+        let m = c.get_match().map_or(0..0, |m| m.range());
+        let code = c.get_group(1).map_or(m.start, |g| g.start);
+        out.push(Found::new(Head::Bare, m.start, code));
+    }
+    for c in on(G_HOST)
+        .then(|| HOST_CONTEXT.get(ascii).captures_iter(flat))
+        .into_iter()
+        .flatten()
+    {
+        let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::HostContext, m.start, m.end);
         f.host = text(&c, 1).or_else(|| text(&c, 3)).or_else(|| text(&c, 4));
         f.ip = text(&c, 2).or_else(|| text(&c, 5));
