@@ -446,10 +446,19 @@ fn reply_text(value: &str, head: Head) -> (Option<String>, Option<Command>) {
     let mut t = value.trim();
     t = &t[..floor(t, REPLY_LIMIT)];
     let mut command = None;
-    let re = IN_REPLY.get(t.is_ascii());
-    let mut c = re.create_captures();
-    re.captures(t, &mut c);
-    if c.is_match() {
+    // The pattern holds `in reply to` (letters no other character folds to): without it, no match.
+    let found = t
+        .as_bytes()
+        .windows(11)
+        .any(|w| w.eq_ignore_ascii_case(b"in reply to"))
+        .then(|| {
+            let re = IN_REPLY.get(t.is_ascii());
+            let mut c = re.create_captures();
+            re.captures(t, &mut c);
+            c
+        })
+        .filter(Captures::is_match);
+    if let Some(c) = found {
         command = c.get_group(1).and_then(|m| t.get(m.range())).and_then(Command::parse);
         let m = c.get_match().map_or(0..0, |m| m.range());
         let before = t[..m.start].trim();
