@@ -558,7 +558,11 @@ fn in_header_line(flat: &str, at: usize) -> bool {
 /// Words one of which each pattern's match holds, found in one pass: a pattern runs (and is
 /// built) only when its words occur, so a short reply costs a few patterns, not all of them.
 const GATES: &[(&str, u16)] = &[
-    ("<", G_POSTFIX | G_QMAIL | G_SENDMAIL),
+    // POSTFIX's `<` starts a line (or the text) or follows `to=`; QMAIL needs its "Remote host
+    // said" and SENDMAIL its "...", both below.
+    ("\n<", G_POSTFIX),
+    ("to=<", G_POSTFIX),
+    ("<", G_LT),
     ("smtp error from remote", G_EXIM),
     ("remote host said", G_QMAIL),
     ("...", G_SENDMAIL),
@@ -617,6 +621,8 @@ const G_EXCHANGE: u16 = 16;
 const G_FIELD: u16 = 32;
 const G_HOST: u16 = 64;
 const G_INTRO: u16 = 128;
+/// A `<` anywhere: opens nothing by itself (see [`gates`]).
+const G_LT: u16 = 256;
 
 static GATE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     let words: Vec<&str> = GATES.iter().map(|(w, _)| *w).collect();
@@ -628,6 +634,14 @@ fn gates(flat: &str) -> (u16, bool) {
     let mut open = 0;
     for m in GATE_WORDS.find_overlapping_iter(flat) {
         open |= GATES[m.pattern().as_usize()].1;
+    }
+    if flat.starts_with('<') {
+        open |= G_POSTFIX;
+    }
+    // Case-insensitive matching folds `ſ` to `s` and `K` (Kelvin) to `k`: a text holding one
+    // may spell "Remote host said" without the ASCII word, so QMAIL runs whenever a `<` occurs.
+    if open & G_LT != 0 && !flat.is_ascii() && flat.contains(['\u{17f}', '\u{212a}']) {
+        open |= G_QMAIL;
     }
     let digits = flat
         .as_bytes()
