@@ -277,9 +277,28 @@ fn forwarded(body: &str) -> Option<String> {
         // Lower-casing changed byte offsets (rare letters): search line by line instead.
         return forwarded_by_lines(window);
     }
-    let at = FORWARD_MARKERS.iter().filter_map(|m| lower.find(m)).min()?;
+    // The first place any marker starts. From the process's ninth text on, one automaton finds
+    // it (leftmost-first: where the earliest match starts) in one pass instead of one per
+    // marker; for one or a few texts, building it costs more than it saves.
+    let seen = FORWARD_TEXTS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+    let at = match (seen >= 8).then(|| FORWARD_SEARCH.as_ref()).flatten() {
+        Some(ac) => ac.find(&lower)?.start(),
+        None => FORWARD_MARKERS.iter().filter_map(|m| lower.find(m)).min()?,
+    };
     split_forward(window, at)
 }
+
+/// How many texts [`forwarded`] has read in this process.
+static FORWARD_TEXTS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// [`FORWARD_MARKERS`] in one automaton.
+static FORWARD_SEARCH: std::sync::LazyLock<Option<aho_corasick::AhoCorasick>> = std::sync::LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostFirst)
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .build(FORWARD_MARKERS)
+        .ok()
+});
 
 fn forwarded_by_lines(window: &str) -> Option<String> {
     let mut pos = 0;
