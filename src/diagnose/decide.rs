@@ -303,7 +303,10 @@ fn forwarded(win: &str) -> Vec<String> {
         let line = win.get(from..end).unwrap_or("");
         from = end + 1;
         // Most lines start with another letter: skip them before trimming.
-        match line.bytes().find(|b| !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')) {
+        match line
+            .bytes()
+            .find(|b| !matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+        {
             Some(b) if b.is_ascii() && !matches!(b.to_ascii_lowercase(), b'f' | b'o') => continue,
             _ => {}
         }

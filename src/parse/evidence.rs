@@ -135,11 +135,8 @@ static EXIM: Twin = Twin::new(|| {
     )
 });
 
-static QMAIL: Twin = Twin::new(|| {
-    format!(
-        r"(?mi)^<({ADDR})>:\s*(?:({IP})\s+[^\n]{{0,80}}?\.\s+)?Remote host said:\s*"
-    )
-});
+static QMAIL: Twin =
+    Twin::new(|| format!(r"(?mi)^<({ADDR})>:\s*(?:({IP})\s+[^\n]{{0,80}}?\.\s+)?Remote host said:\s*"));
 
 static SENDMAIL: Twin = Twin::new(|| {
     format!(
@@ -164,7 +161,8 @@ static INTRO: Twin = Twin::new(|| {
     r#"(?i)(?:(?-u:\b)(?:said|says|replied|responded|answered|returned|reported|wrote|error (?:was|is)|response (?:was|is)|reply (?:was|is)|response from [^:\n]{1,80}? was|server response|remote error|rejected with|failed with|reason|diagnostic(?:[- ]code)?|odpowiedzia[łl]|odpowied[źz] serwera|meldete|antwortete|gemeldet|antwort(?: des [^:\n]{1,40})?|fehler(?:meldung)?|a r[ée]pondu|a renvoy[ée]|r[ée]ponse(?: du [^:\n]{1,40})?|erreur|respondi[óo]|devolvi[óo]|respuesta(?: del [^:\n]{1,40})?|ha risposto|ha restituito|risposta(?: del [^:\n]{1,40})?|errore|respondeu|retornou|resposta(?: do [^:\n]{1,40})?|antwoordde|gaf als antwoord|antwoord(?: van [^:\n]{1,40})?|foutmelding|odpov[ěe]d[ěe]l|odpov[ěe]ď(?: serveru)?|svarade|svar)|ответил|сообщил|ответ(?: сервера)?|ошибка)\s*:?\s*['"«„(]?\s*([245][0-9][0-9])(?:[ -]|$)"#.to_string()
 });
 
-static BARE: Twin = Twin::new(|| r"(?m)^\(?([245][0-9][0-9])[ -](?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}(?-u:\b)|[A-Za-z<])".to_string());
+static BARE: Twin =
+    Twin::new(|| r"(?m)^\(?([245][0-9][0-9])[ -](?:#?[245]\.[0-9]{1,3}\.[0-9]{1,3}(?-u:\b)|[A-Za-z<])".to_string());
 
 static HOST_CONTEXT: Twin = Twin::new(|| {
     format!(
@@ -579,8 +577,8 @@ const GATES: &[(&str, u16)] = &[
     ("talking to", G_HOST),
     ("remote", G_HOST),
     ("host", G_HOST),
-    // [`INTRO`]'s verbs and labels, each as a part that every ASCII spelling holds (on a text with
-    // any non-ASCII character the pattern always runs).
+    // [`INTRO`]'s verbs and labels, each as an ASCII part that every spelling of the Latin-script
+    // ones holds (see [`heads`] for the others).
     ("said", G_INTRO),
     ("says", G_INTRO),
     ("replied", G_INTRO),
@@ -660,7 +658,11 @@ fn heads(flat: &str) -> Vec<Found> {
             .and_then(|m| flat.get(m.range()))
             .map(|m| m.trim_end_matches('.').to_string())
     };
-    for c in on(G_POSTFIX).then(|| POSTFIX.get(ascii).captures_iter(flat)).into_iter().flatten() {
+    for c in on(G_POSTFIX)
+        .then(|| POSTFIX.get(ascii).captures_iter(flat))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Postfix, m.start, m.end);
         f.address = text(&c, 1).or_else(|| text(&c, 7));
@@ -673,17 +675,28 @@ fn heads(flat: &str) -> Vec<Found> {
         }
         out.push(f);
     }
-    for c in on(G_EXIM).then(|| EXIM.get(ascii).captures_iter(flat)).into_iter().flatten() {
+    for c in on(G_EXIM)
+        .then(|| EXIM.get(ascii).captures_iter(flat))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Exim, m.start, m.end);
         f.address = text(&c, 1).or_else(|| text(&c, 6));
         f.alias = text(&c, 2);
         f.host = text(&c, 3).or_else(|| text(&c, 7));
         f.ip = text(&c, 4).or_else(|| text(&c, 8));
-        f.command = c.get_group(5).and_then(|m| flat.get(m.range())).and_then(Command::parse);
+        f.command = c
+            .get_group(5)
+            .and_then(|m| flat.get(m.range()))
+            .and_then(Command::parse);
         out.push(f);
     }
-    for c in on(G_QMAIL).then(|| QMAIL.get(ascii).captures_iter(flat)).into_iter().flatten() {
+    for c in on(G_QMAIL)
+        .then(|| QMAIL.get(ascii).captures_iter(flat))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Qmail, m.start, m.end);
         f.address = text(&c, 1);
@@ -714,7 +727,11 @@ fn heads(flat: &str) -> Vec<Found> {
         // taken as the remote host.
         out.push(Found::new(Head::Exchange, m.start, body));
     }
-    for c in on(G_FIELD).then(|| FIELD.get(ascii).captures_iter(flat)).into_iter().flatten() {
+    for c in on(G_FIELD)
+        .then(|| FIELD.get(ascii).captures_iter(flat))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let name = c
             .get_group(1)
@@ -725,7 +742,14 @@ fn heads(flat: &str) -> Vec<Found> {
         f.field = FIELD_NAMES.iter().copied().find(|n| *n == name);
         out.push(f);
     }
-    for c in (digits && (on(G_INTRO) || !ascii))
+    // On other texts INTRO's words may also be Cyrillic, or spelled with a character that folds
+    // to an ASCII letter (`ſ`, `K`): such a text runs it whatever its other words.
+    let intro = on(G_INTRO)
+        || (!ascii
+            && flat
+                .chars()
+                .any(|c| matches!(c, '\u{400}'..='\u{4ff}' | '\u{1c80}'..='\u{1c88}' | '\u{17f}' | '\u{212a}')));
+    for c in (digits && intro)
         .then(|| INTRO.get(ascii).captures_iter(flat))
         .into_iter()
         .flatten()
@@ -734,7 +758,11 @@ fn heads(flat: &str) -> Vec<Found> {
         let code = c.get_group(1).map_or(m.end, |g| g.start);
         out.push(Found::new(Head::Intro, m.start, code));
     }
-    for c in digits.then(|| BARE.get(ascii).captures_iter(flat)).into_iter().flatten() {
+    for c in digits
+        .then(|| BARE.get(ascii).captures_iter(flat))
+        .into_iter()
+        .flatten()
+    {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let code = c.get_group(1).map_or(m.start, |g| g.start);
         out.push(Found::new(Head::Bare, m.start, code));
@@ -778,6 +806,48 @@ mod tests {
         let v = scan(text, &[]);
         assert_eq!(v.len(), 1, "{v:?}");
         v.into_iter().next().unwrap_or_default()
+    }
+
+    #[test]
+    fn ascii_forms_match_like_the_full_patterns_on_ascii_texts() {
+        let texts = [
+            "<olga@example.ru>: host mx.example.ru[192.0.2.20] said: 550 5.1.1 <olga@example.ru>: User unknown (in reply to RCPT TO command)",
+            "to=<a@example.com>, relay=mx.example.com[192.0.2.1]:25, status=bounced (host mx.example.com[192.0.2.1] said: 550 5.7.1 Rejected (in reply to end of data command))",
+            "kim@example.net host mx.example.net [198.51.100.3] SMTP error from remote mail server after RCPT TO:<kim@example.net>: 550 5.2.1 Mailbox disabled",
+            "<jo@example.org>:\n192.0.2.7 does not like recipient. Remote host said: 554 5.7.1 denied. Giving up on 192.0.2.7.",
+            "<<< 550 5.1.1 <neko@example.jp>... User unknown\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##",
+            "Remote Server returned '554 5.4.4 SMTPSEND.DNS.NonExistentDomain' <mx.example.com #5.0.0 smtp; 550 no>",
+            "Action: failed Final-Recipient: rfc822; ana@example.jp Diagnostic-Code: smtp; 550 5.1.1 <ana@example.jp>... User Unknown Status: 5.1.1",
+            "The response from mail.example.com was: 452 4.2.2 Mailbox full\nServer said: '421 try later'\nsvar: 550 nej\nRESPONSE WAS 550 no",
+            "(550-5.1.1 The email account does not exist\nwhile talking to mx.example.com. [192.0.2.9]: remote-server: mx2.example.com",
+            "Diagnostic code 550 SK3 k s 5.7.1 sender@example.com;Kelvin Sigma x_y@z.example.com.",
+        ];
+        for (name, twin) in [
+            ("POSTFIX", &POSTFIX),
+            ("EXIM", &EXIM),
+            ("QMAIL", &QMAIL),
+            ("SENDMAIL", &SENDMAIL),
+            ("EXCHANGE", &EXCHANGE),
+            ("FIELD", &FIELD),
+            ("INTRO", &INTRO),
+            ("BARE", &BARE),
+            ("HOST_CONTEXT", &HOST_CONTEXT),
+            ("ADDRESS", &ADDRESS),
+            ("IN_REPLY", &IN_REPLY),
+        ] {
+            let (ascii, full) = (twin.get(true), twin.get(false));
+            assert_eq!(
+                ascii.group_info().all_group_len(),
+                full.group_info().all_group_len(),
+                "{name}"
+            );
+            for t in texts {
+                let spans = |re: &regex_automata::meta::Regex| -> Vec<Vec<Option<regex_automata::Span>>> {
+                    re.captures_iter(t).map(|c| c.iter().collect()).collect()
+                };
+                assert_eq!(spans(ascii), spans(full), "{name} on {t:?}");
+            }
+        }
     }
 
     #[test]
