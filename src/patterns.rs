@@ -1368,14 +1368,25 @@ mod plans {
 
     #[test]
     fn plans_are_current() {
-        let path = "src/kb/text_plan.rs";
-        let patterns = crate::kb::text_patterns();
-        let plan = &crate::kb::text_plan::TEXT_PLAN;
-        let (name, from) = (
+        current(
+            "src/kb/text_plan.rs",
+            &crate::kb::text_patterns(),
+            &crate::kb::text_plan::TEXT_PLAN,
             "TEXT_PLAN",
             "`kb::TEXTS` (the reason classifier's and the knowledge base's reply-text patterns)",
         );
-        let fresh = render(&set(&patterns).unwrap(), &patterns, name, from);
+        current(
+            "src/kb/decision_plan.rs",
+            &crate::diagnose::decide::decision_patterns(),
+            &crate::kb::decision_plan::DECISION_PLAN,
+            "DECISION_PLAN",
+            "the reply patterns of `kb::decide::DECISIONS`",
+        );
+    }
+
+    /// Checks (and with `BOUNCE_WRITE_PLANS` set, writes) the plan at `path`.
+    fn current(path: &str, patterns: &[&str], plan: &Plan, name: &str, from: &str) {
+        let fresh = render(&set(patterns).unwrap(), patterns, name, from);
         if std::env::var_os("BOUNCE_WRITE_PLANS").is_some() {
             std::fs::write(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(path), &fresh).unwrap();
         }
@@ -1386,7 +1397,7 @@ mod plans {
             planned.as_ref() == Some(&fresh),
             "{path} does not match its patterns: `BOUNCE_WRITE_PLANS=1 cargo test --lib patterns::plans` writes it again"
         );
-        assert!(set_with_plan(&patterns, plan).is_ok());
+        assert!(set_with_plan(patterns, plan).is_ok());
     }
 
     #[test]

@@ -117,9 +117,19 @@ static DECISION_TEXTS: LazyLock<Option<(crate::patterns::Set, Vec<usize>)>> = La
     let idx: Vec<usize> = (0..d::DECISIONS.len())
         .filter(|&i| d::DECISIONS[i].text.is_some())
         .collect();
-    let set = crate::patterns::set(idx.iter().map(|&i| d::DECISIONS[i].text.unwrap_or_default())).ok()?;
-    Some((set, idx))
+    let patterns = decision_patterns();
+    // Natively from a plan made ahead of time (as `kb::TEXTS`); the browser's engine reads them.
+    #[cfg(not(target_arch = "wasm32"))]
+    let set = crate::patterns::set_with_plan(&patterns, &crate::kb::decision_plan::DECISION_PLAN);
+    #[cfg(target_arch = "wasm32")]
+    let set = crate::patterns::set(&patterns);
+    Some((set.ok()?, idx))
 });
+
+/// The reply patterns of the decisions that have one, in table order ([`DECISION_TEXTS`]).
+pub(crate) fn decision_patterns() -> Vec<&'static str> {
+    d::DECISIONS.iter().filter_map(|dec| dec.text).collect()
+}
 
 static URL: LazyLock<Option<Regex>> = LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)https?://[^ \t\r\n<>'\x22)\]]+").ok());
 
