@@ -173,11 +173,19 @@ impl Iterator for Sources {
     }
 }
 
+/// Extensions of files that are not messages, skipped in a folder walk.
+const NOT_MAIL: &[&str] = &[
+    "json", "jsonl", "csv", "tsv", "md", "py", "sh", "rs", "toml", "yaml", "yml", "png", "jpg", "jpeg", "gif", "webp",
+    "svg", "pdf", "zip", "gz", "bz2", "xz", "tar", "7z", "exe", "dll",
+];
+
 /// The entries of a directory worth reading, in name order. In a Maildir (a folder with `cur`
 /// and `new`): `cur`, `new` and Maildir++ subfolders (`.Name` folders holding `cur`), never
 /// `tmp` (messages still being written) nor the mail server's index files. Elsewhere: every
-/// entry but hidden files; hidden folders only when they are Maildir folders. Symbolic links to
-/// directories are skipped.
+/// entry but hidden files and files whose extension names another kind of file
+/// ([`NOT_MAIL`]: a folder of saved bounces often holds notes, scripts or exports beside them);
+/// hidden folders only when they are Maildir folders. Symbolic links to directories are skipped.
+/// A file named on the command line is always read.
 fn dir_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let maildir = dir.join("cur").is_dir() && dir.join("new").is_dir();
     let mut out = Vec::new();
@@ -197,7 +205,11 @@ fn dir_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         } else if name.starts_with('.') {
             is_dir && path.join("cur").is_dir()
         } else {
-            true
+            is_dir
+                || !path
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| NOT_MAIL.iter().any(|n| n.eq_ignore_ascii_case(x)))
         };
         if keep {
             out.push(path);
