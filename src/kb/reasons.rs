@@ -39,6 +39,12 @@ pub struct Knowledge {
     pub codes: &'static [&'static str],
 }
 
+/// Report formats of content-filtering gateways ([`crate::parse::formats::gateway`]). They answer
+/// for the server behind them and word most refusals as an unknown user; by the vocabulary's
+/// convention such a refusal, without a mailbox status (X.1.x) or a refusal at `RCPT`, is
+/// `filtered`.
+pub static FILTERING_GATEWAYS: &[&str] = &["mcafee", "mailfoundry", "surfcontrol"];
+
 /// The order in which reasons' exact phrases are tried (the narrower first).
 pub static EXACT_ORDER: &[Reason] = &[
     R::PolicyViolation,
