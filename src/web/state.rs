@@ -2,6 +2,7 @@
 
 use super::action::{Action, CopyFormat, CopyStatus};
 use super::analysis::Analysis;
+use super::protocol::{BatchLabels, BatchRow, BatchSummary, Reply};
 use crate::i18n::Localizer;
 use std::rc::Rc;
 use yew::Reducible;
@@ -26,6 +27,27 @@ pub enum Phase {
     Done,
     /// The engine or the locale bundle failed.
     Failed,
+}
+
+/// A batch of messages: what the engine has sent about it so far.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch {
+    /// Its number.
+    pub id: u64,
+    /// The view's texts (localized by the engine).
+    pub labels: Rc<BatchLabels>,
+    /// Messages analysed.
+    pub done: u32,
+    /// Messages in all.
+    pub total: u32,
+    /// "N of M messages analysed", localized.
+    pub label: String,
+    /// The list's rows, in message order.
+    pub rows: Rc<Vec<BatchRow>>,
+    /// The summary, once the batch is over.
+    pub summary: Option<Rc<BatchSummary>>,
+    /// It was cancelled.
+    pub cancelled: bool,
 }
 
 /// The whole state of the page.
@@ -64,6 +86,15 @@ pub struct AppState {
     pub redact: bool,
     /// Result of the last "copy link".
     pub link_status: Option<CopyStatus>,
+    /// The batch asked of the engine and not yet started (0: none).
+    pub batch_pending: u64,
+    /// The latest batch.
+    pub batch: Option<Rc<Batch>>,
+    /// True while a single text is shown instead of the batch.
+    pub batch_hidden: bool,
+    /// Explain the text as one message even if it starts like an mbox (the engine found one
+    /// message only, or it is one of a batch's messages).
+    pub single_only: bool,
 }
 
 impl AppState {
@@ -86,6 +117,10 @@ impl AppState {
             file_failed: false,
             redact: false,
             link_status: None,
+            batch_pending: 0,
+            batch: None,
+            batch_hidden: false,
+            single_only: false,
         }
     }
 
@@ -125,6 +160,74 @@ impl PartialEq for AppState {
             && self.file_failed == other.file_failed
             && self.redact == other.redact
             && self.link_status == other.link_status
+            && self.batch_pending == other.batch_pending
+            && self.batch == other.batch
+            && self.batch_hidden == other.batch_hidden
+            && self.single_only == other.single_only
+    }
+}
+
+impl AppState {
+    /// The state after a batch reply; `None` when the reply is for a batch no longer wanted.
+    fn batch_reply(mut self, reply: Reply) -> Option<AppState> {
+        fn current(s: &mut AppState, id: u64) -> Option<&mut Batch> {
+            s.batch.as_mut().filter(|b| b.id == id).map(Rc::make_mut)
+        }
+        match reply {
+            Reply::BatchStarted { batch, total, labels } if batch == self.batch_pending => {
+                self.batch = Some(Rc::new(Batch {
+                    id: batch,
+                    labels: Rc::new(*labels),
+                    done: 0,
+                    total,
+                    label: String::new(),
+                    rows: Rc::new(Vec::new()),
+                    summary: None,
+                    cancelled: false,
+                }));
+                self.batch_hidden = false;
+            }
+            Reply::BatchProgress {
+                batch,
+                done,
+                total,
+                label,
+                rows,
+            } => {
+                let b = current(&mut self, batch)?;
+                b.done = done;
+                b.total = total;
+                b.label = label;
+                Rc::make_mut(&mut b.rows).extend(rows);
+            }
+            Reply::BatchDone {
+                batch,
+                cancelled,
+                summary,
+            } => {
+                let b = current(&mut self, batch)?;
+                b.summary = Some(Rc::new(*summary));
+                b.cancelled = cancelled;
+                if self.batch_pending == batch {
+                    self.batch_pending = 0;
+                    self.phase = Phase::Done;
+                }
+            }
+            Reply::BatchSingle { batch } if batch == self.batch_pending => {
+                // Not a batch after all: explain the text as one message.
+                self.batch_pending = 0;
+                self.single_only = true;
+                self.generation += 1;
+                self.immediate = true;
+                self.phase = if self.text.trim().is_empty() {
+                    Phase::Empty
+                } else {
+                    Phase::Waiting
+                };
+            }
+            _ => return None,
+        }
+        Some(self)
     }
 }
 
@@ -146,6 +249,9 @@ impl Reducible for AppState {
                 }
                 s.text_external = external;
                 s.immediate = immediate;
+                s.batch_pending = 0;
+                s.batch_hidden = true;
+                s.single_only = false;
                 s.copy_status = None;
                 if text.trim().is_empty() {
                     s.phase = Phase::Empty;
@@ -157,6 +263,8 @@ impl Reducible for AppState {
                 s.text = text;
             }
             Action::Clear => {
+                s.batch = None;
+                s.batch_pending = 0;
                 s.generation += 1;
                 s.external_generation += 1;
                 s.text_external = false;
@@ -219,6 +327,30 @@ impl Reducible for AppState {
                 s.link_status = None;
             }
             Action::LinkCopied(st) => s.link_status = Some(st),
+            Action::BatchRequested { id, clear_text } => {
+                s.batch_pending = id;
+                if clear_text {
+                    s.generation += 1;
+                    s.external_generation += 1;
+                    s.text_external = false;
+                    s.text = Rc::from("");
+                    s.analysis = None;
+                    s.phase = Phase::Running { progress: false };
+                }
+            }
+            Action::Batch(reply) => return s.batch_reply(reply).map_or(self, Rc::new),
+            Action::OpenBatchMessage(text) => {
+                s.generation += 1;
+                s.external_generation += 1;
+                s.text_external = true;
+                s.immediate = true;
+                s.copy_status = None;
+                s.phase = Phase::Waiting;
+                s.text = text;
+                s.batch_hidden = true;
+                s.single_only = true;
+            }
+            Action::ShowBatch => s.batch_hidden = false,
         }
         Rc::new(s)
     }

@@ -1,5 +1,6 @@
 //! The right-hand side: the empty state, or everything explained about the input.
 
+use super::batch_view::BatchView;
 use super::copy_panel::CopyPanel;
 use super::dns_panel::{DnsPanel, Verdicts};
 use super::empty_state::EmptyState;
@@ -9,9 +10,11 @@ use super::recipient_section::RecipientSection;
 use super::source_view::SourceView;
 use super::summary::Summary;
 use super::{t, ta};
+use crate::web::action::Action;
 use crate::web::embed::param;
 use crate::web::hooks::use_app;
 use crate::web::state::Phase;
+use crate::web::{dom, engine};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -39,7 +42,40 @@ pub fn results() -> Html {
         let dns_state = dns_state.clone();
         Callback::from(move |v: Verdicts| dns_state.set(Some(v)))
     };
-    let body = if app.loc_failed {
+    let shown_batch = app.batch.clone().filter(|_| !app.batch_hidden);
+    let back = app.batch.as_ref().filter(|_| app.batch_hidden).map(|b| {
+        let app = app.clone();
+        let show = Callback::from(move |_: MouseEvent| app.dispatch(Action::ShowBatch));
+        html! { <p><button type="button" class="button secondary" onclick={show}>{ &b.labels.back }</button></p> }
+    });
+    let body = if let Some(b) = shown_batch {
+        let id = b.id;
+        let on_open = {
+            let app = app.clone();
+            Callback::from(move |index: u32| {
+                let app = app.clone();
+                engine::batch_message(id, index, move |text| {
+                    if let Some(text) = text {
+                        app.dispatch(Action::OpenBatchMessage(Rc::from(text)));
+                    }
+                })
+            })
+        };
+        let on_export = Callback::from(move |json: bool| {
+            engine::batch_export(id, json, move |text| {
+                if let Some(text) = text {
+                    let (name, mime) = if json {
+                        ("bounces.json", "application/json")
+                    } else {
+                        ("bounces.csv", "text/csv")
+                    };
+                    dom::download(name, mime, &text);
+                }
+            })
+        });
+        let on_cancel = Callback::from(|_| engine::batch_cancel());
+        html! { <BatchView key={id.to_string()} batch={b} {on_open} {on_cancel} {on_export} /> }
+    } else if app.loc_failed {
         html! { <p class="notice error" role="alert">{ t(&loc, "ui-error-locale") }</p> }
     } else if let Some(a) = app.current().cloned() {
         let stale = app.phase != Phase::Done;
@@ -88,6 +124,7 @@ pub fn results() -> Html {
         <section id="results" class="panel results" aria-labelledby="results-heading" tabindex="-1"
             data-phase={phase_name(&app.phase)} data-generation={app.generation.to_string()}>
             <h2 id="results-heading" class="visually-hidden">{ t(&loc, "ui-results-heading") }</h2>
+            { back }
             { body }
         </section>
     }
