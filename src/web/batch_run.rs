@@ -4,7 +4,7 @@
 //! `bounce summary`'s. The engine pauses every [`SLICE_MS`] to report progress and to read a
 //! cancel; the page only draws what it is sent.
 
-use super::protocol::{BatchGroup, BatchLabels, BatchRow, BatchSummary, Reply};
+use super::protocol::{BatchGroup, BatchRow, BatchSummary, Reply, LABELS};
 use super::worker::Server;
 use crate::batch::{csv_cell, Mbox, Summary};
 use crate::i18n::Localizer;
@@ -196,11 +196,7 @@ pub(super) async fn run(
         records: Vec::new(),
         summary: Summary::default(),
     });
-    server.send(&Reply::BatchStarted {
-        batch,
-        total,
-        labels: Box::new(labels),
-    });
+    server.send(&Reply::BatchStarted { batch, total, labels });
     let mut rows = Vec::new();
     let mut last = server.now();
     let mut done = 0;
@@ -228,10 +224,10 @@ pub(super) async fn run(
                 None => {
                     b.summary.unreadable += 1;
                     let cell = loc.msg("batch-web-unreadable", &[]);
-                    rows.push(BatchRow {
-                        index: done,
-                        cells: [source.clone(), String::new(), cell, String::new(), String::new()],
-                    });
+                    rows.push(BatchRow(
+                        done,
+                        vec![source.clone(), String::new(), cell, String::new(), String::new()],
+                    ));
                     b.records.push(record(done, source, "unreadable"));
                 }
             }
@@ -243,7 +239,6 @@ pub(super) async fn run(
             server.send(&Reply::BatchProgress {
                 batch,
                 done,
-                total,
                 label,
                 rows: std::mem::take(&mut rows),
             });
@@ -256,7 +251,6 @@ pub(super) async fn run(
         server.send(&Reply::BatchProgress {
             batch,
             done,
-            total,
             label,
             rows,
         });
@@ -272,7 +266,7 @@ pub(super) async fn run(
     server.send(&Reply::BatchDone {
         batch,
         cancelled,
-        summary: Box::new(summary),
+        summary,
     });
 }
 
@@ -335,16 +329,16 @@ fn add_rows(
                 .unwrap_or_default();
             let permanence = if rc.hard { "hard" } else { "soft" };
             let address = rc.address.clone().unwrap_or_default();
-            rows.push(BatchRow {
+            rows.push(BatchRow(
                 index,
-                cells: [
+                vec![
                     source.to_string(),
                     address.clone(),
                     loc.msg(&format!("rule-reason-{reason}-title"), &[]),
                     loc.msg(&format!("batch-{permanence}"), &[]),
                     host.clone(),
                 ],
-            });
+            ));
             records.push(Record {
                 message: index,
                 source: source.to_string(),
@@ -364,53 +358,29 @@ fn add_rows(
         } else {
             "batch-web-not-report"
         };
-        rows.push(BatchRow {
-            index,
-            cells: [
-                source.to_string(),
-                String::new(),
-                loc.msg(id, &[]),
-                String::new(),
-                String::new(),
-            ],
-        });
+        let cells = vec![
+            source.to_string(),
+            String::new(),
+            loc.msg(id, &[]),
+            String::new(),
+            String::new(),
+        ];
+        rows.push(BatchRow(index, cells));
         records.push(record(index, source, &kind));
     }
 }
 
-/// The batch view's texts in `loc`'s language.
-fn labels(loc: &Localizer) -> BatchLabels {
-    let m = |id: &str| loc.msg(id, &[]);
-    let page = loc.msg(
-        "batch-web-page",
-        &[
-            ("from", "{from}".into()),
-            ("to", "{to}".into()),
-            ("total", "{total}".into()),
-        ],
-    );
-    BatchLabels {
-        heading: m("batch-web-heading"),
-        progress: m("batch-web-progress"),
-        cancel: m("batch-web-cancel"),
-        cancelled: m("batch-web-cancelled"),
-        columns: [m("batch-web-col-count"), m("batch-web-col-bar")],
-        list: m("batch-web-list"),
-        list_columns: [
-            m("batch-web-col-message"),
-            m("batch-web-col-recipient"),
-            m("batch-web-col-reason"),
-            m("batch-web-col-permanence"),
-            m("batch-web-col-host"),
-        ],
-        page,
-        prev: m("batch-web-prev"),
-        next: m("batch-web-next"),
-        csv: m("batch-web-csv"),
-        json: m("batch-web-json"),
-        back: m("batch-web-back"),
-        open: m("batch-web-open"),
-    }
+/// The batch view's texts in `loc`'s language, in [`LABELS`]' order.
+fn labels(loc: &Localizer) -> Vec<String> {
+    let page_args = [
+        ("from", "{from}".to_string()),
+        ("to", "{to}".to_string()),
+        ("total", "{total}".to_string()),
+    ];
+    LABELS
+        .iter()
+        .map(|id| loc.msg(id, if *id == "batch-web-page" { &page_args } else { &[] }))
+        .collect()
 }
 
 /// `(key, count)`, largest first, then by key.
@@ -445,13 +415,13 @@ fn summary_view(s: &Summary, loc: &Localizer) -> BatchSummary {
                 rest as u32,
             ));
         }
-        BatchGroup {
-            id: id.to_string(),
-            title: loc.msg(&format!("batch-web-by-{id}"), &[]),
-            column: loc.msg(&format!("batch-web-col-{id}"), &[]),
+        BatchGroup(
+            id.to_string(),
+            loc.msg(&format!("batch-web-by-{id}"), &[]),
+            loc.msg(&format!("batch-web-col-{id}"), &[]),
             chart,
             rows,
-        }
+        )
     };
     let reason = |k: &str| loc.msg(&format!("rule-reason-{k}-title"), &[]);
     let permanence = |k: &str| loc.msg(&format!("batch-{k}"), &[]);
@@ -463,12 +433,7 @@ fn summary_view(s: &Summary, loc: &Localizer) -> BatchSummary {
         group("host", false, &s.by_host, &same, TOP),
     ]
     .into_iter()
-    .filter(|g| !g.rows.is_empty())
+    .filter(|g| !g.4.is_empty())
     .collect();
-    BatchSummary {
-        messages: s.messages as u32,
-        recipients: s.recipients as u32,
-        lines,
-        groups,
-    }
+    BatchSummary(s.messages as u32, lines, groups)
 }

@@ -108,26 +108,26 @@ pub enum Reply {
     Dns { id: u64, lines: Option<DnsWire> },
     /// Make a DoH GET for the engine (under the page's CSP) and answer with [`Request::Fetched`].
     Fetch { fetch: u64, url: String, timeout_ms: u32 },
-    /// A batch has been split: `total` messages; `labels` are the batch view's texts.
+    /// A batch has been split into `total` messages; `labels` are the batch view's texts, in
+    /// [`LABELS`]' order.
     BatchStarted {
         batch: u64,
         total: u32,
-        labels: Box<BatchLabels>,
+        labels: Vec<String>,
     },
-    /// `done` of `total` messages analysed (`label` says so, localized); `rows` are the
-    /// per-message results since the previous progress.
+    /// `done` messages analysed (`label` says so, localized); `rows` are the per-message results
+    /// since the previous progress.
     BatchProgress {
         batch: u64,
         done: u32,
-        total: u32,
         label: String,
         rows: Vec<BatchRow>,
     },
-    /// The batch is over (all read, or cancelled after `done`): its summary.
+    /// The batch is over (all read, or cancelled): its summary.
     BatchDone {
         batch: u64,
         cancelled: bool,
-        summary: Box<BatchSummary>,
+        summary: BatchSummary,
     },
     /// The text holds one message only: explain it as one.
     BatchSingle { batch: u64 },
@@ -149,75 +149,95 @@ pub struct DnsWire {
 }
 
 /// One recipient of one message of a batch (or the message itself when it names no failed
-/// recipient), as the batch view's list shows it: localized cells.
+/// recipient), as the batch view's list shows it: the message's index (for
+/// [`Request::BatchMessage`]) and localized cells: where it came from (file name, `file#N` for
+/// an mbox's N-th message), recipient, reason, permanent or temporary, refusing host.
+///
+/// The batch types are tuples and string lists rather than structs with named fields: the
+/// page's wasm holds their deserializers, and a tuple's is about half a struct's (the first-load
+/// budget).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BatchRow {
-    /// The message (for [`Request::BatchMessage`]).
-    pub index: u32,
-    /// Where it came from (file name, `file#N` for an mbox's N-th message), recipient, reason,
-    /// permanent or temporary, refusing host.
-    pub cells: [String; 5],
-}
+pub struct BatchRow(pub u32, pub Vec<String>);
 
-/// One table of the summary (by reason, by permanence, by recipient domain, by refusing host).
+/// One table of a batch's summary: its id (`reason`, `permanence`, `domain` or `host`), heading,
+/// first column's heading, whether it is drawn as a bar chart too, and its rows `(key, label,
+/// count)`, largest first (keys are `bounce summary --json`'s).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BatchGroup {
-    /// `reason`, `permanence`, `domain` or `host`.
-    pub id: String,
-    /// Its heading.
-    pub title: String,
-    /// Its first column's heading.
-    pub column: String,
-    /// Drawn as a bar chart too.
-    pub chart: bool,
-    /// `(key, label, count)`, largest first; keys are the CLI summary's (`bounce summary --json`).
-    pub rows: Vec<(String, String, u32)>,
-}
+pub struct BatchGroup(
+    pub String,
+    pub String,
+    pub String,
+    pub bool,
+    pub Vec<(String, String, u32)>,
+);
 
-/// What the batch view shows once the batch is over.
+/// What the batch view shows once the batch is over: messages read (as the CLI's summary
+/// counts them), the summary's sentences, the tables.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct BatchSummary {
-    /// Messages read (as the CLI's summary counts them).
-    pub messages: u32,
-    /// Failed or delayed recipients.
-    pub recipients: u32,
-    /// The summary's sentences (messages read, not delivery reports, recipients…).
-    pub lines: Vec<String>,
-    /// The tables.
-    pub groups: Vec<BatchGroup>,
-}
+pub struct BatchSummary(pub u32, pub Vec<String>, pub Vec<BatchGroup>);
 
-/// The batch view's texts, localized by the engine (they are in its bundle, not the page's).
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
-pub struct BatchLabels {
+/// The batch view's texts, localized by the engine (they are in its bundle, not the page's),
+/// sent in this order (see [`Label`]): the message ids of `i18n/<locale>/batch.ftl`.
+pub const LABELS: [&str; 19] = [
+    "batch-web-heading",
+    "batch-web-progress",
+    "batch-web-cancel",
+    "batch-web-cancelled",
+    "batch-web-col-count",
+    "batch-web-col-bar",
+    "batch-web-list",
+    "batch-web-open",
+    "batch-web-page",
+    "batch-web-prev",
+    "batch-web-next",
+    "batch-web-csv",
+    "batch-web-json",
+    "batch-web-back",
+    "batch-web-col-message",
+    "batch-web-col-recipient",
+    "batch-web-col-reason",
+    "batch-web-col-permanence",
+    "batch-web-col-host",
+];
+
+/// Where each text is in [`Reply::BatchStarted`]'s labels.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Label {
     /// The view's heading.
-    pub heading: String,
+    Heading,
     /// The progress bar's name.
-    pub progress: String,
+    Progress,
     /// "Cancel".
-    pub cancel: String,
+    Cancel,
     /// Said when the batch was cancelled.
-    pub cancelled: String,
-    /// The tables' count and bar column headings.
-    pub columns: [String; 2],
+    Cancelled,
+    /// The tables' count column.
+    Count,
+    /// The tables' bar column.
+    Bar,
     /// The message list's heading.
-    pub list: String,
-    /// Its column headings (as [`BatchRow::cells`]).
-    pub list_columns: [String; 5],
-    /// The list's page, with `{from}`, `{to}` and `{total}` to fill in.
-    pub page: String,
-    /// "Previous" page.
-    pub prev: String,
-    /// "Next" page.
-    pub next: String,
-    /// "Export CSV".
-    pub csv: String,
-    /// "Export JSON".
-    pub json: String,
-    /// "Back to the batch summary".
-    pub back: String,
+    List,
     /// The list's help: a message's button opens its explanation.
-    pub open: String,
+    Open,
+    /// The list's page, with `{from}`, `{to}` and `{total}` to fill in.
+    Page,
+    /// "Previous" rows.
+    Prev,
+    /// "Next" rows.
+    Next,
+    /// "Download CSV".
+    Csv,
+    /// "Download JSON".
+    Json,
+    /// "Back to the summary".
+    Back,
+    /// The list's first column; the other four follow.
+    Columns,
+}
+
+/// The text `l` of a batch's labels ("" if missing).
+pub fn label(labels: &[String], l: Label) -> &str {
+    labels.get(l as usize).map_or("", String::as_str)
 }
 
 /// A message for the wire: the JSON, plus the attachment when there is one.

@@ -2,7 +2,7 @@
 
 use super::action::{Action, CopyFormat, CopyStatus};
 use super::analysis::Analysis;
-use super::protocol::{BatchLabels, BatchRow, BatchSummary, Reply};
+use super::protocol::{BatchRow, BatchSummary, Reply};
 use crate::i18n::Localizer;
 use std::rc::Rc;
 use yew::Reducible;
@@ -34,8 +34,8 @@ pub enum Phase {
 pub struct Batch {
     /// Its number.
     pub id: u64,
-    /// The view's texts (localized by the engine).
-    pub labels: Rc<BatchLabels>,
+    /// The view's texts (localized by the engine; see [`super::protocol::Label`]).
+    pub labels: Rc<Vec<String>>,
     /// Messages analysed.
     pub done: u32,
     /// Messages in all.
@@ -177,7 +177,7 @@ impl AppState {
             Reply::BatchStarted { batch, total, labels } if batch == self.batch_pending => {
                 self.batch = Some(Rc::new(Batch {
                     id: batch,
-                    labels: Rc::new(*labels),
+                    labels: Rc::new(labels),
                     done: 0,
                     total,
                     label: String::new(),
@@ -190,13 +190,11 @@ impl AppState {
             Reply::BatchProgress {
                 batch,
                 done,
-                total,
                 label,
                 rows,
             } => {
                 let b = current(&mut self, batch)?;
                 b.done = done;
-                b.total = total;
                 b.label = label;
                 Rc::make_mut(&mut b.rows).extend(rows);
             }
@@ -206,7 +204,7 @@ impl AppState {
                 summary,
             } => {
                 let b = current(&mut self, batch)?;
-                b.summary = Some(Rc::new(*summary));
+                b.summary = Some(Rc::new(summary));
                 b.cancelled = cancelled;
                 if self.batch_pending == batch {
                     self.batch_pending = 0;

@@ -541,13 +541,21 @@ try {
     if (!w || !ftls.length) return `no worker or en bundle in index.html (worker: ${w})`;
     window.__srcs = await Promise.all(ftls.map(async (f) => (await fetch(new URL(f, document.baseURI))).text()));
     window.__w = new Worker(new URL(w, document.baseURI));
-    // Two request formats: the engine's (src/web/engine.rs, since ca0907c: ["ready"], then
-    // ["locale", lang, [ftl]] once and ["analyse", id, lang, text, redact] → ["reply", id, json])
-    // and the earlier large-input worker's ("ready", [id, lang, [ftl], text] → [id, json]).
+    // Three request formats: the typed protocol's (src/web/protocol.rs: each message the JSON
+    // of a Request / Reply enum: "Ready", then {"Locale": …} once and {"Analyse": {id, …}} →
+    // {"Analysis": {id, analysis, ms}}), the engine's before it (src/web/engine.rs, since
+    // ca0907c: ["ready"], then ["locale", lang, [ftl]] once and ["analyse", id, lang, text,
+    // redact] → ["reply", id, json]) and the earlier large-input worker's ("ready", [id, lang,
+    // [ftl], text] → [id, json]).
     const ok = await new Promise((resolve) => {
       const t = setTimeout(() => resolve(false), 30000);
       window.__w.onmessage = (e) => {
-        if (e.data === 'ready' || (Array.isArray(e.data) && e.data[0] === 'ready')) {
+        if (e.data === '"Ready"') {
+          clearTimeout(t);
+          window.__proto = 'typed';
+          window.__w.postMessage(JSON.stringify({ Locale: { lang: 'en', sources: window.__srcs } }));
+          resolve(true);
+        } else if (e.data === 'ready' || (Array.isArray(e.data) && e.data[0] === 'ready')) {
           clearTimeout(t);
           window.__proto = e.data === 'ready' ? 'v1' : 'engine';
           if (window.__proto === 'engine') window.__w.postMessage(['locale', 'en', window.__srcs]);
@@ -571,6 +579,15 @@ try {
           const engine = window.__proto === 'engine';
           window.__w.onmessage = (e) => {
             const d = e.data;
+            if (window.__proto === 'typed') {
+              const r = typeof d === 'string' && d.startsWith('{"Analysis"') ? JSON.parse(d).Analysis : null;
+              if (r?.id === id) {
+                clearTimeout(timer);
+                window.__lastMs = typeof r.ms === 'number' ? r.ms : null;
+                resolve(JSON.stringify(r.analysis));
+              }
+              return;
+            }
             if (!Array.isArray(d)) return;
             if (engine ? d[0] === 'reply' && d[1] === id : d[0] === id) {
               clearTimeout(timer);
@@ -580,6 +597,10 @@ try {
               resolve(engine ? d[2] : d[1]);
             }
           };
+          if (window.__proto === 'typed') {
+            window.__w.postMessage(JSON.stringify({ Analyse: { id, lang: 'en', text: t, redact: false, with_report: false } }));
+            return;
+          }
           window.__w.postMessage(engine ? ['analyse', id, 'en', t, false] : [id, 'en', window.__srcs, t]);
         });
       // Mean round trip of `batch` requests; the mean of the engine's own times goes to

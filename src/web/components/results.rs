@@ -13,6 +13,7 @@ use super::{t, ta};
 use crate::web::action::Action;
 use crate::web::embed::param;
 use crate::web::hooks::use_app;
+use crate::web::protocol::{label, Label};
 use crate::web::state::Phase;
 use crate::web::{dom, engine};
 use std::rc::Rc;
@@ -46,7 +47,7 @@ pub fn results() -> Html {
     let back = app.batch.as_ref().filter(|_| app.batch_hidden).map(|b| {
         let app = app.clone();
         let show = Callback::from(move |_: MouseEvent| app.dispatch(Action::ShowBatch));
-        html! { <p><button type="button" class="button secondary" onclick={show}>{ &b.labels.back }</button></p> }
+        html! { <p><button type="button" class="button secondary" onclick={show}>{ label(&b.labels, Label::Back) }</button></p> }
     });
     let body = if let Some(b) = shown_batch {
         let id = b.id;
