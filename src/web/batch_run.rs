@@ -1,10 +1,13 @@
 //! A batch in the analysis engine: many messages (a pasted mbox, dropped files, each an mbox or
 //! one message) split with the core's [`crate::batch::Mbox`], analysed one after the other with
 //! [`crate::analyze`] and counted with the CLI's [`Summary`], so the web app's numbers are
-//! `bounce summary`'s. The engine pauses every [`SLICE_MS`] to report progress and to read a
-//! cancel; the page only draws what it is sent.
+//! `bounce summary`'s. The engine pauses every [`SLICE_MS`] to send the page the batch's view
+//! (progress while it runs; then the summary, its tables and bar charts and a page of the list
+//! of messages) and to read the user's actions (cancel, another page of the list). The view is
+//! a [`Node`] tree the page draws without knowing what it shows: the batch view costs the
+//! page's wasm (and its first load) a small generic renderer, not a component per table.
 
-use super::protocol::{BatchGroup, BatchRow, BatchSummary, Reply, LABELS};
+use super::protocol::{BatchView, Node, Reply};
 use super::worker::Server;
 use crate::batch::{csv_cell, Mbox, Summary};
 use crate::i18n::Localizer;
@@ -15,20 +18,33 @@ use std::rc::Rc;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
-/// How long the engine works between two progress reports (ms).
-const SLICE_MS: f64 = 60.0;
+/// How long the engine works between two views sent to the page (ms).
+const SLICE_MS: f64 = 80.0;
 
 /// Domain and host tables show this many rows, then one for the rest.
 const TOP: usize = 20;
+
+/// Rows of the list of messages per page.
+const PAGE: usize = 100;
 
 /// The latest batch.
 pub struct BatchRun {
     /// Its number (the page's).
     pub id: u64,
+    lang: String,
     /// Set by the page's cancel.
-    pub cancelled: bool,
+    cancelled: bool,
+    /// All messages analysed, or cancelled.
+    finished: bool,
+    /// Messages analysed.
+    done: u32,
     /// Each message: where it came from and its bytes (`None`: it could not be read).
     messages: Vec<(String, Option<Vec<u8>>)>,
+    /// The list's rows: the message's index and its cells (source, recipient, reason,
+    /// permanent or temporary, refusing host), localized.
+    rows: Vec<(u32, [String; 5])>,
+    /// The list's page shown.
+    page: usize,
     /// One per recipient (or per message naming none), for the exports.
     records: Vec<Record>,
     summary: Summary,
@@ -166,7 +182,46 @@ async fn messages(text: Option<String>, names: Vec<String>, files: JsValue) -> O
     Some(out)
 }
 
-/// Analyses a batch, reporting to the page; keeps it in `server.batch` for its messages and exports.
+/// The user's action on a batch's view: `cancel`, or `page:N` (the list's N-th page).
+pub(super) fn act(server: &Server, batch: u64, action: &str) {
+    {
+        let mut b = server.batch.borrow_mut();
+        let Some(b) = b.as_mut().filter(|b| b.id == batch) else {
+            return;
+        };
+        match action.split_once(':') {
+            None if action == "cancel" => b.cancelled = true,
+            Some(("page", n)) => b.page = n.parse().unwrap_or(0),
+            _ => return,
+        }
+        if !b.finished {
+            // The running batch sends its next view soon.
+            return;
+        }
+    }
+    send_view(server, batch);
+}
+
+/// Sends the batch's view to the page.
+fn send_view(server: &Server, batch: u64) {
+    let view = {
+        let locales = server.locales.borrow();
+        let b = server.batch.borrow();
+        let Some(b) = b.as_ref().filter(|b| b.id == batch) else {
+            return;
+        };
+        let Some(loc) = locales.get(&b.lang) else {
+            return;
+        };
+        let v = b.view(loc);
+        let _ = loc.take_errors();
+        v
+    };
+    server.send(&Reply::BatchView(batch, view));
+}
+
+/// Analyses a batch, sending its views to the page; keeps it in `server.batch` for its messages
+/// and exports.
 pub(super) async fn run(
     server: Rc<Server>,
     batch: u64,
@@ -176,7 +231,7 @@ pub(super) async fn run(
     files: JsValue,
 ) {
     let Some(messages) = messages(text, names, files).await else {
-        return server.send(&Reply::BatchSingle { batch });
+        return server.send(&Reply::BatchSingle(batch));
     };
     // The page hands the locale over before it can start a batch; wait for it a little if not.
     for _ in 0..200 {
@@ -185,23 +240,25 @@ pub(super) async fn run(
         }
         pause().await;
     }
-    let Some(labels) = server.locales.borrow().get(&lang).map(labels) else {
-        return server.send(&Reply::BatchSingle { batch });
-    };
-    let total = messages.len() as u32;
+    if !server.locales.borrow().contains_key(&lang) {
+        return server.send(&Reply::BatchSingle(batch));
+    }
+    let total = messages.len();
     *server.batch.borrow_mut() = Some(BatchRun {
         id: batch,
+        lang: lang.clone(),
         cancelled: false,
+        finished: false,
+        done: 0,
         messages,
+        rows: Vec::new(),
+        page: 0,
         records: Vec::new(),
         summary: Summary::default(),
     });
-    server.send(&Reply::BatchStarted { batch, total, labels });
-    let mut rows = Vec::new();
+    send_view(&server, batch);
     let mut last = server.now();
-    let mut done = 0;
-    let mut cancelled = false;
-    while done < total {
+    for i in 0..total {
         {
             let locales = server.locales.borrow();
             let mut b = server.batch.borrow_mut();
@@ -209,79 +266,225 @@ pub(super) async fn run(
                 return;
             };
             if b.cancelled {
-                cancelled = true;
                 break;
             }
-            let (source, bytes) = &b.messages[done as usize];
-            match bytes {
-                Some(bytes) => {
-                    let mut report = crate::analyze(bytes);
-                    report.source = source.clone();
-                    b.summary.add(&report);
-                    let source = source.clone();
-                    add_rows(&report, done, &source, loc, &mut rows, &mut b.records);
-                }
-                None => {
-                    b.summary.unreadable += 1;
-                    let cell = loc.msg("batch-web-unreadable", &[]);
-                    rows.push(BatchRow(
-                        done,
-                        vec![source.clone(), String::new(), cell, String::new(), String::new()],
-                    ));
-                    b.records.push(record(done, source, "unreadable"));
-                }
-            }
-            let _ = loc.take_errors();
+            b.analyse(i, loc);
         }
-        done += 1;
-        if server.now() - last >= SLICE_MS || done == total {
-            let label = progress_label(&server, &lang, done, total);
-            server.send(&Reply::BatchProgress {
-                batch,
-                done,
-                label,
-                rows: std::mem::take(&mut rows),
-            });
+        if server.now() - last >= SLICE_MS {
+            send_view(&server, batch);
             pause().await;
             last = server.now();
         }
     }
-    if !rows.is_empty() {
-        let label = progress_label(&server, &lang, done, total);
-        server.send(&Reply::BatchProgress {
-            batch,
-            done,
-            label,
-            rows,
-        });
+    if let Some(b) = server.batch.borrow_mut().as_mut().filter(|b| b.id == batch) {
+        b.finished = true;
     }
-    let summary = {
-        let locales = server.locales.borrow();
-        let b = server.batch.borrow();
-        match (b.as_ref().filter(|b| b.id == batch), locales.get(&lang)) {
-            (Some(b), Some(loc)) => summary_view(&b.summary, loc),
-            _ => return,
-        }
-    };
-    server.send(&Reply::BatchDone {
-        batch,
-        cancelled,
-        summary,
-    });
+    send_view(&server, batch);
 }
 
-fn progress_label(server: &Server, lang: &str, done: u32, total: u32) -> String {
-    server
-        .locales
-        .borrow()
-        .get(lang)
-        .map(|loc| {
-            loc.msg(
-                "batch-web-progress-count",
-                &[("done", done.to_string()), ("total", total.to_string())],
-            )
-        })
-        .unwrap_or_default()
+impl BatchRun {
+    /// Analyses message `i`: its rows, records and counts.
+    fn analyse(&mut self, i: usize, loc: &Localizer) {
+        let index = i as u32;
+        let (source, bytes) = &self.messages[i];
+        match bytes {
+            Some(bytes) => {
+                let mut report = crate::analyze(bytes);
+                report.source = source.clone();
+                self.summary.add(&report);
+                add_rows(&report, index, source, loc, &mut self.rows, &mut self.records);
+            }
+            None => {
+                self.summary.unreadable += 1;
+                let cell = loc.msg("batch-web-unreadable", &[]);
+                self.rows.push((
+                    index,
+                    [source.clone(), String::new(), cell, String::new(), String::new()],
+                ));
+                self.records.push(record(index, source, "unreadable"));
+            }
+        }
+        self.done = index + 1;
+    }
+
+    /// The view: progress while the batch runs; then the summary, the downloads and a page of
+    /// the list.
+    fn view(&self, loc: &Localizer) -> BatchView {
+        let m = |id: &str| loc.msg(id, &[]);
+        let total = self.messages.len().to_string();
+        let status = loc.msg(
+            "batch-web-progress-count",
+            &[("done", self.done.to_string()), ("total", total.clone())],
+        );
+        let mut section = el(
+            "section",
+            &[("class", "facts batch"), ("aria-labelledby", "batch-heading")],
+            vec![txt("h2", &[("id", "batch-heading")], &m("batch-web-heading"))],
+        );
+        if !self.finished {
+            let done = self.done.to_string();
+            section.2.push(el(
+                "div",
+                &[("class", "batch-progress")],
+                vec![
+                    el(
+                        "progress",
+                        &[
+                            ("class", "progress"),
+                            ("max", &total),
+                            ("value", &done),
+                            ("aria-label", &m("batch-web-progress")),
+                            ("aria-valuemin", "0"),
+                            ("aria-valuemax", &total),
+                            ("aria-valuenow", &done),
+                            ("aria-valuetext", &status),
+                        ],
+                        Vec::new(),
+                    ),
+                    txt("span", &[], &status),
+                    txt(
+                        "button",
+                        &[
+                            ("type", "button"),
+                            ("class", "button secondary"),
+                            ("data-act", "cancel"),
+                        ],
+                        &m("batch-web-cancel"),
+                    ),
+                ],
+            ));
+            return BatchView(false, status, m("batch-web-back"), section);
+        }
+        section
+            .1
+            .push(("data-messages".into(), self.summary.messages.to_string()));
+        let c = &mut section.2;
+        if self.cancelled {
+            c.push(txt(
+                "p",
+                &[("class", "notice"), ("role", "status")],
+                &m("batch-web-cancelled"),
+            ));
+        }
+        for line in summary_lines(&self.summary, loc) {
+            c.push(txt("p", &[], &line));
+        }
+        c.push(el(
+            "div",
+            &[("class", "input-actions")],
+            vec![
+                txt(
+                    "button",
+                    &[("type", "button"), ("class", "button"), ("data-act", "csv")],
+                    &m("batch-web-csv"),
+                ),
+                txt(
+                    "button",
+                    &[("type", "button"), ("class", "button"), ("data-act", "json")],
+                    &m("batch-web-json"),
+                ),
+            ],
+        ));
+        c.extend(groups(&self.summary, loc));
+        c.extend(self.list(loc));
+        BatchView(true, status, m("batch-web-back"), section)
+    }
+
+    /// The list's heading, help, a page of rows and the paging buttons.
+    fn list(&self, loc: &Localizer) -> Vec<Node> {
+        let m = |id: &str| loc.msg(id, &[]);
+        let total = self.rows.len();
+        let pages = total.div_ceil(PAGE).max(1);
+        let page = self.page.min(pages - 1);
+        let (from, to) = (page * PAGE, ((page + 1) * PAGE).min(total));
+        let head = [
+            "batch-web-col-message",
+            "batch-web-col-recipient",
+            "batch-web-col-reason",
+            "batch-web-col-permanence",
+            "batch-web-col-host",
+        ]
+        .iter()
+        .map(|id| txt("th", &[("scope", "col")], &m(id)))
+        .collect();
+        let body = self.rows[from..to]
+            .iter()
+            .map(|(index, cells)| {
+                let open = format!("open:{index}");
+                let first = el(
+                    "td",
+                    &[],
+                    vec![txt(
+                        "button",
+                        &[("type", "button"), ("class", "link"), ("data-act", &open)],
+                        &cells[0],
+                    )],
+                );
+                let mut tds = vec![first];
+                tds.extend(cells[1..].iter().map(|c| txt("td", &[], c)));
+                el("tr", &[], tds)
+            })
+            .collect();
+        let range = loc.msg(
+            "batch-web-page",
+            &[
+                ("from", (from + 1).min(total).to_string()),
+                ("to", to.to_string()),
+                ("total", total.to_string()),
+            ],
+        );
+        let button = |id: &str, to: usize, enabled: bool| {
+            let act = format!("page:{to}");
+            let mut attrs = vec![
+                ("type", "button"),
+                ("class", "button secondary"),
+                ("data-act", act.as_str()),
+            ];
+            if !enabled {
+                attrs.push(("disabled", ""));
+            }
+            txt("button", &attrs, &m(id))
+        };
+        vec![
+            txt("h3", &[("id", "batch-list-heading")], &m("batch-web-list")),
+            txt("p", &[("class", "help")], &m("batch-web-open")),
+            el(
+                "div",
+                &[("class", "table-wrap")],
+                vec![el(
+                    "table",
+                    &[("class", "batch-list"), ("aria-labelledby", "batch-list-heading")],
+                    vec![el("thead", &[], vec![el("tr", &[], head)]), el("tbody", &[], body)],
+                )],
+            ),
+            el(
+                "div",
+                &[("class", "input-actions")],
+                vec![
+                    button("batch-web-prev", page.saturating_sub(1), page > 0),
+                    txt("span", &[], &range),
+                    button("batch-web-next", page + 1, page + 1 < pages),
+                ],
+            ),
+        ]
+    }
+}
+
+/// An element.
+fn el(tag: &str, attrs: &[(&str, &str)], children: Vec<Node>) -> Node {
+    Node(
+        tag.to_string(),
+        attrs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        children,
+        String::new(),
+    )
+}
+
+/// An element holding a text.
+fn txt(tag: &str, attrs: &[(&str, &str)], text: &str) -> Node {
+    let mut n = el(tag, attrs, Vec::new());
+    n.3 = text.to_string();
+    n
 }
 
 fn record(message: u32, source: &str, kind: &str) -> Record {
@@ -305,7 +508,7 @@ fn add_rows(
     index: u32,
     source: &str,
     loc: &Localizer,
-    rows: &mut Vec<BatchRow>,
+    rows: &mut Vec<(u32, [String; 5])>,
     records: &mut Vec<Record>,
 ) {
     let kind = serde_json::to_value(r.kind)
@@ -329,9 +532,9 @@ fn add_rows(
                 .unwrap_or_default();
             let permanence = if rc.hard { "hard" } else { "soft" };
             let address = rc.address.clone().unwrap_or_default();
-            rows.push(BatchRow(
+            rows.push((
                 index,
-                vec![
+                [
                     source.to_string(),
                     address.clone(),
                     loc.msg(&format!("rule-reason-{reason}-title"), &[]),
@@ -358,29 +561,13 @@ fn add_rows(
         } else {
             "batch-web-not-report"
         };
-        let cells = vec![
-            source.to_string(),
-            String::new(),
-            loc.msg(id, &[]),
-            String::new(),
-            String::new(),
-        ];
-        rows.push(BatchRow(index, cells));
+        let cell = loc.msg(id, &[]);
+        rows.push((
+            index,
+            [source.to_string(), String::new(), cell, String::new(), String::new()],
+        ));
         records.push(record(index, source, &kind));
     }
-}
-
-/// The batch view's texts in `loc`'s language, in [`LABELS`]' order.
-fn labels(loc: &Localizer) -> Vec<String> {
-    let page_args = [
-        ("from", "{from}".to_string()),
-        ("to", "{to}".to_string()),
-        ("total", "{total}".to_string()),
-    ];
-    LABELS
-        .iter()
-        .map(|id| loc.msg(id, if *id == "batch-web-page" { &page_args } else { &[] }))
-        .collect()
 }
 
 /// `(key, count)`, largest first, then by key.
@@ -390,8 +577,8 @@ fn sorted(m: &BTreeMap<String, usize>) -> Vec<(String, usize)> {
     v
 }
 
-/// The summary's sentences and tables, localized.
-fn summary_view(s: &Summary, loc: &Localizer) -> BatchSummary {
+/// The summary's sentences, as `bounce summary` prints them.
+fn summary_lines(s: &Summary, loc: &Localizer) -> Vec<String> {
     let n = |v: usize| [("count", v.to_string())];
     let mut lines = vec![loc.msg("batch-messages", &n(s.messages))];
     for (id, v) in [("batch-not-bounces", s.not_bounces), ("batch-unreadable", s.unreadable)] {
@@ -400,40 +587,80 @@ fn summary_view(s: &Summary, loc: &Localizer) -> BatchSummary {
         }
     }
     lines.push(loc.msg("batch-recipients", &n(s.recipients)));
-    let group = |id: &str, chart: bool, map: &BTreeMap<String, usize>, label: &dyn Fn(&str) -> String, top: usize| {
-        let all = sorted(map);
-        let mut rows: Vec<(String, String, u32)> = all
-            .iter()
-            .take(top)
-            .map(|(k, c)| (k.clone(), label(k), *c as u32))
-            .collect();
-        let rest: usize = all.iter().skip(top).map(|(_, c)| c).sum();
-        if rest > 0 {
-            rows.push((
-                "(other)".into(),
-                loc.msg("batch-web-other", &[("count", (all.len() - top).to_string())]),
-                rest as u32,
-            ));
-        }
-        BatchGroup(
-            id.to_string(),
-            loc.msg(&format!("batch-web-by-{id}"), &[]),
-            loc.msg(&format!("batch-web-col-{id}"), &[]),
-            chart,
-            rows,
-        )
-    };
+    lines
+}
+
+/// The summary's tables: by reason and by recipient domain with a bar per row (drawn, hidden
+/// from assistive technology: the count beside it says the same), by permanence and by
+/// refusing host. Row keys (`data-key`) are `bounce summary --json`'s.
+fn groups(s: &Summary, loc: &Localizer) -> Vec<Node> {
     let reason = |k: &str| loc.msg(&format!("rule-reason-{k}-title"), &[]);
     let permanence = |k: &str| loc.msg(&format!("batch-{k}"), &[]);
     let same = |k: &str| k.to_string();
-    let groups = [
+    let group = |id: &str, chart: bool, map: &BTreeMap<String, usize>, label: &dyn Fn(&str) -> String, top: usize| {
+        let all = sorted(map);
+        let mut rows: Vec<(String, String, usize)> =
+            all.iter().take(top).map(|(k, c)| (k.clone(), label(k), *c)).collect();
+        let rest: usize = all.iter().skip(top).map(|(_, c)| c).sum();
+        if rest > 0 {
+            let others = loc.msg("batch-web-other", &[("count", (all.len() - top).to_string())]);
+            rows.push(("(other)".into(), others, rest));
+        }
+        if rows.is_empty() {
+            return None;
+        }
+        let max = rows.iter().map(|r| r.2).max().unwrap_or(1).max(1);
+        let mut head = vec![
+            txt("th", &[("scope", "col")], &loc.msg(&format!("batch-web-col-{id}"), &[])),
+            txt("th", &[("scope", "col")], &loc.msg("batch-web-col-count", &[])),
+        ];
+        if chart {
+            head.push(txt("th", &[("scope", "col")], &loc.msg("batch-web-col-bar", &[])));
+        }
+        let body = rows
+            .iter()
+            .map(|(key, label, n)| {
+                let mut tds = vec![
+                    txt("th", &[("scope", "row")], label),
+                    txt("td", &[("class", "count")], &n.to_string()),
+                ];
+                if chart {
+                    let width = (n * 100 / max).to_string();
+                    let rect = el("rect", &[("width", &width), ("height", "8")], Vec::new());
+                    let svg = el(
+                        "svg",
+                        &[
+                            ("class", "bar"),
+                            ("viewBox", "0 0 100 8"),
+                            ("preserveAspectRatio", "none"),
+                            ("aria-hidden", "true"),
+                            ("focusable", "false"),
+                        ],
+                        vec![rect],
+                    );
+                    tds.push(el("td", &[], vec![svg]));
+                }
+                el("tr", &[("data-key", key)], tds)
+            })
+            .collect();
+        let table = el(
+            "table",
+            &[("data-group", id)],
+            vec![
+                txt("caption", &[], &loc.msg(&format!("batch-web-by-{id}"), &[])),
+                el("thead", &[], vec![el("tr", &[], head)]),
+                el("tbody", &[], body),
+            ],
+        );
+        Some(el("div", &[("class", "table-wrap")], vec![table]))
+    };
+    [
         group("reason", true, &s.by_reason, &reason, usize::MAX),
         group("permanence", false, &s.by_permanence, &permanence, usize::MAX),
         group("domain", true, &s.by_domain, &same, TOP),
         group("host", false, &s.by_host, &same, TOP),
     ]
     .into_iter()
-    .filter(|g| !g.4.is_empty())
-    .collect();
-    BatchSummary(s.messages as u32, lines, groups)
+    .flatten()
+    .collect()
 }

@@ -6,7 +6,7 @@
 //! right after its first render; requests made before the worker is ready are queued.
 //!
 //! Messages are [`super::protocol`]'s typed [`Request`]s and [`Reply`]s, as JSON. A request
-//! that wants an answer has an `id`; the answer carries it back. A batch's replies carry the
+//! that wants an answer has an id; the answer carries it back. A batch's replies carry the
 //! batch's number instead and go to the one batch listener ([`batch_start`]). The worker's DoH
 //! queries are made by the page ([`Reply::Fetch`] / [`Request::Fetched`]), so they obey the
 //! page's Content-Security-Policy (`connect-src`) exactly as before.
@@ -138,7 +138,7 @@ fn crashed() {
         w(None);
     }
     if let Some((batch, listener)) = BATCH.with(|b| b.borrow_mut().take()) {
-        listener(Reply::BatchSingle { batch });
+        listener(Reply::BatchSingle(batch));
     }
 }
 
@@ -165,25 +165,19 @@ fn on_message(v: JsValue) {
             dom::set_data_attribute("engine", "ready");
             return;
         }
-        Reply::Warm { ms } => return dom::set_data_attribute("warmupMs", &format!("{}", ms.round())),
-        Reply::Fetch { fetch, url, timeout_ms } => return proxy_fetch(*fetch, url.clone(), *timeout_ms),
-        Reply::BatchStarted { batch, .. }
-        | Reply::BatchProgress { batch, .. }
-        | Reply::BatchDone { batch, .. }
-        | Reply::BatchSingle { batch } => {
+        Reply::Warm(ms) => return dom::set_data_attribute("warmupMs", &format!("{}", ms.round())),
+        Reply::Fetch(fetch, url, timeout_ms) => return proxy_fetch(*fetch, url.clone(), *timeout_ms),
+        Reply::BatchView(batch, _) | Reply::BatchSingle(batch) => {
             let listener = BATCH.with(|b| match &*b.borrow() {
                 Some((n, l)) if n == batch => Some(l.clone()),
                 _ => None,
             });
-            if matches!(reply, Reply::BatchDone { .. } | Reply::BatchSingle { .. }) {
-                BATCH.with(|b| b.borrow_mut().take_if(|(n, _)| n == batch));
-            }
             if let Some(l) = listener {
                 l(reply);
             }
             return;
         }
-        Reply::Analysis { id, .. } | Reply::Text { id, .. } | Reply::Dns { id, .. } => *id,
+        Reply::Analysis(id, ..) | Reply::Text(id, _) | Reply::Dns(id, _) => *id,
     };
     let waiter = ENGINE.with(|e| e.borrow_mut().as_mut().and_then(|e| e.waiting.remove(&id)));
     if let Some(w) = waiter {
@@ -246,16 +240,13 @@ fn request(make: impl FnOnce(u64) -> Request, attachment: Option<JsValue>, done:
 /// A [`Reply::Text`]'s text.
 fn text_of(r: Option<Reply>) -> Option<String> {
     match r {
-        Some(Reply::Text { text, .. }) => text,
+        Some(Reply::Text(_, text)) => text,
         _ => None,
     }
 }
 
 fn locale_message(lang: &str, sources: &[Rc<str>]) -> JsValue {
-    let req = Request::Locale {
-        lang: lang.to_string(),
-        sources: sources.iter().map(|s| s.to_string()).collect(),
-    };
+    let req = Request::Locale(lang.to_string(), sources.iter().map(|s| s.to_string()).collect());
     protocol::encode(serde_json::to_string(&req).unwrap_or_default(), None)
 }
 
@@ -274,16 +265,10 @@ pub fn set_locale(lang: &str, sources: &[Rc<str>]) {
 pub fn analyse(lang: &str, text: &str, redact: bool, with_report: bool, done: impl FnOnce(Option<Analysis>) + 'static) {
     let (lang, text) = (lang.to_string(), text.to_string());
     request(
-        move |id| Request::Analyse {
-            id,
-            lang,
-            text,
-            redact,
-            with_report,
-        },
+        move |id| Request::Analyse(id, lang, text, redact, with_report),
         None,
         move |r| match r {
-            Some(Reply::Analysis { analysis, .. }) => done(analysis.map(|a| *a)),
+            Some(Reply::Analysis(_, analysis, _)) => done(analysis.map(|a| *a)),
             _ => done(None),
         },
     );
@@ -292,25 +277,25 @@ pub fn analyse(lang: &str, text: &str, redact: bool, with_report: bool, done: im
 /// The core's report for `text` as the CLI's `--json` prints it (with `source` "-").
 pub fn report(text: &str, done: impl FnOnce(Option<String>) + 'static) {
     let text = text.to_string();
-    request(move |id| Request::Report { id, text }, None, move |r| done(text_of(r)));
+    request(move |id| Request::Report(id, text), None, move |r| done(text_of(r)));
 }
 
 /// An Outlook `.msg` file rendered as the text of a message (`parse::msg`): the text the
 /// analysis reads, for the text area.
 pub fn render_msg(bytes: Uint8Array, done: impl FnOnce(Option<String>) + 'static) {
-    request(|id| Request::Msg { id }, Some(bytes.into()), move |r| done(text_of(r)));
+    request(Request::Msg, Some(bytes.into()), move |r| done(text_of(r)));
 }
 
 /// The text of the example bounce `id` (see [`super::examples`]).
 pub fn example(name: &str, done: impl FnOnce(Option<String>) + 'static) {
     let name = name.to_string();
-    request(move |id| Request::Example { id, name }, None, move |r| done(text_of(r)));
+    request(move |id| Request::Example(id, name), None, move |r| done(text_of(r)));
 }
 
 /// `text` with addresses, IP addresses and host names masked (see `share::redact`).
 pub fn redact(text: &str, done: impl FnOnce(Option<String>) + 'static) {
     let text = text.to_string();
-    request(move |id| Request::Redact { id, text }, None, move |r| done(text_of(r)));
+    request(move |id| Request::Redact(id, text), None, move |r| done(text_of(r)));
 }
 
 /// Where a batch's messages are.
@@ -321,9 +306,9 @@ pub enum BatchInput {
     Files(Vec<web_sys::File>),
 }
 
-/// Starts analysing many messages in `lang`; `listener` gets the batch's replies (started,
-/// progress, done; or single, when a text holds one message only). Returns the batch's number.
-/// A batch started earlier and still running is cancelled (its later replies are dropped).
+/// Starts analysing many messages in `lang`; `listener` gets the batch's replies (its views; or
+/// "single", when a text holds one message only). Returns the batch's number. A batch started
+/// earlier and still running is cancelled (its later replies are dropped).
 pub fn batch_start(lang: &str, input: BatchInput, listener: BatchListener) -> u64 {
     if !start() {
         return 0;
@@ -339,28 +324,28 @@ pub fn batch_start(lang: &str, input: BatchInput, listener: BatchListener) -> u6
             (None, names, Some(list.into()))
         }
     };
-    let req = Request::BatchStart {
-        batch,
-        lang: lang.to_string(),
-        text,
-        names,
-    };
-    send(&req, attachment);
+    send(&Request::BatchStart(batch, lang.to_string(), text, names), attachment);
     batch
 }
 
-/// Stops the running batch, if any (the engine answers with its summary so far).
+/// Stops the latest batch if it still runs (the engine answers with its summary so far).
 pub fn batch_cancel() {
     let running = BATCH.with(|b| b.borrow().as_ref().map(|(n, _)| *n));
     if let Some(batch) = running {
-        send(&Request::BatchCancel { batch }, None);
+        batch_act(batch, "cancel");
     }
+}
+
+/// Hands the engine the user's `action` on the batch view (a [`super::protocol::Node`]'s
+/// `data-act`); it answers with a new view.
+pub fn batch_act(batch: u64, action: &str) {
+    send(&Request::BatchAct(batch, action.to_string()), None);
 }
 
 /// The text of message `index` of `batch`.
 pub fn batch_message(batch: u64, index: u32, done: impl FnOnce(Option<String>) + 'static) {
     request(
-        move |id| Request::BatchMessage { id, batch, index },
+        move |id| Request::BatchMessage(id, batch, index),
         None,
         move |r| done(text_of(r)),
     );
@@ -369,7 +354,7 @@ pub fn batch_message(batch: u64, index: u32, done: impl FnOnce(Option<String>) +
 /// `batch`'s results as CSV or JSON.
 pub fn batch_export(batch: u64, json: bool, done: impl FnOnce(Option<String>) + 'static) {
     request(
-        move |id| Request::BatchExport { id, batch, json },
+        move |id| Request::BatchExport(id, batch, json),
         None,
         move |r| done(text_of(r)),
     );
@@ -393,16 +378,16 @@ pub struct DnsLines {
 }
 
 fn dns_reply(r: Option<Reply>, lang: &str) -> Option<DnsLines> {
-    let Some(Reply::Dns { lines: Some(w), .. }) = r else {
+    let Some(Reply::Dns(_, Some(w))) = r else {
         return None;
     };
     Some(DnsLines {
-        run: w.run,
+        run: w.0,
         lang: lang.to_string(),
-        lines: w.lines,
-        unreachable: w.unreachable,
-        verdicts: Rc::new(w.verdicts),
-        verdicts_json: w.verdicts_json,
+        lines: w.1,
+        unreachable: w.2,
+        verdicts: Rc::new(w.3),
+        verdicts_json: w.4,
     })
 }
 
@@ -423,12 +408,7 @@ pub fn dns(lang: &str, targets: &Targets, resolver: &str, done: impl FnOnce(Opti
     let (l, targets, resolver) = (lang.to_string(), targets.clone(), resolver.to_string());
     let lang = l.clone();
     request(
-        move |id| Request::Dns {
-            id,
-            lang,
-            targets,
-            resolver,
-        },
+        move |id| Request::Dns(id, lang, targets, resolver),
         None,
         move |r| done(dns_reply(r, &l)),
     );
@@ -439,7 +419,7 @@ pub fn dns_lines(run: u64, lang: &str, done: impl FnOnce(Option<DnsLines>) + 'st
     let l = lang.to_string();
     let lang = l.clone();
     request(
-        move |id| Request::DnsLines { id, lang, run },
+        move |id| Request::DnsLines(id, lang, run),
         None,
         move |r| done(dns_reply(r, &l)),
     );
@@ -460,15 +440,11 @@ fn proxy_fetch(fetch: u64, url: String, timeout_ms: u32) {
             Err(p) => Err(TransportError::Network(format!("{p:?}"))),
         };
         let reply = match reply {
-            Ok(r) => FetchReply::Ok {
-                status: r.status,
-                content_type: r.content_type,
-                body: r.body,
-            },
+            Ok(r) => FetchReply::Ok(r.status, r.content_type, r.body),
             Err(TransportError::Timeout) => FetchReply::Timeout,
             Err(TransportError::Oversized) => FetchReply::Oversized,
             Err(TransportError::Network(m)) => FetchReply::Network(m),
         };
-        send(&Request::Fetched { fetch, reply }, None);
+        send(&Request::Fetched(fetch, reply), None);
     });
 }

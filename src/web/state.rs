@@ -2,7 +2,7 @@
 
 use super::action::{Action, CopyFormat, CopyStatus};
 use super::analysis::Analysis;
-use super::protocol::{BatchRow, BatchSummary, Reply};
+use super::protocol::{BatchView, Node, Reply};
 use crate::i18n::Localizer;
 use std::rc::Rc;
 use yew::Reducible;
@@ -29,25 +29,19 @@ pub enum Phase {
     Failed,
 }
 
-/// A batch of messages: what the engine has sent about it so far.
+/// A batch of messages: its latest view from the engine.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Batch {
     /// Its number.
     pub id: u64,
-    /// The view's texts (localized by the engine; see [`super::protocol::Label`]).
-    pub labels: Rc<Vec<String>>,
-    /// Messages analysed.
-    pub done: u32,
-    /// Messages in all.
-    pub total: u32,
-    /// "N of M messages analysed", localized.
-    pub label: String,
-    /// The list's rows, in message order.
-    pub rows: Rc<Vec<BatchRow>>,
-    /// The summary, once the batch is over.
-    pub summary: Option<Rc<BatchSummary>>,
-    /// It was cancelled.
-    pub cancelled: bool,
+    /// It is over (all analysed, or cancelled).
+    pub finished: bool,
+    /// Its status line.
+    pub status: String,
+    /// The label of the button back to it.
+    pub back: String,
+    /// What to show.
+    pub view: Rc<Node>,
 }
 
 /// The whole state of the page.
@@ -170,48 +164,28 @@ impl PartialEq for AppState {
 impl AppState {
     /// The state after a batch reply; `None` when the reply is for a batch no longer wanted.
     fn batch_reply(mut self, reply: Reply) -> Option<AppState> {
-        fn current(s: &mut AppState, id: u64) -> Option<&mut Batch> {
-            s.batch.as_mut().filter(|b| b.id == id).map(Rc::make_mut)
-        }
         match reply {
-            Reply::BatchStarted { batch, total, labels } if batch == self.batch_pending => {
-                self.batch = Some(Rc::new(Batch {
-                    id: batch,
-                    labels: Rc::new(labels),
-                    done: 0,
-                    total,
-                    label: String::new(),
-                    rows: Rc::new(Vec::new()),
-                    summary: None,
-                    cancelled: false,
-                }));
-                self.batch_hidden = false;
-            }
-            Reply::BatchProgress {
-                batch,
-                done,
-                label,
-                rows,
-            } => {
-                let b = current(&mut self, batch)?;
-                b.done = done;
-                b.label = label;
-                Rc::make_mut(&mut b.rows).extend(rows);
-            }
-            Reply::BatchDone {
-                batch,
-                cancelled,
-                summary,
-            } => {
-                let b = current(&mut self, batch)?;
-                b.summary = Some(Rc::new(summary));
-                b.cancelled = cancelled;
-                if self.batch_pending == batch {
+            Reply::BatchView(id, BatchView(finished, status, back, view)) => {
+                let first = id == self.batch_pending && self.batch.as_ref().is_none_or(|b| b.id != id);
+                if !first && self.batch.as_ref().is_none_or(|b| b.id != id) {
+                    return None;
+                }
+                if first {
+                    self.batch_hidden = false;
+                }
+                if finished && id == self.batch_pending {
                     self.batch_pending = 0;
                     self.phase = Phase::Done;
                 }
+                self.batch = Some(Rc::new(Batch {
+                    id,
+                    finished,
+                    status,
+                    back,
+                    view: Rc::new(view),
+                }));
             }
-            Reply::BatchSingle { batch } if batch == self.batch_pending => {
+            Reply::BatchSingle(id) if id == self.batch_pending => {
                 // Not a batch after all: explain the text as one message.
                 self.batch_pending = 0;
                 self.single_only = true;

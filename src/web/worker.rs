@@ -73,9 +73,7 @@ pub fn serve(post: Post) -> Post {
         for text in [examples::WARM_UP_TEXT, examples::WARM_UP_DSN] {
             let _ = crate::analyze(text.as_bytes());
         }
-        warm.send(&Reply::Warm {
-            ms: js_sys::Date::now() - t0,
-        });
+        warm.send(&Reply::Warm(js_sys::Date::now() - t0));
     });
     Rc::new(move |v| server.clone().handle(v))
 }
@@ -87,7 +85,7 @@ impl Server {
     }
 
     fn text(&self, id: u64, text: Option<String>) {
-        self.send(&Reply::Text { id, text });
+        self.send(&Reply::Text(id, text));
     }
 
     /// The current time in ms by the scope's clock.
@@ -102,7 +100,7 @@ impl Server {
             return;
         };
         match req {
-            Request::Locale { lang, sources } => {
+            Request::Locale(lang, sources) => {
                 let refs: Vec<&str> = sources.iter().map(String::as_str).collect();
                 if let Ok(loc) = Localizer::from_sources(&lang, &refs) {
                     // Explaining and serializing once in the new locale warms up the rest of
@@ -112,13 +110,7 @@ impl Server {
                     self.locales.borrow_mut().insert(lang, loc);
                 }
             }
-            Request::Analyse {
-                id,
-                lang,
-                text,
-                redact,
-                with_report,
-            } => {
+            Request::Analyse(id, lang, text, redact, with_report) => {
                 let analysis = self.locales.borrow().get(&lang).map(|loc| {
                     let text = if redact { super::share::redact(&text) } else { text };
                     let _ = loc.take_errors();
@@ -129,43 +121,34 @@ impl Server {
                 // page ignores it; the browser benchmark reads it, free of the time messages wait
                 // for a thread on a busy machine.
                 let ms = t0.zip(self.clock.as_ref()).map(|(t0, c)| c.now() - t0);
-                self.send(&Reply::Analysis { id, analysis, ms });
+                self.send(&Reply::Analysis(id, analysis, ms));
             }
-            Request::Report { id, text } => {
+            Request::Report(id, text) => {
                 let mut report = crate::analyze(text.as_bytes());
                 report.source = "-".to_string();
                 self.text(id, serde_json::to_string(&report).ok());
             }
-            Request::Redact { id, text } => self.text(id, Some(super::share::redact(&text))),
-            Request::Msg { id } => {
+            Request::Redact(id, text) => self.text(id, Some(super::share::redact(&text))),
+            Request::Msg(id) => {
                 let bytes = attachment
                     .dyn_into::<Uint8Array>()
                     .map(|b| b.to_vec())
                     .unwrap_or_default();
                 self.text(id, Some(crate::input::Input::new(&bytes).text));
             }
-            Request::Example { id, name } => self.text(id, examples::example_text(&name).map(str::to_string)),
-            Request::Dns {
-                id,
-                lang,
-                targets,
-                resolver,
-            } => {
+            Request::Example(id, name) => self.text(id, examples::example_text(&name).map(str::to_string)),
+            Request::Dns(id, lang, targets, resolver) => {
                 let server = self.clone();
                 wasm_bindgen_futures::spawn_local(async move { server.dns(id, lang, targets, resolver).await });
             }
-            Request::DnsLines { id, lang, run } => {
+            Request::DnsLines(id, lang, run) => {
                 let lines = self.dns_value(run, &lang);
-                self.send(&Reply::Dns { id, lines });
+                self.send(&Reply::Dns(id, lines));
             }
-            Request::Fetched { fetch, reply } => {
+            Request::Fetched(fetch, reply) => {
                 if let Some(resolve) = self.fetches.borrow_mut().remove(&fetch) {
                     let r = match reply {
-                        FetchReply::Ok {
-                            status,
-                            content_type,
-                            body,
-                        } => Ok(HttpReply {
+                        FetchReply::Ok(status, content_type, body) => Ok(HttpReply {
                             status,
                             content_type,
                             body,
@@ -178,23 +161,14 @@ impl Server {
                     let _ = resolve.call1(&JsValue::NULL, &JsValue::from_f64(fetch as f64));
                 }
             }
-            Request::BatchStart {
-                batch,
-                lang,
-                text,
-                names,
-            } => {
+            Request::BatchStart(batch, lang, text, names) => {
                 let server = self.clone();
                 wasm_bindgen_futures::spawn_local(async move {
                     super::batch_run::run(server, batch, lang, text, names, attachment).await
                 });
             }
-            Request::BatchCancel { batch } => {
-                if let Some(b) = self.batch.borrow_mut().as_mut().filter(|b| b.id == batch) {
-                    b.cancelled = true;
-                }
-            }
-            Request::BatchMessage { id, batch, index } => {
+            Request::BatchAct(batch, action) => super::batch_run::act(&self, batch, &action),
+            Request::BatchMessage(id, batch, index) => {
                 let text = self
                     .batch
                     .borrow()
@@ -203,7 +177,7 @@ impl Server {
                     .and_then(|b| b.message_text(index));
                 self.text(id, text);
             }
-            Request::BatchExport { id, batch, json } => {
+            Request::BatchExport(id, batch, json) => {
                 let text = self.batch.borrow().as_ref().filter(|b| b.id == batch).map(|b| {
                     if json {
                         b.to_json()
@@ -218,7 +192,7 @@ impl Server {
 
     async fn dns(self: Rc<Self>, id: u64, lang: String, targets: Targets, resolver: String) {
         let Ok(resolver) = dns::parse_resolver_url(&resolver) else {
-            return self.send(&Reply::Dns { id, lines: None });
+            return self.send(&Reply::Dns(id, None));
         };
         let cfg = Config::with_resolver(&resolver);
         let transport = ProxyTransport {
@@ -235,7 +209,7 @@ impl Server {
             runs.drain(..extra);
         }
         let lines = self.dns_value(id, &lang);
-        self.send(&Reply::Dns { id, lines });
+        self.send(&Reply::Dns(id, lines));
     }
 
     /// A kept run's evidence and verdicts in `lang`.
@@ -252,13 +226,13 @@ impl Server {
             .iter()
             .map(|r| dns::verdict::verdict_for(r, report))
             .collect();
-        Some(DnsWire {
+        Some(DnsWire(
             run,
-            lines: dns::evidence(report, loc),
-            unreachable: report.resolver_unreachable,
-            verdicts: verdicts.iter().map(|v| v.as_ref().map(|v| v.line(loc))).collect(),
-            verdicts_json: serde_json::to_string(&verdicts).ok(),
-        })
+            dns::evidence(report, loc),
+            report.resolver_unreachable,
+            verdicts.iter().map(|v| v.as_ref().map(|v| v.line(loc))).collect(),
+            serde_json::to_string(&verdicts).ok(),
+        ))
     }
 }
 
@@ -283,11 +257,7 @@ impl Transport for ProxyTransport {
         let promise = js_sys::Promise::new(&mut |resolve, _reject| {
             fetches.borrow_mut().insert(fid, resolve);
         });
-        let fetch = Reply::Fetch {
-            fetch: fid,
-            url: url.to_string(),
-            timeout_ms,
-        };
+        let fetch = Reply::Fetch(fid, url.to_string(), timeout_ms);
         (self.post)(protocol::encode(analysis::to_json(&fetch), None));
         async move {
             let _ = JsFuture::from(promise).await;

@@ -1,6 +1,6 @@
 //! The right-hand side: the empty state, or everything explained about the input.
 
-use super::batch_view::BatchView;
+use super::batch_view::BatchViewer;
 use super::copy_panel::CopyPanel;
 use super::dns_panel::{DnsPanel, Verdicts};
 use super::empty_state::EmptyState;
@@ -13,7 +13,6 @@ use super::{t, ta};
 use crate::web::action::Action;
 use crate::web::embed::param;
 use crate::web::hooks::use_app;
-use crate::web::protocol::{label, Label};
 use crate::web::state::Phase;
 use crate::web::{dom, engine};
 use std::rc::Rc;
@@ -47,35 +46,29 @@ pub fn results() -> Html {
     let back = app.batch.as_ref().filter(|_| app.batch_hidden).map(|b| {
         let app = app.clone();
         let show = Callback::from(move |_: MouseEvent| app.dispatch(Action::ShowBatch));
-        html! { <p><button type="button" class="button secondary" onclick={show}>{ label(&b.labels, Label::Back) }</button></p> }
+        html! { <p><button type="button" class="button secondary" onclick={show}>{ b.back.clone() }</button></p> }
     });
     let body = if let Some(b) = shown_batch {
         let id = b.id;
-        let on_open = {
-            let app = app.clone();
-            Callback::from(move |index: u32| {
+        let app = app.clone();
+        let on_act = Callback::from(move |act: String| match act.split_once(':') {
+            Some(("open", n)) => {
                 let app = app.clone();
-                engine::batch_message(id, index, move |text| {
+                engine::batch_message(id, n.parse().unwrap_or(0), move |text| {
                     if let Some(text) = text {
                         app.dispatch(Action::OpenBatchMessage(Rc::from(text)));
                     }
                 })
-            })
-        };
-        let on_export = Callback::from(move |json: bool| {
-            engine::batch_export(id, json, move |text| {
+            }
+            None if act == "csv" || act == "json" => engine::batch_export(id, act == "json", move |text| {
                 if let Some(text) = text {
-                    let (name, mime) = if json {
-                        ("bounces.json", "application/json")
-                    } else {
-                        ("bounces.csv", "text/csv")
-                    };
-                    dom::download(name, mime, &text);
+                    let mime = if act == "json" { "application/json" } else { "text/csv" };
+                    dom::download(&format!("bounces.{act}"), mime, &text);
                 }
-            })
+            }),
+            _ => engine::batch_act(id, &act),
         });
-        let on_cancel = Callback::from(|_| engine::batch_cancel());
-        html! { <BatchView key={id.to_string()} batch={b} {on_open} {on_cancel} {on_export} /> }
+        html! { <BatchViewer view={b.view.clone()} {on_act} /> }
     } else if app.loc_failed {
         html! { <p class="notice error" role="alert">{ t(&loc, "ui-error-locale") }</p> }
     } else if let Some(a) = app.current().cloned() {
