@@ -13,7 +13,7 @@
 
 use super::analysis::Analysis;
 use super::dom;
-use super::protocol::{self, FetchReply, Reply, Request};
+use super::protocol::{FetchReply, Reply, Request};
 use crate::dns::resolver::{Transport, TransportError};
 use crate::dns::Targets;
 use js_sys::Uint8Array;
@@ -143,10 +143,7 @@ fn crashed() {
 }
 
 fn on_message(v: JsValue) {
-    let Some(reply) = protocol::decode(&v)
-        .0
-        .and_then(|json| serde_json::from_str::<Reply>(&json).ok())
-    else {
+    let Some(reply) = Reply::from_js(&v) else {
         return;
     };
     let id = match &reply {
@@ -206,9 +203,7 @@ fn post(msg: JsValue) {
 }
 
 fn send(req: &Request, attachment: Option<JsValue>) {
-    if let Ok(json) = serde_json::to_string(req) {
-        post(protocol::encode(json, attachment));
-    }
+    post(req.to_js(attachment));
 }
 
 /// A new request id.
@@ -247,7 +242,7 @@ fn text_of(r: Option<Reply>) -> Option<String> {
 
 fn locale_message(lang: &str, sources: &[Rc<str>]) -> JsValue {
     let req = Request::Locale(lang.to_string(), sources.iter().map(|s| s.to_string()).collect());
-    protocol::encode(serde_json::to_string(&req).unwrap_or_default(), None)
+    req.to_js(None)
 }
 
 /// Hands the engine the FTL sources of `lang` (once per locale), so it can explain in it.

@@ -2,20 +2,20 @@
 //! one [`Request`] enum (page → engine) and one [`Reply`] enum (engine → page), compiled into
 //! both wasm binaries, so both sides read and write the same types.
 //!
-//! On the wire a message is its JSON (serde's externally tagged form) as a JS string, or a JS
-//! array `[json, attachment]` when it carries something JSON should not copy: the bytes of an
-//! Outlook `.msg` file (a `Uint8Array`) for [`Request::Msg`], the dropped files (an array of
-//! `File`s, read by the engine, never by the page) for [`Request::BatchStart`]. The engine writes
-//! its JSON with every non-ASCII character escaped (see [`super::analysis::to_json`]): an ASCII
-//! JS string is made much faster from wasm memory.
+//! On the wire ([`Request::to_js`], [`Reply::from_js`] and back) a message is a JS array
+//! `[variant name, fields…]` posted as a structured clone, with an attachment where JSON would
+//! copy: the bytes of an Outlook `.msg` file (a `Uint8Array`) for [`Request::Msg`], the dropped
+//! files (`File`s, read by the engine, never by the page) for [`Request::BatchStart`]. The view
+//! model travels as its JSON, every non-ASCII character escaped (see
+//! [`super::analysis::to_json`]: an ASCII JS string is made much faster from wasm memory).
 //!
-//! The page only serializes requests and deserializes replies; the engine the other way round,
-//! so each binary links one half of the serde code. Neither the types nor their serde code pull
-//! in any analysis code. The variants are tuples (`{"Text":[7,"…"]}`), not structs with named
-//! fields, and a batch's view is a generic tree ([`Node`]) the engine builds: serde's code for a
-//! struct reads both a JSON object and an array, a tuple's only an array, and the page's wasm
-//! counts against the first-load budget (measured: `Reply` with named fields cost about 5 KB
-//! gzip more, and a batch view written as Yew components about 6 KB more, than this).
+//! The page only encodes requests and decodes replies; the engine the other way round, so each
+//! binary links one half of the code. Neither the types nor their codec pull in any analysis
+//! code. The types also derive serde (their JSON form, e.g. for a log), but the wire does not use
+//! it: measured on the page's wasm (`wasm-opt -Oz`, gzip -9), serde's JSON for these enums cost
+//! 8.5 KB more than this codec, with the first-load budget 2.8 KB away. A batch's view is a
+//! generic tree ([`Node`]) the engine builds and the page draws (measured: a batch view written
+//! as Yew components cost about 6 KB more).
 
 use super::analysis::Analysis;
 use crate::dns::Targets;
@@ -122,23 +122,259 @@ pub struct BatchView(pub bool, pub String, pub String, pub Node);
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Node(pub String, pub Vec<(String, String)>, pub Vec<Node>, pub String);
 
-/// A message for the wire: the JSON, plus the attachment when there is one.
-pub fn encode(json: String, attachment: Option<wasm_bindgen::JsValue>) -> wasm_bindgen::JsValue {
-    let json = wasm_bindgen::JsValue::from(json);
-    match attachment {
-        None => json,
-        Some(a) => js_sys::Array::of2(&json, &a).into(),
+// ---- the wire ------------------------------------------------------------------------------
+//
+// A message is a JS array `[variant name, fields…]`, posted as a structured clone: strings,
+// numbers, booleans, nulls and arrays, a `Uint8Array` for bytes and `File`s as they are; the
+// view model and the DNS targets as their JSON. Written by hand here, once for both sides, rather
+// than by serde: serde's JSON code for these enums cost the page 8.5 KB gzip (measured), over
+// the first-load budget.
+
+use js_sys::{Array, Uint8Array};
+use wasm_bindgen::{JsCast, JsValue};
+
+fn arr(items: Vec<JsValue>) -> JsValue {
+    items.into_iter().collect::<Array>().into()
+}
+
+fn js_u64(n: u64) -> JsValue {
+    JsValue::from_f64(n as f64)
+}
+
+fn js_opt(s: &Option<String>) -> JsValue {
+    s.as_deref().map_or(JsValue::NULL, JsValue::from_str)
+}
+
+fn js_strs(v: &[String]) -> JsValue {
+    v.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
+}
+
+/// Reads a message's fields.
+struct Fields(Array);
+
+impl Fields {
+    fn new(v: &JsValue) -> Option<(String, Fields)> {
+        let a: Array = v.clone().dyn_into().ok()?;
+        Some((a.get(0).as_string()?, Fields(a)))
+    }
+    fn s(&self, i: u32) -> Option<String> {
+        self.0.get(i).as_string()
+    }
+    fn n(&self, i: u32) -> Option<u64> {
+        self.0.get(i).as_f64().filter(|n| *n >= 0.0).map(|n| n as u64)
+    }
+    fn b(&self, i: u32) -> bool {
+        self.0.get(i).as_bool() == Some(true)
+    }
+    fn any(&self, i: u32) -> JsValue {
+        self.0.get(i)
     }
 }
 
-/// A message from the wire: its JSON and its attachment (`undefined` when none).
-pub fn decode(v: &wasm_bindgen::JsValue) -> (Option<String>, wasm_bindgen::JsValue) {
-    if let Some(s) = v.as_string() {
-        return (Some(s), wasm_bindgen::JsValue::UNDEFINED);
+fn strs(v: &JsValue) -> Vec<String> {
+    v.dyn_ref::<Array>()
+        .map(|a| a.iter().filter_map(|s| s.as_string()).collect())
+        .unwrap_or_default()
+}
+
+impl Request {
+    /// The message to post, with its attachment (see the module's documentation).
+    pub fn to_js(&self, attachment: Option<JsValue>) -> JsValue {
+        use Request::*;
+        let s = |t: &str| JsValue::from_str(t);
+        let mut v = match self {
+            Locale(lang, srcs) => vec![s("Locale"), s(lang), js_strs(srcs)],
+            Analyse(id, lang, text, redact, report) => vec![
+                s("Analyse"),
+                js_u64(*id),
+                s(lang),
+                s(text),
+                (*redact).into(),
+                (*report).into(),
+            ],
+            Report(id, text) => vec![s("Report"), js_u64(*id), s(text)],
+            Redact(id, text) => vec![s("Redact"), js_u64(*id), s(text)],
+            Msg(id) => vec![s("Msg"), js_u64(*id)],
+            Example(id, name) => vec![s("Example"), js_u64(*id), s(name)],
+            Dns(id, lang, targets, resolver) => vec![
+                s("Dns"),
+                js_u64(*id),
+                s(lang),
+                s(&serde_json::to_string(targets).unwrap_or_default()),
+                s(resolver),
+            ],
+            DnsLines(id, lang, run) => vec![s("DnsLines"), js_u64(*id), s(lang), js_u64(*run)],
+            Fetched(fid, r) => {
+                let r = match r {
+                    FetchReply::Ok(status, ctype, body) => arr(vec![
+                        s("Ok"),
+                        (*status).into(),
+                        js_opt(ctype),
+                        Uint8Array::from(&body[..]).into(),
+                    ]),
+                    FetchReply::Timeout => arr(vec![s("Timeout")]),
+                    FetchReply::Oversized => arr(vec![s("Oversized")]),
+                    FetchReply::Network(m) => arr(vec![s("Network"), s(m)]),
+                };
+                vec![s("Fetched"), js_u64(*fid), r]
+            }
+            BatchStart(batch, lang, text, names) => {
+                vec![s("BatchStart"), js_u64(*batch), s(lang), js_opt(text), js_strs(names)]
+            }
+            BatchAct(batch, act) => vec![s("BatchAct"), js_u64(*batch), s(act)],
+            BatchMessage(id, batch, index) => {
+                vec![s("BatchMessage"), js_u64(*id), js_u64(*batch), (*index).into()]
+            }
+            BatchExport(id, batch, json) => vec![s("BatchExport"), js_u64(*id), js_u64(*batch), (*json).into()],
+        };
+        v.extend(attachment);
+        arr(v)
     }
-    if js_sys::Array::is_array(v) {
-        let a = js_sys::Array::from(v);
-        return (a.get(0).as_string(), a.get(1));
+
+    /// A posted message, and its attachment (`undefined` when none); `None` if it is not a request.
+    pub fn from_js(v: &JsValue) -> Option<(Request, JsValue)> {
+        let (tag, f) = Fields::new(v)?;
+        let mut attachment = JsValue::UNDEFINED;
+        let r = match tag.as_str() {
+            "Locale" => Request::Locale(f.s(1)?, strs(&f.any(2))),
+            "Analyse" => Request::Analyse(f.n(1)?, f.s(2)?, f.s(3)?, f.b(4), f.b(5)),
+            "Report" => Request::Report(f.n(1)?, f.s(2)?),
+            "Redact" => Request::Redact(f.n(1)?, f.s(2)?),
+            "Msg" => {
+                attachment = f.any(2);
+                Request::Msg(f.n(1)?)
+            }
+            "Example" => Request::Example(f.n(1)?, f.s(2)?),
+            "Dns" => Request::Dns(f.n(1)?, f.s(2)?, serde_json::from_str(&f.s(3)?).ok()?, f.s(4)?),
+            "DnsLines" => Request::DnsLines(f.n(1)?, f.s(2)?, f.n(3)?),
+            "Fetched" => {
+                let (t, r) = Fields::new(&f.any(2))?;
+                let reply = match t.as_str() {
+                    "Ok" => FetchReply::Ok(
+                        r.n(1)? as u16,
+                        r.s(2),
+                        r.any(3)
+                            .dyn_into::<Uint8Array>()
+                            .map(|b| b.to_vec())
+                            .unwrap_or_default(),
+                    ),
+                    "Timeout" => FetchReply::Timeout,
+                    "Oversized" => FetchReply::Oversized,
+                    _ => FetchReply::Network(r.s(1).unwrap_or_default()),
+                };
+                Request::Fetched(f.n(1)?, reply)
+            }
+            "BatchStart" => {
+                attachment = f.any(5);
+                Request::BatchStart(f.n(1)?, f.s(2)?, f.s(3), strs(&f.any(4)))
+            }
+            "BatchAct" => Request::BatchAct(f.n(1)?, f.s(2)?),
+            "BatchMessage" => Request::BatchMessage(f.n(1)?, f.n(2)?, f.n(3)? as u32),
+            "BatchExport" => Request::BatchExport(f.n(1)?, f.n(2)?, f.b(3)),
+            _ => return None,
+        };
+        Some((r, attachment))
     }
-    (None, wasm_bindgen::JsValue::UNDEFINED)
+}
+
+impl Node {
+    fn to_js(&self) -> JsValue {
+        let attrs: Vec<String> = self.1.iter().flat_map(|(k, v)| [k.clone(), v.clone()]).collect();
+        arr(vec![
+            JsValue::from_str(&self.0),
+            js_strs(&attrs),
+            self.2.iter().map(Node::to_js).collect::<Array>().into(),
+            JsValue::from_str(&self.3),
+        ])
+    }
+
+    fn from_js(v: &JsValue) -> Node {
+        let Some((tag, f)) = Fields::new(v) else {
+            return Node::default();
+        };
+        let attrs = strs(&f.any(1));
+        let children = f
+            .any(2)
+            .dyn_ref::<Array>()
+            .map(|a| a.iter().map(|c| Node::from_js(&c)).collect())
+            .unwrap_or_default();
+        Node(
+            tag,
+            attrs.chunks_exact(2).map(|kv| (kv[0].clone(), kv[1].clone())).collect(),
+            children,
+            f.s(3).unwrap_or_default(),
+        )
+    }
+}
+
+impl Reply {
+    /// The message to post.
+    pub fn to_js(&self) -> JsValue {
+        use Reply::*;
+        let s = |t: &str| JsValue::from_str(t);
+        let opt_n = |n: &Option<f64>| n.map_or(JsValue::NULL, JsValue::from_f64);
+        arr(match self {
+            Ready => vec![s("Ready")],
+            Warm(ms) => vec![s("Warm"), JsValue::from_f64(*ms)],
+            Analysis(id, a, ms) => {
+                let json = a.as_ref().map(|a| super::analysis::to_json(&**a));
+                vec![s("Analysis"), js_u64(*id), js_opt(&json), opt_n(ms)]
+            }
+            Text(id, t) => vec![s("Text"), js_u64(*id), js_opt(t)],
+            Dns(id, w) => {
+                let w = w.as_ref().map_or(JsValue::NULL, |w| {
+                    let verdicts: Array = w.3.iter().map(js_opt).collect();
+                    arr(vec![
+                        js_u64(w.0),
+                        js_strs(&w.1),
+                        w.2.into(),
+                        verdicts.into(),
+                        js_opt(&w.4),
+                    ])
+                });
+                vec![s("Dns"), js_u64(*id), w]
+            }
+            Fetch(fid, url, timeout) => vec![s("Fetch"), js_u64(*fid), s(url), (*timeout).into()],
+            BatchView(batch, v) => vec![
+                s("BatchView"),
+                js_u64(*batch),
+                v.0.into(),
+                s(&v.1),
+                s(&v.2),
+                v.3.to_js(),
+            ],
+            BatchSingle(batch) => vec![s("BatchSingle"), js_u64(*batch)],
+        })
+    }
+
+    /// A posted message; `None` if it is not a reply.
+    pub fn from_js(v: &JsValue) -> Option<Reply> {
+        let (tag, f) = Fields::new(v)?;
+        Some(match tag.as_str() {
+            "Ready" => Reply::Ready,
+            "Warm" => Reply::Warm(f.any(1).as_f64().unwrap_or(0.0)),
+            "Analysis" => Reply::Analysis(
+                f.n(1)?,
+                f.s(2).and_then(|j| serde_json::from_str(&j).ok()),
+                f.any(3).as_f64(),
+            ),
+            "Text" => Reply::Text(f.n(1)?, f.s(2)),
+            "Dns" => {
+                let w = f.any(2).dyn_into::<Array>().ok().map(|w| {
+                    let w = Fields(w);
+                    let verdicts = w
+                        .any(3)
+                        .dyn_ref::<Array>()
+                        .map(|a| a.iter().map(|v| v.as_string()).collect())
+                        .unwrap_or_default();
+                    DnsWire(w.n(0).unwrap_or(0), strs(&w.any(1)), w.b(2), verdicts, w.s(4))
+                });
+                Reply::Dns(f.n(1)?, w)
+            }
+            "Fetch" => Reply::Fetch(f.n(1)?, f.s(2)?, f.n(3).unwrap_or(4000) as u32),
+            "BatchView" => Reply::BatchView(f.n(1)?, BatchView(f.b(2), f.s(3)?, f.s(4)?, Node::from_js(&f.any(5)))),
+            "BatchSingle" => Reply::BatchSingle(f.n(1)?),
+            _ => return None,
+        })
+    }
 }

@@ -8,7 +8,7 @@ use super::analysis;
 use super::batch_run::BatchRun;
 use super::engine::Post;
 use super::examples;
-use super::protocol::{self, DnsWire, FetchReply, Reply, Request};
+use super::protocol::{DnsWire, FetchReply, Reply, Request};
 use crate::dns::resolver::{DohResolver, HttpReply, Transport, TransportError};
 use crate::dns::{self, Config, DnsReport, Targets};
 use crate::i18n::Localizer;
@@ -79,9 +79,9 @@ pub fn serve(post: Post) -> Post {
 }
 
 impl Server {
-    /// Posts a reply to the page (its JSON, ASCII only).
+    /// Posts a reply to the page.
     pub(super) fn send(&self, r: &Reply) {
-        (self.post)(protocol::encode(analysis::to_json(r), None));
+        (self.post)(r.to_js());
     }
 
     fn text(&self, id: u64, text: Option<String>) {
@@ -95,8 +95,7 @@ impl Server {
 
     fn handle(self: Rc<Self>, v: JsValue) {
         let t0 = self.clock.as_ref().map(|c| c.now());
-        let (json, attachment) = protocol::decode(&v);
-        let Some(req) = json.and_then(|j| serde_json::from_str::<Request>(&j).ok()) else {
+        let Some((req, attachment)) = Request::from_js(&v) else {
             return;
         };
         match req {
@@ -258,7 +257,7 @@ impl Transport for ProxyTransport {
             fetches.borrow_mut().insert(fid, resolve);
         });
         let fetch = Reply::Fetch(fid, url.to_string(), timeout_ms);
-        (self.post)(protocol::encode(analysis::to_json(&fetch), None));
+        (self.post)(fetch.to_js());
         async move {
             let _ = JsFuture::from(promise).await;
             FETCHED
