@@ -48,6 +48,9 @@ pub struct BatchRun {
     /// One per recipient (or per message naming none), for the exports.
     records: Vec<Record>,
     summary: Summary,
+    /// Object URLs of the CSV and JSON downloads, made when the batch is over (revoked when the
+    /// next batch replaces it).
+    downloads: Option<(String, String)>,
 }
 
 /// One line of the exports.
@@ -244,6 +247,10 @@ pub(super) async fn run(
         return server.send(&Reply::BatchSingle(batch));
     }
     let total = messages.len();
+    if let Some((csv, json)) = server.batch.borrow_mut().take().and_then(|b| b.downloads) {
+        let _ = web_sys::Url::revoke_object_url(&csv);
+        let _ = web_sys::Url::revoke_object_url(&json);
+    }
     *server.batch.borrow_mut() = Some(BatchRun {
         id: batch,
         lang: lang.clone(),
@@ -255,6 +262,7 @@ pub(super) async fn run(
         page: 0,
         records: Vec::new(),
         summary: Summary::default(),
+        downloads: None,
     });
     send_view(&server, batch);
     let mut last = server.now();
@@ -278,6 +286,7 @@ pub(super) async fn run(
     }
     if let Some(b) = server.batch.borrow_mut().as_mut().filter(|b| b.id == batch) {
         b.finished = true;
+        b.downloads = object_url(&b.to_csv(), "text/csv").zip(object_url(&b.to_json(), "application/json"));
     }
     send_view(&server, batch);
 }
@@ -369,22 +378,24 @@ impl BatchRun {
         for line in summary_lines(&self.summary, loc) {
             c.push(txt("p", &[], &line));
         }
-        c.push(el(
-            "div",
-            &[("class", "input-actions")],
-            vec![
-                txt(
-                    "button",
-                    &[("type", "button"), ("class", "button"), ("data-act", "csv")],
-                    &m("batch-web-csv"),
-                ),
-                txt(
-                    "button",
-                    &[("type", "button"), ("class", "button"), ("data-act", "json")],
-                    &m("batch-web-json"),
-                ),
-            ],
-        ));
+        if let Some((csv, json)) = &self.downloads {
+            c.push(el(
+                "div",
+                &[("class", "input-actions")],
+                vec![
+                    txt(
+                        "a",
+                        &[("class", "button"), ("href", csv), ("download", "bounces.csv")],
+                        &m("batch-web-csv"),
+                    ),
+                    txt(
+                        "a",
+                        &[("class", "button"), ("href", json), ("download", "bounces.json")],
+                        &m("batch-web-json"),
+                    ),
+                ],
+            ));
+        }
         c.extend(groups(&self.summary, loc));
         c.extend(self.list(loc));
         BatchView(true, status, m("batch-web-back"), section)
@@ -468,6 +479,16 @@ impl BatchRun {
             ),
         ]
     }
+}
+
+/// An object URL for a download of `text` (made here: nothing leaves the browser, and the page
+/// needs no code for it).
+fn object_url(text: &str, mime: &str) -> Option<String> {
+    let parts = js_sys::Array::of1(&text.into());
+    let opts = web_sys::BlobPropertyBag::new();
+    opts.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
 }
 
 /// An element.

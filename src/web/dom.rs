@@ -98,30 +98,3 @@ pub fn set_data_attribute(name: &str, value: &str) {
         let _ = html.set_attribute(&format!("data-{kebab}"), value);
     }
 }
-
-/// Saves `text` as a file named `name` (a Blob download: nothing leaves the browser).
-pub fn download(name: &str, mime: &str, text: &str) {
-    let parts = js_sys::Array::of1(&text.into());
-    let opts = web_sys::BlobPropertyBag::new();
-    opts.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &opts) else {
-        return;
-    };
-    let (Ok(url), Some(doc)) = (web_sys::Url::create_object_url_with_blob(&blob), document()) else {
-        return;
-    };
-    if let Some(a) = doc
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlElement>().ok())
-    {
-        let _ = a.set_attribute("href", &url);
-        let _ = a.set_attribute("download", name);
-        a.click();
-    }
-    // The download has its own reference to the blob by now.
-    let _ = gloo_timers::callback::Timeout::new(60_000, move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    })
-    .forget();
-}

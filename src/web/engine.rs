@@ -346,15 +346,6 @@ pub fn batch_message(batch: u64, index: u32, done: impl FnOnce(Option<String>) +
     );
 }
 
-/// `batch`'s results as CSV or JSON.
-pub fn batch_export(batch: u64, json: bool, done: impl FnOnce(Option<String>) + 'static) {
-    request(
-        move |id| Request::BatchExport(id, batch, json),
-        None,
-        move |r| done(text_of(r)),
-    );
-}
-
 /// The localized result of one DNS check run.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DnsLines {

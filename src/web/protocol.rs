@@ -51,15 +51,11 @@ pub enum Request {
     /// `finished`), or [`Reply::BatchSingle`] when the text holds one message only.
     BatchStart(u64, String, Option<String>, Vec<String>),
     /// `(batch, action)`: the user acted on the batch view: a [`Node`]'s `data-act` (`cancel`,
-    /// `page:N`; the page itself handles `open:N`, `csv` and `json`). Answered by a
-    /// [`Reply::BatchView`].
+    /// `page:N`; the page itself handles `open:N`). Answered by a [`Reply::BatchView`].
     BatchAct(u64, String),
     /// `(id, batch, index)`: the text of message `index`, for its single-bounce explanation.
     /// Answered by [`Reply::Text`].
     BatchMessage(u64, u64, u32),
-    /// `(id, batch, json)`: the batch's results as CSV (one line per recipient) or JSON (the
-    /// summary and every recipient). Answered by [`Reply::Text`].
-    BatchExport(u64, u64, bool),
 }
 
 /// How a DoH GET the page made for the engine went.
@@ -225,7 +221,6 @@ impl Request {
             BatchMessage(id, batch, index) => {
                 vec![s("BatchMessage"), js_u64(*id), js_u64(*batch), (*index).into()]
             }
-            BatchExport(id, batch, json) => vec![s("BatchExport"), js_u64(*id), js_u64(*batch), (*json).into()],
         };
         v.extend(attachment);
         arr(v)
@@ -270,7 +265,6 @@ impl Request {
             }
             "BatchAct" => Request::BatchAct(f.n(1)?, f.s(2)?),
             "BatchMessage" => Request::BatchMessage(f.n(1)?, f.n(2)?, f.n(3)? as u32),
-            "BatchExport" => Request::BatchExport(f.n(1)?, f.n(2)?, f.b(3)),
             _ => return None,
         };
         Some((r, attachment))

@@ -176,16 +176,6 @@ impl Server {
                     .and_then(|b| b.message_text(index));
                 self.text(id, text);
             }
-            Request::BatchExport(id, batch, json) => {
-                let text = self.batch.borrow().as_ref().filter(|b| b.id == batch).map(|b| {
-                    if json {
-                        b.to_json()
-                    } else {
-                        b.to_csv()
-                    }
-                });
-                self.text(id, text);
-            }
         }
     }
 

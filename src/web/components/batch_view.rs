@@ -2,11 +2,11 @@
 //! runs; then the summary, its tables and bar charts, the downloads and the list of messages),
 //! drawn from the engine's [`Node`] tree. The engine lays the view out and localizes it
 //! (`src/web/batch_run.rs`); this only draws it, with texts and attribute values always set as
-//! such (never parsed as HTML), tags and attributes from a fixed list, and hands the user's
-//! actions (an element's `data-act`) to its owner.
+//! such (never parsed as HTML), tags and attributes from a fixed list (links only to the
+//! engine's `blob:` downloads), and hands the user's actions (an element's `data-act`) to its
+//! owner.
 
 use crate::web::protocol::Node;
-use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 use yew::virtual_dom::{VTag, VText};
@@ -14,7 +14,7 @@ use yew::virtual_dom::{VTag, VText};
 /// The elements a view may hold.
 const TAGS: &[&str] = &[
     "section", "h2", "h3", "p", "div", "span", "button", "table", "caption", "thead", "tbody", "tr", "th", "td",
-    "progress", "svg", "rect",
+    "progress", "svg", "rect", "a",
 ];
 
 /// The attributes a view may set.
@@ -43,21 +43,12 @@ const ATTRS: &[&str] = &[
     "data-key",
     "data-group",
     "data-messages",
+    "download",
+    "href",
 ];
 
-/// The batch view's properties.
-#[derive(Properties, PartialEq)]
-pub struct BatchViewProps {
-    /// The view.
-    pub view: Rc<Node>,
-    /// Gets the `data-act` of what the user clicked.
-    pub on_act: Callback<String>,
-}
-
-/// The batch view.
-#[function_component(BatchViewer)]
-pub fn batch_viewer(p: &BatchViewProps) -> Html {
-    let on_act = p.on_act.clone();
+/// The batch view: `view` drawn; `on_act` gets the `data-act` of what the user clicks.
+pub fn batch_view(view: &Node, on_act: Callback<String>) -> Html {
     let onclick = Callback::from(move |e: MouseEvent| {
         let act = e
             .target()
@@ -68,7 +59,7 @@ pub fn batch_viewer(p: &BatchViewProps) -> Html {
             on_act.emit(act);
         }
     });
-    html! { <div class="batch-view" {onclick}>{ draw(&p.view) }</div> }
+    html! { <div class="batch-view" {onclick}>{ draw(view) }</div> }
 }
 
 /// One node of the tree.
@@ -78,7 +69,10 @@ fn draw(n: &Node) -> Html {
     };
     let mut el = VTag::new(*tag);
     for (k, v) in &n.1 {
-        if let Some(k) = ATTRS.iter().find(|a| **a == k) {
+        if let Some(k) = ATTRS
+            .iter()
+            .find(|a| **a == k && (k != "href" || v.starts_with("blob:")))
+        {
             el.add_attribute(k, v.clone());
         }
     }

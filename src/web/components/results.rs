@@ -1,6 +1,6 @@
 //! The right-hand side: the empty state, or everything explained about the input.
 
-use super::batch_view::BatchViewer;
+use super::batch_view::batch_view;
 use super::copy_panel::CopyPanel;
 use super::dns_panel::{DnsPanel, Verdicts};
 use super::empty_state::EmptyState;
@@ -12,9 +12,9 @@ use super::summary::Summary;
 use super::{t, ta};
 use crate::web::action::Action;
 use crate::web::embed::param;
+use crate::web::engine;
 use crate::web::hooks::use_app;
 use crate::web::state::Phase;
-use crate::web::{dom, engine};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -60,15 +60,9 @@ pub fn results() -> Html {
                     }
                 })
             }
-            None if act == "csv" || act == "json" => engine::batch_export(id, act == "json", move |text| {
-                if let Some(text) = text {
-                    let mime = if act == "json" { "application/json" } else { "text/csv" };
-                    dom::download(&format!("bounces.{act}"), mime, &text);
-                }
-            }),
             _ => engine::batch_act(id, &act),
         });
-        html! { <BatchViewer view={b.view.clone()} {on_act} /> }
+        batch_view(&b.view, on_act)
     } else if app.loc_failed {
         html! { <p class="notice error" role="alert">{ t(&loc, "ui-error-locale") }</p> }
     } else if let Some(a) = app.current().cloned() {
