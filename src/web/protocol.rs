@@ -11,11 +11,13 @@
 //!
 //! The page only encodes requests and decodes replies; the engine the other way round, so each
 //! binary links one half of the code. Neither the types nor their codec pull in any analysis
-//! code. The types also derive serde (their JSON form, e.g. for a log), but the wire does not use
-//! it: measured on the page's wasm (`wasm-opt -Oz`, gzip -9), serde's JSON for these enums cost
-//! 8.5 KB more than this codec, with the first-load budget 2.8 KB away. A batch's view is a
-//! generic tree ([`Node`]) the engine builds and the page draws (measured: a batch view written
-//! as Yew components cost about 6 KB more).
+//! code. The types also derive serde (their JSON form, e.g. for a log or a test), but the wire
+//! does not use it: serde's JSON reader was the largest part of the page's wasm that was not
+//! the app itself, and the first-load budget had 2.8 KB left. Measured on the page's wasm
+//! (`wasm-opt -Oz`, gzip -9; see the README's web batch section for the figures): these enums
+//! through serde's JSON (struct variants, then tuple variants), then this codec for the messages
+//! only, then for the view model too; and a batch view written as Yew components against a
+//! generic tree ([`Node`]) the engine builds and the page draws.
 
 use super::analysis::Analysis;
 use crate::dns::Targets;
@@ -122,9 +124,8 @@ pub struct Node(pub String, pub Vec<(String, String)>, pub Vec<Node>, pub String
 //
 // A message is a JS array `[variant name, fields…]`, posted as a structured clone: strings,
 // numbers, booleans, nulls and arrays, a `Uint8Array` for bytes and `File`s as they are; the
-// view model and the DNS targets as their JSON. Written by hand here, once for both sides, rather
-// than by serde: serde's JSON code for these enums cost the page 8.5 KB gzip (measured), over
-// the first-load budget.
+// view model and the DNS targets as flat arrays ([`Out`] / [`In`]). Written by hand here, once
+// for both sides, rather than by serde: see the module's documentation.
 
 use js_sys::{Array, Uint8Array};
 use wasm_bindgen::{JsCast, JsValue};
@@ -143,6 +144,151 @@ fn js_opt(s: &Option<String>) -> JsValue {
 
 fn js_strs(v: &[String]) -> JsValue {
     v.iter().map(|s| JsValue::from_str(s)).collect::<Array>().into()
+}
+
+/// Writes values, in order, into one flat JS array: the wire form of the view model
+/// ([`Analysis::to_js`]) and of the DNS targets. Its reader is [`In`].
+pub struct Out(pub Array);
+
+impl Default for Out {
+    fn default() -> Out {
+        Out(Array::new())
+    }
+}
+
+impl Out {
+    /// A string.
+    pub fn s(&mut self, v: &str) {
+        self.0.push(&JsValue::from_str(v));
+    }
+    /// An optional string (`null` for none).
+    pub fn os(&mut self, v: &Option<String>) {
+        self.0.push(&js_opt(v));
+    }
+    /// A number.
+    pub fn n(&mut self, v: f64) {
+        self.0.push(&JsValue::from_f64(v));
+    }
+    /// An optional number.
+    pub fn on(&mut self, v: Option<f64>) {
+        self.0.push(&v.map_or(JsValue::NULL, JsValue::from_f64));
+    }
+    /// A boolean.
+    pub fn b(&mut self, v: bool) {
+        self.0.push(&JsValue::from_bool(v));
+    }
+    /// A list: its length, then each item.
+    pub fn list<T>(&mut self, v: &[T], mut f: impl FnMut(&mut Out, &T)) {
+        self.n(v.len() as f64);
+        for x in v {
+            f(self, x);
+        }
+    }
+    /// A list of strings.
+    pub fn strs(&mut self, v: &[String]) {
+        self.list(v, |o, s| o.s(s));
+    }
+}
+
+/// Reads what [`Out`] wrote, in the same order; anything missing or of the wrong type reads as
+/// empty (never a panic).
+pub struct In {
+    a: Array,
+    i: u32,
+}
+
+impl In {
+    /// Reads `v` (an array), from its start.
+    pub fn new(v: &JsValue) -> In {
+        In {
+            a: v.clone().dyn_into().unwrap_or_else(|_| Array::new()),
+            i: 0,
+        }
+    }
+    fn next(&mut self) -> JsValue {
+        self.i += 1;
+        self.a.get(self.i - 1)
+    }
+    /// A string.
+    pub fn s(&mut self) -> String {
+        self.os().unwrap_or_default()
+    }
+    /// An optional string.
+    pub fn os(&mut self) -> Option<String> {
+        self.next().as_string()
+    }
+    /// A number.
+    pub fn n(&mut self) -> f64 {
+        self.on().unwrap_or(0.0)
+    }
+    /// An optional number.
+    pub fn on(&mut self) -> Option<f64> {
+        self.next().as_f64()
+    }
+    /// A boolean.
+    pub fn b(&mut self) -> bool {
+        self.next().as_bool() == Some(true)
+    }
+    /// A list (at most as many items as values are left).
+    pub fn list<T>(&mut self, mut f: impl FnMut(&mut In) -> T) -> Vec<T> {
+        let n = (self.n().max(0.0) as u32).min(self.a.length().saturating_sub(self.i));
+        (0..n).map(|_| f(self)).collect()
+    }
+    /// A list of strings.
+    pub fn strs(&mut self) -> Vec<String> {
+        self.list(In::s)
+    }
+    /// DNS targets, when this reader holds [`Targets::to_js`]'s array.
+    pub fn targets_flat(&mut self) -> Targets {
+        targets_in(self)
+    }
+    /// DNS targets (written as [`Targets::to_js`], nested).
+    pub fn targets(&mut self) -> Targets {
+        targets_in(&mut In::new(&self.next()))
+    }
+}
+
+/// The DNS targets' wire form.
+fn targets_out(o: &mut Out, t: &Targets) {
+    o.b(t.ip.is_some());
+    if let Some(ip) = &t.ip {
+        o.s(&ip.ip);
+        o.b(ip.source == crate::dns::IpSource::Diagnostic);
+    }
+    o.os(&t.sender);
+    o.strs(&t.recipient_domains);
+    o.strs(&t.hosts);
+    o.os(&t.reason);
+    o.strs(&t.reasons);
+}
+
+/// Reads [`targets_out`]'s form.
+fn targets_in(r: &mut In) -> Targets {
+    let ip = r.b().then(|| crate::dns::SendingIp {
+        ip: r.s(),
+        source: if r.b() {
+            crate::dns::IpSource::Diagnostic
+        } else {
+            crate::dns::IpSource::Hops
+        },
+    });
+    Targets {
+        ip,
+        sender: r.os(),
+        recipient_domains: r.strs(),
+        hosts: r.strs(),
+        reason: r.os(),
+        reasons: r.strs(),
+    }
+}
+
+impl Targets {
+    /// The wire form (see [`Out`]).
+    pub fn to_js(&self) -> JsValue {
+        let mut o = Out::default();
+        targets_out(&mut o, self);
+        o.0.into()
+    }
 }
 
 /// Reads a message's fields.
@@ -192,13 +338,7 @@ impl Request {
             Redact(id, text) => vec![s("Redact"), js_u64(*id), s(text)],
             Msg(id) => vec![s("Msg"), js_u64(*id)],
             Example(id, name) => vec![s("Example"), js_u64(*id), s(name)],
-            Dns(id, lang, targets, resolver) => vec![
-                s("Dns"),
-                js_u64(*id),
-                s(lang),
-                s(&serde_json::to_string(targets).unwrap_or_default()),
-                s(resolver),
-            ],
+            Dns(id, lang, targets, resolver) => vec![s("Dns"), js_u64(*id), s(lang), targets.to_js(), s(resolver)],
             DnsLines(id, lang, run) => vec![s("DnsLines"), js_u64(*id), s(lang), js_u64(*run)],
             Fetched(fid, r) => {
                 let r = match r {
@@ -240,7 +380,7 @@ impl Request {
                 Request::Msg(f.n(1)?)
             }
             "Example" => Request::Example(f.n(1)?, f.s(2)?),
-            "Dns" => Request::Dns(f.n(1)?, f.s(2)?, serde_json::from_str(&f.s(3)?).ok()?, f.s(4)?),
+            "Dns" => Request::Dns(f.n(1)?, f.s(2)?, In::new(&f.any(3)).targets_flat(), f.s(4)?),
             "DnsLines" => Request::DnsLines(f.n(1)?, f.s(2)?, f.n(3)?),
             "Fetched" => {
                 let (t, r) = Fields::new(&f.any(2))?;
@@ -311,8 +451,8 @@ impl Reply {
             Ready => vec![s("Ready")],
             Warm(ms) => vec![s("Warm"), JsValue::from_f64(*ms)],
             Analysis(id, a, ms) => {
-                let json = a.as_ref().map(|a| super::analysis::to_json(&**a));
-                vec![s("Analysis"), js_u64(*id), js_opt(&json), opt_n(ms)]
+                let a = a.as_ref().map_or(JsValue::NULL, |a| a.to_js());
+                vec![s("Analysis"), js_u64(*id), a, opt_n(ms)]
             }
             Text(id, t) => vec![s("Text"), js_u64(*id), js_opt(t)],
             Dns(id, w) => {
@@ -347,11 +487,11 @@ impl Reply {
         Some(match tag.as_str() {
             "Ready" => Reply::Ready,
             "Warm" => Reply::Warm(f.any(1).as_f64().unwrap_or(0.0)),
-            "Analysis" => Reply::Analysis(
-                f.n(1)?,
-                f.s(2).and_then(|j| serde_json::from_str(&j).ok()),
-                f.any(3).as_f64(),
-            ),
+            "Analysis" => {
+                let a = f.any(2);
+                let a = (!a.is_null()).then(|| Box::new(Analysis::from_js(&a)));
+                Reply::Analysis(f.n(1)?, a, f.any(3).as_f64())
+            }
             "Text" => Reply::Text(f.n(1)?, f.s(2)),
             "Dns" => {
                 let w = f.any(2).dyn_into::<Array>().ok().map(|w| {

@@ -104,7 +104,7 @@ impl Server {
                 if let Ok(loc) = Localizer::from_sources(&lang, &refs) {
                     // Explaining and serializing once in the new locale warms up the rest of
                     // the path (Fluent's message resolution, the view model), off the first paste.
-                    let _ = analysis::to_json(&analysis::run(examples::WARM_UP_TEXT, &loc));
+                    let _ = analysis::run(examples::WARM_UP_TEXT, &loc).to_js();
                     let _ = loc.take_errors();
                     self.locales.borrow_mut().insert(lang, loc);
                 }
