@@ -112,7 +112,7 @@ test('a 2,000-message mbox: the counts of `bounce summary`, frames keep coming, 
     }
 
     // CSV: one line per recipient (and per message naming none), nothing fetched for it.
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.batch button:text("Download CSV")')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.batch a[download="bounces.csv"]')]);
     assert.equal(download.suggestedFilename(), 'bounces.csv');
     const csv = readFileSync(await download.path(), 'utf8').trimEnd().split('\r\n');
     assert.equal(csv[0], 'message,source,kind,address,reason,permanence,status,reply_code,host');
@@ -164,7 +164,7 @@ test('Polish: several dropped files, a pasted mbox, cancel, axe', { timeout: 240
     await page.setInputFiles('input[type=file]', mbox);
     await page.waitForSelector('.batch progress');
     assert.match(await page.getAttribute('.batch progress', 'aria-valuetext'), /Przeanalizowano \d+ z 2000 wiadomości/);
-    await page.click('.batch-progress button');
+    await page.click('.batch-progress button[data-act=cancel]');
     await waitDone(page);
     assert.ok(Number(await page.getAttribute('.batch', 'data-messages')) < COUNT);
     assert.match(await page.textContent('.batch .notice'), /Przerwano/);
