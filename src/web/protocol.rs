@@ -19,8 +19,10 @@
 //! only, then for the view model too; and a batch view written as Yew components against a
 //! generic tree ([`Node`]) the engine builds and the page draws.
 
-use super::analysis::Analysis;
+use super::analysis::{Analysis, Fixes, HopView, Mark, RecipientFacts, RecipientView, SpanView};
 use crate::dns::Targets;
+use crate::explain::Labels;
+use crate::model::Party;
 use serde::{Deserialize, Serialize};
 
 /// Page → engine. A request that wants an answer starts with its id, which the answer repeats.
@@ -511,4 +513,168 @@ impl Reply {
             _ => return None,
         })
     }
+}
+
+/// The view model on the wire between engine and page: one flat JS array (see
+/// [`super::protocol::Out`]), written and read field by field in the same order.
+impl Analysis {
+    /// The wire form.
+    pub fn to_js(&self) -> JsValue {
+        let mut o = Out::default();
+        for s in [&self.lang, &self.kind, &self.format] {
+            o.s(s);
+        }
+        o.os(&self.reporting_mta);
+        o.s(&self.headline);
+        o.s(&self.summary);
+        o.list(&self.recipients, |o, r| {
+            let f = &r.facts;
+            for v in [&f.address, &f.action, &f.status] {
+                o.os(v);
+            }
+            o.s(&f.reply_code);
+            for v in [&f.diagnostic, &f.remote_mta, &f.command] {
+                o.os(v);
+            }
+            o.s(&f.reason);
+            o.b(f.hard);
+            o.b(f.is_final);
+            o.n(party_index(f.who_must_act));
+            o.strs(&f.causes);
+            o.strs(&f.rules);
+            for v in [&r.title, &r.what_happened] {
+                o.s(v);
+            }
+            o.b(r.permanent);
+            o.s(&r.permanence);
+            o.s(&r.who_must_act);
+            o.strs(&r.causes);
+            o.list(&r.fixes, |o, x| {
+                o.s(&x.party);
+                o.n(party_index(x.party_id));
+                o.strs(&x.steps);
+            });
+            o.strs(&r.code_meaning);
+            o.strs(&r.rule_ids);
+        });
+        o.list(&self.hops, |o, h| {
+            for v in [&h.host, &h.from, &h.ip, &h.date] {
+                o.os(v);
+            }
+            o.on(h.delay_s.map(|d| d as f64));
+            o.s(&h.role);
+        });
+        o.on(self.failing_hop.map(|i| i as f64));
+        o.list(&self.spans, |o, s| {
+            o.n(s.start as f64);
+            o.n(s.end as f64);
+            o.n(s.what as u8 as f64);
+        });
+        o.strs(&self.warnings);
+        let l = &self.labels;
+        for v in [
+            &l.recipient,
+            &l.no_address,
+            &l.who_must_act,
+            &l.causes,
+            &l.fixes,
+            &l.codes,
+            &l.rules,
+            &l.warnings,
+        ] {
+            o.s(v);
+        }
+        o.os(&self.json);
+        o.n(self.input_bytes as f64);
+        o.0.push(&self.dns_targets.to_js());
+        o.0.into()
+    }
+
+    /// Reads [`Analysis::to_js`]'s form (missing or malformed values read as empty).
+    pub fn from_js(v: &JsValue) -> Analysis {
+        let r = &mut In::new(v);
+        Analysis {
+            lang: r.s(),
+            kind: r.s(),
+            format: r.s(),
+            reporting_mta: r.os(),
+            headline: r.s(),
+            summary: r.s(),
+            recipients: r.list(|r| RecipientView {
+                facts: RecipientFacts {
+                    address: r.os(),
+                    action: r.os(),
+                    status: r.os(),
+                    reply_code: r.s(),
+                    diagnostic: r.os(),
+                    remote_mta: r.os(),
+                    command: r.os(),
+                    reason: r.s(),
+                    hard: r.b(),
+                    is_final: r.b(),
+                    who_must_act: party(r.n()),
+                    causes: r.strs(),
+                    rules: r.strs(),
+                },
+                title: r.s(),
+                what_happened: r.s(),
+                permanent: r.b(),
+                permanence: r.s(),
+                who_must_act: r.s(),
+                causes: r.strs(),
+                fixes: r.list(|r| Fixes {
+                    party: r.s(),
+                    party_id: party(r.n()),
+                    steps: r.strs(),
+                }),
+                code_meaning: r.strs(),
+                rule_ids: r.strs(),
+            }),
+            hops: r.list(|r| HopView {
+                host: r.os(),
+                from: r.os(),
+                ip: r.os(),
+                date: r.os(),
+                delay_s: r.on().map(|d| d as i64),
+                role: r.s(),
+            }),
+            failing_hop: r.on().map(|i| i as usize),
+            spans: r.list(|r| SpanView {
+                start: r.n() as usize,
+                end: r.n() as usize,
+                what: MARKS.get(r.n() as usize).copied().unwrap_or(Mark::Diagnostic),
+            }),
+            warnings: r.strs(),
+            labels: Labels {
+                recipient: r.s(),
+                no_address: r.s(),
+                who_must_act: r.s(),
+                causes: r.s(),
+                fixes: r.s(),
+                codes: r.s(),
+                rules: r.s(),
+                warnings: r.s(),
+            },
+            json: r.os(),
+            input_bytes: r.n() as usize,
+            dns_targets: r.targets(),
+        }
+    }
+}
+
+/// Every [`Mark`], in declaration order (the wire sends the index).
+const MARKS: [Mark; 5] = [
+    Mark::Diagnostic,
+    Mark::Recipient,
+    Mark::RemoteMta,
+    Mark::Status,
+    Mark::ReplyCode,
+];
+
+fn party_index(p: Party) -> f64 {
+    Party::ALL.iter().position(|x| *x == p).unwrap_or(0) as f64
+}
+
+fn party(i: f64) -> Party {
+    Party::ALL.get(i as usize).copied().unwrap_or_default()
 }
