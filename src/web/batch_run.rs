@@ -25,7 +25,7 @@ const SLICE_MS: f64 = 80.0;
 const TOP: usize = 20;
 
 /// Rows of the list of messages per page.
-const PAGE: usize = 100;
+const PAGE: usize = 50;
 
 /// The latest batch.
 pub struct BatchRun {
