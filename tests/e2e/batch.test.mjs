@@ -14,8 +14,9 @@ import { ROOT, ARTIFACTS, startServer, launch, openApp, axe, shot, fixture, cspV
 const COUNT = 2000;
 // The largest frame gap allowed while a batch runs (the issue's bar). Asserted only with
 // BOUNCE_ASSERT_FRAME_GAP=1: on a shared 2-core machine the gap follows the machine's load (50 ms
-// to 500 ms over five runs of the same build while other builds ran), not the page's code; the
-// figure is always written to tests/artifacts/batch-frames.json.
+// to 500 ms over nine runs of the same build while other sessions' builds ran, load average 4-13;
+// the page's own longest task in those runs was 80 ms), not the page's code. The figures are
+// always written to tests/artifacts/batch-frames.json.
 const MAX_GAP_MS = 200;
 
 let server;
@@ -58,7 +59,10 @@ const shownCounts = (page) =>
 /** Starts recording the largest gap between animation frames (and whether a progress bar showed). */
 const watchFrames = (page) =>
   page.evaluate(() => {
-    window.__frames = { max: 0, n: 0, progress: false, valuenow: false, running: true, long: [] };
+    window.__frames = { max: 0, n: 0, progress: false, valuenow: false, running: true, long: [], tasks: [] };
+    // The page's own long tasks (over 50 ms on its main thread): a frame gap without one is the
+    // machine's, not the page's.
+    new PerformanceObserver((l) => window.__frames.tasks.push(...l.getEntries().map((e) => Math.round(e.duration)))).observe({ type: 'longtask' });
     let last = performance.now();
     const tick = (now) => {
       const f = window.__frames;
@@ -93,7 +97,8 @@ test('a 2,000-message mbox: the counts of `bounce summary`, frames keep coming, 
     const report = { messages: COUNT, ms, max_frame_gap_ms: Math.round(frames.max * 10) / 10, frames: frames.n };
     writeFileSync(join(ARTIFACTS, 'batch-frames.json'), JSON.stringify(report, null, 2) + '\n');
     report.gaps_over_50_ms = frames.long;
-    console.log(`batch of ${COUNT}: ${ms} ms, ${frames.n} frames, largest gap ${report.max_frame_gap_ms} ms; gaps over 50 ms: ${frames.long.join(', ') || 'none'}`);
+    report.long_tasks_ms = frames.tasks;
+    console.log(`batch of ${COUNT}: ${ms} ms, ${frames.n} frames, largest gap ${report.max_frame_gap_ms} ms; gaps over 50 ms: ${frames.long.join(', ') || 'none'}; the page's long tasks: ${frames.tasks.join(', ') || 'none'}`);
     assert.ok(frames.progress && frames.valuenow, 'a progress bar with aria-valuenow showed');
     if (process.env.BOUNCE_ASSERT_FRAME_GAP === '1') assert.ok(frames.max <= MAX_GAP_MS, `largest frame gap ${frames.max} ms`);
 
