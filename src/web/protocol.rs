@@ -6,8 +6,7 @@
 //! `[variant name, fields…]` posted as a structured clone, with an attachment where JSON would
 //! copy: the bytes of an Outlook `.msg` file (a `Uint8Array`) for [`Request::Msg`], the dropped
 //! files (`File`s, read by the engine, never by the page) for [`Request::BatchStart`]. The view
-//! model travels as its JSON, every non-ASCII character escaped (see
-//! [`super::analysis::to_json`]: an ASCII JS string is made much faster from wasm memory).
+//! model and the DNS targets travel as flat arrays of their fields ([`Out`] / [`In`]).
 //!
 //! The page only encodes requests and decodes replies; the engine the other way round, so each
 //! binary links one half of the code. Neither the types nor their codec pull in any analysis
