@@ -41,7 +41,8 @@ pub struct BatchRun {
     /// Each message: where it came from and its bytes (`None`: it could not be read).
     messages: Vec<(String, Option<Vec<u8>>)>,
     /// The list's rows: the message's index and its cells (source, recipient, reason,
-    /// permanent or temporary, refusing host), localized.
+    /// permanent or temporary, refusing host), the reason and permanence as message ids (the
+    /// view localizes them, in the language the page has now).
     rows: Vec<(u32, [String; 5])>,
     /// The list's page shown.
     page: usize,
@@ -195,6 +196,8 @@ pub(super) fn act(server: &Server, batch: u64, action: &str) {
         match action.split_once(':') {
             None if action == "cancel" => b.cancelled = true,
             Some(("page", n)) => b.page = n.parse().unwrap_or(0),
+            // The page's language changed: the view follows once the engine has the locale.
+            Some(("lang", l)) if server.locales.borrow().contains_key(l) => b.lang = l.to_string(),
             _ => return,
         }
         if !b.finished {
@@ -268,15 +271,14 @@ pub(super) async fn run(
     let mut last = server.now();
     for i in 0..total {
         {
-            let locales = server.locales.borrow();
             let mut b = server.batch.borrow_mut();
-            let (Some(b), Some(loc)) = (b.as_mut().filter(|b| b.id == batch), locales.get(&lang)) else {
+            let Some(b) = b.as_mut().filter(|b| b.id == batch) else {
                 return;
             };
             if b.cancelled {
                 break;
             }
-            b.analyse(i, loc);
+            b.analyse(i);
         }
         if server.now() - last >= SLICE_MS {
             send_view(&server, batch);
@@ -293,7 +295,7 @@ pub(super) async fn run(
 
 impl BatchRun {
     /// Analyses message `i`: its rows, records and counts.
-    fn analyse(&mut self, i: usize, loc: &Localizer) {
+    fn analyse(&mut self, i: usize) {
         let index = i as u32;
         let (source, bytes) = &self.messages[i];
         match bytes {
@@ -301,11 +303,11 @@ impl BatchRun {
                 let mut report = crate::analyze(bytes);
                 report.source = source.clone();
                 self.summary.add(&report);
-                add_rows(&report, index, source, loc, &mut self.rows, &mut self.records);
+                add_rows(&report, index, source, &mut self.rows, &mut self.records);
             }
             None => {
                 self.summary.unreadable += 1;
-                let cell = loc.msg("batch-web-unreadable", &[]);
+                let cell = "batch-web-unreadable".to_string();
                 self.rows.push((
                     index,
                     [source.clone(), String::new(), cell, String::new(), String::new()],
@@ -432,7 +434,13 @@ impl BatchRun {
                     )],
                 );
                 let mut tds = vec![first];
-                tds.extend(cells[1..].iter().map(|c| txt("td", &[], c)));
+                tds.push(txt("td", &[], &cells[1]));
+                // The reason and the permanence are message ids.
+                tds.extend(cells[2..4].iter().map(|id| {
+                    let text = if id.is_empty() { String::new() } else { m(id) };
+                    txt("td", &[], &text)
+                }));
+                tds.push(txt("td", &[], &cells[4]));
                 el("tr", &[], tds)
             })
             .collect();
@@ -524,14 +532,7 @@ fn record(message: u32, source: &str, kind: &str) -> Record {
 
 /// The list rows and export records of one report: one per recipient the summary counts, or
 /// one for the message when it names none.
-fn add_rows(
-    r: &Report,
-    index: u32,
-    source: &str,
-    loc: &Localizer,
-    rows: &mut Vec<(u32, [String; 5])>,
-    records: &mut Vec<Record>,
-) {
+fn add_rows(r: &Report, index: u32, source: &str, rows: &mut Vec<(u32, [String; 5])>, records: &mut Vec<Record>) {
     let kind = serde_json::to_value(r.kind)
         .ok()
         .and_then(|v| v.as_str().map(str::to_string))
@@ -558,8 +559,8 @@ fn add_rows(
                 [
                     source.to_string(),
                     address.clone(),
-                    loc.msg(&format!("rule-reason-{reason}-title"), &[]),
-                    loc.msg(&format!("batch-{permanence}"), &[]),
+                    format!("rule-reason-{reason}-title"),
+                    format!("batch-{permanence}"),
                     host.clone(),
                 ],
             ));
@@ -582,7 +583,7 @@ fn add_rows(
         } else {
             "batch-web-not-report"
         };
-        let cell = loc.msg(id, &[]);
+        let cell = id.to_string();
         rows.push((
             index,
             [source.to_string(), String::new(), cell, String::new(), String::new()],

@@ -2,7 +2,8 @@
 // a generated 2,000-message mbox opened as a file gives the same counts as `bounce summary` on
 // the same file; the page keeps drawing frames meanwhile (the largest gap between two animation
 // frames is measured and reported); a row opens its message's explanation; CSV export; several
-// dropped files and a pasted mbox in Polish; cancel; axe on the batch view in English and Polish.
+// dropped files and a pasted mbox in Polish; a language switch; cancel; axe on the batch view in
+// English and Polish.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -161,6 +162,12 @@ test('Polish: several dropped files, a pasted mbox, cancel, axe', { timeout: 240
     assert.equal(await page.locator('.batch img, .batch script').count(), 0);
     assert.deepEqual(await axe(page), [], 'axe on the batch view (pl)');
     await shot(page, 'batch-pl');
+    // The view follows a language switch, the list's reasons too.
+    await page.selectOption('#locale-select', 'en');
+    await page.waitForFunction(() => document.querySelector('#batch-heading')?.textContent === 'Many bounces at once', null, { timeout: 30000 });
+    await page.waitForFunction(() => document.querySelector('.batch-list tbody tr td:nth-child(3)')?.textContent === 'The recipient address does not exist');
+    await page.selectOption('#locale-select', 'pl');
+    await page.waitForFunction(() => document.querySelector('#batch-heading')?.textContent === 'Wiele zwrotek naraz', null, { timeout: 30000 });
 
     // A pasted mbox of two messages is a batch too.
     const two = ['user-unknown.eml', 'exim-quota.eml'].map((n) => `From MAILER-DAEMON Mon Nov 23 09:00:00 2026\n${fixture(n).replace(/^(>*From )/gm, '>$1')}\n`).join('');

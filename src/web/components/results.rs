@@ -42,6 +42,16 @@ pub fn results() -> Html {
         let dns_state = dns_state.clone();
         Callback::from(move |v: Verdicts| dns_state.set(Some(v)))
     };
+    {
+        // The batch view follows the page's language (the engine localizes it).
+        let batch = app.batch.as_ref().map(|b| b.id);
+        let lang = app.loc_full.then(|| app.lang().to_string());
+        use_effect_with((batch, lang), |(batch, lang)| {
+            if let (Some(batch), Some(lang)) = (batch, lang) {
+                engine::batch_act(*batch, &format!("lang:{lang}"));
+            }
+        });
+    }
     let shown_batch = app.batch.clone().filter(|_| !app.batch_hidden);
     let back = app.batch.as_ref().filter(|_| app.batch_hidden).map(|b| {
         let app = app.clone();
