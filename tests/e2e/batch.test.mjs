@@ -14,10 +14,10 @@ import { ROOT, ARTIFACTS, startServer, launch, openApp, axe, shot, fixture, cspV
 
 const COUNT = 2000;
 // The largest frame gap allowed while a batch runs (the issue's bar). Asserted only with
-// BOUNCE_ASSERT_FRAME_GAP=1: on a shared 2-core machine the gap follows the machine's load (50 ms
-// to 500 ms over nine runs of the same build while other sessions' builds ran, load average 4-13;
-// the page's own longest task in those runs was 80 ms), not the page's code. The figures are
-// always written to tests/artifacts/batch-frames.json.
+// BOUNCE_ASSERT_FRAME_GAP=1: on a shared 2-core machine the gap follows the machine's load (33 ms
+// to 500 ms, once 967 ms, over fifteen runs while other sessions' builds and browsers ran, load
+// average 4-13; the page's own longest task was 80 ms but in that one run), not only the page's
+// code. The figures are always written to tests/artifacts/batch-frames.json.
 const MAX_GAP_MS = 200;
 
 let server;
