@@ -386,6 +386,40 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("batch-hard-list", &["count"]),
 ];
 
+/// The messages of the web app's batch view (`i18n/<locale>/batch.ftl`, `batch-web-*`), which
+/// its analysis engine localizes (`src/web/batch_run.rs`), and the arguments each gets.
+pub const WEB_MESSAGES: &[(&str, &[&str])] = &[
+    ("batch-web-heading", &[]),
+    ("batch-web-progress", &[]),
+    ("batch-web-progress-count", &["done", "total"]),
+    ("batch-web-cancel", &[]),
+    ("batch-web-cancelled", &[]),
+    ("batch-web-by-reason", &[]),
+    ("batch-web-by-permanence", &[]),
+    ("batch-web-by-domain", &[]),
+    ("batch-web-by-host", &[]),
+    ("batch-web-col-reason", &[]),
+    ("batch-web-col-permanence", &[]),
+    ("batch-web-col-domain", &[]),
+    ("batch-web-col-host", &[]),
+    ("batch-web-col-count", &[]),
+    ("batch-web-col-bar", &[]),
+    ("batch-web-col-message", &[]),
+    ("batch-web-col-recipient", &[]),
+    ("batch-web-list", &[]),
+    ("batch-web-open", &[]),
+    ("batch-web-page", &["from", "to", "total"]),
+    ("batch-web-prev", &[]),
+    ("batch-web-next", &[]),
+    ("batch-web-csv", &[]),
+    ("batch-web-json", &[]),
+    ("batch-web-back", &[]),
+    ("batch-web-not-report", &[]),
+    ("batch-web-no-recipient", &[]),
+    ("batch-web-unreadable", &[]),
+    ("batch-web-other", &["count"]),
+];
+
 /// The `(unknown)` / `(none)` placeholders of the summary's keys.
 const UNKNOWN_HOST: &str = "(unknown)";
 const NO_DOMAIN: &str = "(none)";
@@ -528,7 +562,7 @@ impl Summary {
 
 /// One CSV cell: quoted when it holds a comma, a quote or a line break; a leading `=`, `+`,
 /// `-` or `@` is prefixed with `'` so a spreadsheet does not read it as a formula.
-fn csv_cell(v: &str) -> String {
+pub fn csv_cell(v: &str) -> String {
     let v = if v.starts_with(['=', '+', '-', '@']) {
         format!("'{v}")
     } else {
