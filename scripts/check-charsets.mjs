@@ -3,9 +3,11 @@
 // be explained exactly as with every charset. Runs the CLI built both ways on each file and
 // compares `explain --json` (English and Polish).
 //   node scripts/check-charsets.mjs FULL_BOUNCE LITE_BOUNCE [DIR...]
-// FULL_BOUNCE: target/release/bounce (default features); LITE_BOUNCE: a `bounce` built with
-// `--no-default-features` (scripts/check-charsets.sh builds it in target/lite). Default dirs:
-// tests/fixtures, tests/unseen, and /work/shared/corpus/real when it exists.
+// FULL_BOUNCE: a `bounce` with the default features, LITE_BOUNCE: one built with
+// `--no-default-features`, e.g.
+//   cargo build --no-default-features --bin bounce && cp target/debug/bounce /tmp/bounce-lite
+//   cargo build --bin bounce && node scripts/check-charsets.mjs target/debug/bounce /tmp/bounce-lite
+// Default dirs: tests/fixtures, tests/unseen, and /work/shared/corpus/real when it exists.
 // Exit 1 if a file left to the first engine differs. Files sent to the full engine are counted,
 // with how many of them the first engine would indeed have read differently.
 import { execFileSync } from 'node:child_process';

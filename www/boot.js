@@ -3,10 +3,13 @@
 const tag = document.querySelector('script[data-wasm][data-js]');
 const meta = (name) => [...document.querySelectorAll(`meta[name="${name}"]`)];
 
-// The analysis engine starts with the page: its wasm (preloaded) is compiled while it streams in
-// and handed to its worker; the page adopts the worker and its messages (src/web/engine.rs).
+// The analysis engine starts with the page: its worker at once, its wasm as soon as the page's
+// own wasm has downloaded (before the page's first render: the text box is not delayed by
+// sharing a slow link), compiled while it streams in and handed to the worker. The page adopts
+// the worker and its messages (src/web/engine.rs).
 const workerMeta = meta('bounce-worker')[0];
 const engineMeta = meta('bounce-engine-wasm')[0];
+let fetchEngine = () => {};
 if (workerMeta && engineMeta && typeof Worker === 'function') {
   try {
     const worker = new Worker(new URL(workerMeta.content, document.baseURI), { name: 'bounce-engine' });
@@ -17,10 +20,20 @@ if (workerMeta && engineMeta && typeof Worker === 'function') {
     };
     window.__bounceEngine = early;
     const url = new URL(engineMeta.content, document.baseURI).href;
-    WebAssembly.compileStreaming(fetch(url)).then(
-      (module) => worker.postMessage(module),
-      () => worker.postMessage(url),
-    );
+    fetchEngine = () => {
+      fetchEngine = () => {};
+      WebAssembly.compileStreaming(fetch(url)).then(
+        (module) => worker.postMessage(module),
+        () => worker.postMessage(url),
+      );
+    };
+    const pageWasm = new URL(tag.dataset.wasm, document.baseURI).href;
+    new PerformanceObserver((list, obs) => {
+      if (list.getEntries().some((e) => e.name === pageWasm)) {
+        obs.disconnect();
+        fetchEngine();
+      }
+    }).observe({ type: 'resource', buffered: true });
   } catch {
     // The page starts it.
   }
@@ -51,6 +64,7 @@ if (workerMeta && engineMeta && typeof Worker === 'function') {
 
 const bindings = await import(new URL(tag.dataset.js, document.baseURI).href);
 await bindings.default({ module_or_path: new URL(tag.dataset.wasm, document.baseURI) });
+fetchEngine();
 
 // Offline support: the service worker precaches this build (www/sw.js), registered once the
 // first explanation is shown (or the engine has warmed up and 3 s passed), so it never competes

@@ -44,10 +44,9 @@ for (const lang of readdirSync(i18nDir).sort()) {
 //    (so they can be cached as immutable and precached without a second download). Trunk's
 //    loader shim (importScripts, then fetch: two serial round trips) is replaced by a few lines
 //    at the end of the worker's script. A worker that www/boot.js started with the page (named
-//    "bounce-engine") is handed the engine's module, which the page compiles while it streams
-//    in (the wasm is preloaded by index.html); any other (a restart after a crash) fetches and
-//    compiles it itself.
-let enginePreload = '';
+//    "bounce-engine") is handed the engine's module, which the page fetches once its own wasm
+//    has downloaded and compiles while it streams in; any other (a restart after a crash)
+//    fetches and compiles it itself.
 // Renames trunk's `<bin>.js` / `<bin>_bg.wasm` to content-hashed names; the script gets `start`
 // (given the wasm's name) appended in place of trunk's loader shim. Returns the two names.
 const hashEngine = (bin, start) => {
@@ -136,12 +135,11 @@ if (existsSync(join(stage, 'bounce-worker.js')) && existsSync(join(stage, 'bounc
 `;
   const { wasmName, jsName } = hashEngine('bounce-worker', router);
   metas.push(`<meta name="bounce-worker" content="${jsName}">`, `<meta name="bounce-engine-wasm" content="${wasmName}">`);
-  enginePreload = `<link rel="preload" href="./${wasmName}" as="fetch" type="application/wasm" crossorigin="anonymous" fetchpriority="low">`;
 }
 
 const indexPath = join(stage, 'index.html');
 let html = readFileSync(indexPath, 'utf8');
-html = html.replace('</head>', `${enginePreload}${metas.join('')}</head>`);
+html = html.replace('</head>', `${metas.join('')}</head>`);
 // Test builds only (scripts/build-web.sh --e2e-loopback-doh, used by scripts/e2e.sh): let the
 // page reach the loopback DoH test server. A release build never gets this.
 if (process.env.BOUNCE_E2E_LOOPBACK_DOH === '1') {
