@@ -2,8 +2,10 @@
 //!
 //! All analysis (parse, diagnose, explain, redaction, DNS checks) runs in a Web Worker: a
 //! separate, Yew-free wasm binary (`src/bin/bounce-worker.rs`, see [`super::worker`]), so the
-//! page's own wasm does not carry the analysis core and loads fast. The page starts the worker
-//! right after its first render; requests made before the worker is ready are queued.
+//! page's own wasm does not carry the analysis core and loads fast. `www/boot.js` starts the
+//! worker with the page, before the page's own wasm, so the engine downloads and compiles in
+//! parallel with it; the page adopts that worker on its first render (or starts one itself when
+//! there is none); requests made before the worker is ready are queued.
 //!
 //! Messages are [`super::protocol`]'s typed [`Request`]s and [`Reply`]s, as JSON. A request
 //! that wants an answer has an id; the answer carries it back. A batch's replies carry the
@@ -16,7 +18,7 @@ use super::dom;
 use super::protocol::{FetchReply, Reply, Request};
 use crate::dns::resolver::{Transport, TransportError};
 use crate::dns::Targets;
-use js_sys::Uint8Array;
+use js_sys::{Array, Uint8Array};
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -59,6 +61,8 @@ thread_local! {
     static LOCALES: RefCell<Vec<(String, Vec<Rc<str>>)>> = const { RefCell::new(Vec::new()) };
     /// The running batch's number and listener (one batch at a time).
     static BATCH: RefCell<Option<(u64, BatchListener)>> = const { RefCell::new(None) };
+    /// Messages an early worker (see [`early_worker`]) posted before the page listened.
+    static EARLY: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs the engine in this thread (used by the wasm-bindgen tests, which have no worker file).
@@ -86,11 +90,17 @@ pub fn start() -> bool {
         });
         (send, None)
     } else {
-        let Some(url) = dom::meta("bounce-worker").and_then(|m| dom::resolve_url(&m)) else {
-            return false;
-        };
-        let Ok(worker) = web_sys::Worker::new(&url) else {
-            return false;
+        let (worker, early) = match early_worker() {
+            Some(started) => started,
+            None => {
+                let Some(url) = dom::meta("bounce-worker").and_then(|m| dom::resolve_url(&m)) else {
+                    return false;
+                };
+                let Ok(worker) = web_sys::Worker::new(&url) else {
+                    return false;
+                };
+                (worker, Array::new())
+            }
         };
         let onmessage =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| on_message(e.data()));
@@ -103,6 +113,7 @@ pub fn start() -> bool {
         let send: Post = Rc::new(move |v| {
             let _ = w.post_message(&v);
         });
+        EARLY.with(|e| *e.borrow_mut() = early.iter().collect());
         (send, Some(worker))
     };
     // A restarted engine gets the locales again first.
@@ -122,7 +133,33 @@ pub fn start() -> bool {
             waiting: HashMap::new(),
         })
     });
+    // What a worker started by boot.js said before the page listened (its `ready`, `warm`).
+    for m in EARLY.with(|e| std::mem::take(&mut *e.borrow_mut())) {
+        on_message(m);
+    }
     true
+}
+
+/// The engine's worker that `www/boot.js` started with the page, before the page's own wasm
+/// (so the engine downloads and compiles in parallel with it), with the messages it posted
+/// until now; `None` when there is none, or it failed to start (then the page starts one).
+fn early_worker() -> Option<(web_sys::Worker, Array)> {
+    let started = js_sys::Reflect::get(&js_sys::global(), &"__bounceEngine".into()).ok()?;
+    if started.is_undefined() || started.is_null() {
+        return None;
+    }
+    // Taken once: a restarted engine (after a crash) is a new worker.
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"__bounceEngine".into(), &JsValue::UNDEFINED);
+    let worker: web_sys::Worker = js_sys::Reflect::get(&started, &"worker".into()).ok()?.dyn_into().ok()?;
+    if js_sys::Reflect::get(&started, &"failed".into()).ok()?.is_truthy() {
+        worker.terminate();
+        return None;
+    }
+    let early: Array = js_sys::Reflect::get(&started, &"messages".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some((worker, early))
 }
 
 /// A crashed worker: every open request fails, a running batch ends; the next request starts
