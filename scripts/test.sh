@@ -16,7 +16,7 @@ step "cargo clippy (native, all targets)"
 cargo clippy --all-targets --locked -- -D warnings
 
 step "cargo clippy (wasm32)"
-cargo clippy --target wasm32-unknown-unknown --locked --lib --bin bounce-web --bin bounce-worker -- -D warnings
+cargo clippy --target wasm32-unknown-unknown --locked --lib --bin bounce-web --bin bounce-worker --bin bounce-worker-full -- -D warnings
 
 step "cargo test"
 cargo test --locked

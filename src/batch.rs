@@ -173,11 +173,19 @@ impl Iterator for Sources {
     }
 }
 
+/// Extensions of files that are not messages, skipped in a folder walk.
+const NOT_MAIL: &[&str] = &[
+    "json", "jsonl", "csv", "tsv", "md", "py", "sh", "rs", "toml", "yaml", "yml", "png", "jpg", "jpeg", "gif", "webp",
+    "svg", "pdf", "zip", "gz", "bz2", "xz", "tar", "7z", "exe", "dll",
+];
+
 /// The entries of a directory worth reading, in name order. In a Maildir (a folder with `cur`
 /// and `new`): `cur`, `new` and Maildir++ subfolders (`.Name` folders holding `cur`), never
 /// `tmp` (messages still being written) nor the mail server's index files. Elsewhere: every
-/// entry but hidden files; hidden folders only when they are Maildir folders. Symbolic links to
-/// directories are skipped.
+/// entry but hidden files and files whose extension names another kind of file
+/// ([`NOT_MAIL`]: a folder of saved bounces often holds notes, scripts or exports beside them);
+/// hidden folders only when they are Maildir folders. Symbolic links to directories are skipped.
+/// A file named on the command line is always read.
 fn dir_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     let maildir = dir.join("cur").is_dir() && dir.join("new").is_dir();
     let mut out = Vec::new();
@@ -197,7 +205,11 @@ fn dir_entries(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         } else if name.starts_with('.') {
             is_dir && path.join("cur").is_dir()
         } else {
-            true
+            is_dir
+                || !path
+                    .extension()
+                    .and_then(|x| x.to_str())
+                    .is_some_and(|x| NOT_MAIL.iter().any(|n| n.eq_ignore_ascii_case(x)))
         };
         if keep {
             out.push(path);
@@ -374,6 +386,40 @@ pub const MESSAGES: &[(&str, &[&str])] = &[
     ("batch-hard-list", &["count"]),
 ];
 
+/// The messages of the web app's batch view (`i18n/<locale>/batch.ftl`, `batch-web-*`), which
+/// its analysis engine localizes (`src/web/batch_run.rs`), and the arguments each gets.
+pub const WEB_MESSAGES: &[(&str, &[&str])] = &[
+    ("batch-web-heading", &[]),
+    ("batch-web-progress", &[]),
+    ("batch-web-progress-count", &["done", "total"]),
+    ("batch-web-cancel", &[]),
+    ("batch-web-cancelled", &[]),
+    ("batch-web-by-reason", &[]),
+    ("batch-web-by-permanence", &[]),
+    ("batch-web-by-domain", &[]),
+    ("batch-web-by-host", &[]),
+    ("batch-web-col-reason", &[]),
+    ("batch-web-col-permanence", &[]),
+    ("batch-web-col-domain", &[]),
+    ("batch-web-col-host", &[]),
+    ("batch-web-col-count", &[]),
+    ("batch-web-col-bar", &[]),
+    ("batch-web-col-message", &[]),
+    ("batch-web-col-recipient", &[]),
+    ("batch-web-list", &[]),
+    ("batch-web-open", &[]),
+    ("batch-web-page", &["from", "to", "total"]),
+    ("batch-web-prev", &[]),
+    ("batch-web-next", &[]),
+    ("batch-web-csv", &[]),
+    ("batch-web-json", &[]),
+    ("batch-web-back", &[]),
+    ("batch-web-not-report", &[]),
+    ("batch-web-no-recipient", &[]),
+    ("batch-web-unreadable", &[]),
+    ("batch-web-other", &["count"]),
+];
+
 /// The `(unknown)` / `(none)` placeholders of the summary's keys.
 const UNKNOWN_HOST: &str = "(unknown)";
 const NO_DOMAIN: &str = "(none)";
@@ -516,7 +562,7 @@ impl Summary {
 
 /// One CSV cell: quoted when it holds a comma, a quote or a line break; a leading `=`, `+`,
 /// `-` or `@` is prefixed with `'` so a spreadsheet does not read it as a formula.
-fn csv_cell(v: &str) -> String {
+pub fn csv_cell(v: &str) -> String {
     let v = if v.starts_with(['=', '+', '-', '@']) {
         format!("'{v}")
     } else {

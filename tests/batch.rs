@@ -129,6 +129,9 @@ fn a_maildir_and_a_directory_are_read_recursively_in_name_order() {
     copy(&files[4], plain.join("b.eml"));
     copy(&files[5], dir.join("plain/a.eml"));
     std::fs::write(dir.join("plain/.DS_Store"), b"\x00\x00\x00\x01Bud1").unwrap();
+    // Files that are not messages beside them: notes and exports.
+    std::fs::write(dir.join("plain/a.json"), b"{\"reason\": \"userunknown\"}\n").unwrap();
+    std::fs::write(dir.join("plain/sub/list.CSV"), b"address\nola@example.net\n").unwrap();
     let out = bounce(&["explain", "--json"], &[&md, &dir.join("plain")]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     let sources: Vec<String> = lines(&out.stdout)

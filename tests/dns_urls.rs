@@ -4,11 +4,14 @@
 
 #[path = "doh/server.rs"]
 mod server;
+
+#[path = "doh/cli.rs"]
+mod cli;
+use cli::{bounce, FIXTURE};
 #[path = "doh/url_table.rs"]
 mod url_table;
 
 use bounce::dns::{parse_resolver_url, valid_resolver_url, UrlProblem};
-use std::process::Command;
 
 fn problem_name(p: UrlProblem) -> String {
     serde_json::to_value(p).unwrap().as_str().unwrap().to_string()
@@ -49,23 +52,6 @@ fn non_ascii_host_names_are_refused_natively() {
         parse_resolver_url("https://dns.xn--bcher-kva.example/q").as_deref(),
         Ok("https://dns.xn--bcher-kva.example/q")
     );
-}
-
-const FIXTURE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/doh/fixtures/blocked.eml");
-
-fn bounce(args: &[&str]) -> (Option<i32>, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_bounce"))
-        .args(args)
-        .env("LANG", "C")
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .output()
-        .expect("run bounce");
-    (
-        out.status.code(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
 }
 
 /// `host:port` of the loopback server.

@@ -115,7 +115,11 @@ fn used_ids() -> BTreeMap<String, BTreeSet<String>> {
     for (id, args) in bounce::kb::message_ids() {
         used.insert(id, args.iter().map(|a| a.to_string()).collect());
     }
-    for (id, args) in bounce::explain::MESSAGES.iter().chain(bounce::batch::MESSAGES) {
+    for (id, args) in bounce::explain::MESSAGES
+        .iter()
+        .chain(bounce::batch::MESSAGES)
+        .chain(bounce::batch::WEB_MESSAGES)
+    {
         used.insert(id.to_string(), args.iter().map(|a| a.to_string()).collect());
     }
     used.extend(emitted_warnings());

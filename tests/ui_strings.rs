@@ -383,6 +383,14 @@ fn dynamic_suffixes(prefix: &str) -> Option<Vec<String>> {
             .collect()
         }
         "party-" => bounce::kb::Party::ALL.iter().map(|p| p.as_str().to_string()).collect(),
+        // The web batch view (src/web/batch_run.rs): the summary's permanence keys, its tables
+        // (`group("reason", …)`), and each reason's title.
+        "batch-" => vec!["hard".into(), "soft".into()],
+        "batch-web-by-" | "batch-web-col-" => grab(read("src/web/batch_run.rs"), r#"\bgroup\(\s*"([a-z]+)""#),
+        "rule-reason-" => bounce::model::Reason::ALL
+            .iter()
+            .map(|r| format!("{}-title", r.as_str()))
+            .collect(),
         _ => return None,
     };
     Some(v)

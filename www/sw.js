@@ -5,10 +5,21 @@
 // once when the page asks for it after the user accepted the "update available" prompt).
 const BUILD = '__BOUNCE_BUILD__';
 const FILES = ['__BOUNCE_FILES__'];
+// Cached when first used, not precached: the full analysis engine (every charset), fetched only
+// for an input that needs it.
+const LAZY = ['__BOUNCE_LAZY__'];
 const CACHE = `bounce-explainer-${BUILD}`;
 
+// Files whose name carries a hash of their content (the wasm, its JS, the locale bundles, the
+// CSS) never change under that name: the copy the page has just loaded is taken from the HTTP
+// cache (served as immutable, see README "Deploying"), so precaching downloads nothing twice.
+// Every other file (the page itself, boot.js, the manifest, the icons) is revalidated.
+const HASHED = /-[0-9a-f]{16}(_bg\.wasm|_loader\.js|\.[a-z]+)$/;
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: 'reload' })))));
+  event.waitUntil(
+    caches.open(CACHE).then((c) => c.addAll(FILES.map((f) => new Request(f, { cache: HASHED.test(f) ? 'default' : 'no-cache' })))),
+  );
 });
 
 self.addEventListener('activate', (event) => {
@@ -35,7 +46,10 @@ self.addEventListener('fetch', (event) => {
       const scope = new URL(self.registration.scope);
       const key = req.mode === 'navigate' && url.pathname.startsWith(scope.pathname) ? scope.href : req;
       const hit = await cache.match(key, { ignoreSearch: req.mode === 'navigate' });
-      return hit ?? fetch(req);
+      if (hit) return hit;
+      const res = await fetch(req);
+      if (res.ok && LAZY.includes(url.pathname.slice(scope.pathname.length))) await cache.put(req, res.clone());
+      return res;
     }),
   );
 });

@@ -30,3 +30,44 @@ batch-hard-list = { $count ->
     [few] { $count } adresy do usunięcia z list (trwały błąd; --csv wypisze je jako CSV):
    *[many] { $count } adresów do usunięcia z list (trwały błąd; --csv wypisze je jako CSV):
 }
+
+## Widok wielu zwrotek w aplikacji (src/web/batch_run.rs): tłumaczy je silnik analizy, a strona
+## je pokazuje.
+
+batch-web-heading = Wiele zwrotek naraz
+batch-web-progress = Analiza wiadomości
+batch-web-progress-count = { $total ->
+    [one] Przeanalizowano { $done } z 1 wiadomości
+    [few] Przeanalizowano { $done } z { $total } wiadomości
+   *[many] Przeanalizowano { $done } z { $total } wiadomości
+}
+batch-web-cancel = Anuluj
+batch-web-cancelled = Przerwano: podsumowanie obejmuje tylko wiadomości przeanalizowane do tej chwili.
+batch-web-by-reason = Według przyczyny
+batch-web-by-permanence = Trwałe czy przejściowe
+batch-web-by-domain = Według domeny odbiorcy
+batch-web-by-host = Według serwera, który odmówił
+batch-web-col-reason = Przyczyna
+batch-web-col-permanence = Rodzaj błędu
+batch-web-col-domain = Domena odbiorcy
+batch-web-col-host = Serwer, który odmówił
+batch-web-col-count = Odbiorcy
+batch-web-col-bar = Udział
+batch-web-col-message = Wiadomość
+batch-web-col-recipient = Odbiorca
+batch-web-list = Wiadomości
+batch-web-open = Wybierz wiadomość, aby zobaczyć jej pełne wyjaśnienie.
+batch-web-page = Wiersze { $from }–{ $to } z { $total }
+batch-web-prev = Poprzednie wiersze
+batch-web-next = Następne wiersze
+batch-web-csv = Pobierz CSV
+batch-web-json = Pobierz JSON
+batch-web-back = Wróć do podsumowania wszystkich wiadomości
+batch-web-not-report = to nie jest raport o doręczeniu
+batch-web-no-recipient = brak odbiorcy w raporcie
+batch-web-unreadable = nie udało się odczytać
+batch-web-other = { $count ->
+    [one] 1 pozostała pozycja
+    [few] { $count } pozostałe pozycje
+   *[many] { $count } pozostałych pozycji
+}

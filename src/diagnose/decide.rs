@@ -226,8 +226,48 @@ impl Notice {
                 .any(generic_name_in_reply)
             || sender_ip.is_some_and(|ip| generic_name_for(window(text, SERVICE_WINDOW), ip));
         n.forwarded = forwarded(win);
+        // The returned message's own header block, where a re-submission shows.
+        if let Some(m) = MARKERS.as_ref().and_then(|(ac, _)| ac.find(&lower)) {
+            let returned = &lower[m.end()..];
+            n.forwarding |= resubmitted(window(returned, RETURNED_HEADERS_WINDOW), report);
+        }
         n
     }
+}
+
+/// How far into the returned message its headers are read for a re-submission.
+const RETURNED_HEADERS_WINDOW: usize = 16 * 1024;
+
+/// Whether the returned message was delivered to another address than a failed recipient and sent
+/// on from there ([`d::ENVELOPE_RECIPIENT_HEADERS`], `Received: … for <address>`). `returned` is
+/// lower case.
+fn resubmitted(returned: &str, report: &Report) -> bool {
+    let failed: Vec<String> = report
+        .recipients
+        .iter()
+        .filter_map(|r| r.address.as_deref())
+        .map(str::to_ascii_lowercase)
+        .collect();
+    if failed.is_empty() {
+        return false;
+    }
+    let other = |a: &str| {
+        let a = a.trim().trim_matches(['<', '>', ';', ',']).trim();
+        a.contains('@') && !failed.iter().any(|f| f == a)
+    };
+    // Received clauses: `for <a@example>` (the envelope recipient of that hop).
+    let in_received = returned.match_indices("for <").any(|(i, _)| {
+        returned[i + 5..]
+            .split('>')
+            .next()
+            .is_some_and(|a| a.len() < 256 && other(a))
+    });
+    in_received
+        || returned.lines().any(|l| {
+            d::ENVELOPE_RECIPIENT_HEADERS
+                .iter()
+                .any(|h| l.strip_prefix(h).is_some_and(other))
+        })
 }
 
 /// The email service the message left through, from the hops' names (or the report's format).

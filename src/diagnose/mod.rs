@@ -24,6 +24,13 @@ pub fn diagnose(report: &mut Report) {
             Kind::AutoReply => Reason::Vacation,
             _ => reason::classify_normalized(r, collapsed.as_deref(), hits.as_ref()),
         };
+        if r.reason == Reason::UserUnknown
+            && kb::reasons::FILTERING_GATEWAYS.contains(&report.format.as_str())
+            && r.command != Some(crate::model::Command::Rcpt)
+            && r.status.as_deref().is_none_or(|s| s.get(1..4) != Some(".1."))
+        {
+            r.reason = Reason::Filtered;
+        }
         let text_hits = kb::text_hits_collapsed(collapsed.as_deref(), hits.as_ref());
         let mut matched = kb::matching_with(r, &report.format, &text_hits);
         if matches!(r.reason, Reason::OnHold | Reason::Undefined) {

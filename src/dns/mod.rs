@@ -288,7 +288,25 @@ pub fn targets(report: &Report) -> Targets {
             ip: ip.to_string(),
             source: IpSource::Diagnostic,
         });
-    let ip = from_diag.or_else(|| {
+    // The explanation's own choice of the sending client's address comes first, so the checks test
+    // the address the advice names.
+    let chosen = report
+        .sender_ip
+        .as_deref()
+        .and_then(report_ip)
+        .filter(|ip| is_public(*ip) && !remote_ips.contains(ip))
+        .map(|ip| {
+            let quoted = report
+                .recipients
+                .iter()
+                .filter_map(|r| r.diagnostic.as_deref())
+                .any(|d| ips_in(d).contains(&ip));
+            SendingIp {
+                ip: ip.to_string(),
+                source: if quoted { IpSource::Diagnostic } else { IpSource::Hops },
+            }
+        });
+    let ip = chosen.or(from_diag).or_else(|| {
         report
             .hops
             .iter()
@@ -479,6 +497,21 @@ mod tests {
         let mut no_diag = report.clone();
         no_diag.recipients[0].diagnostic = Some("550 5.1.1 user unknown".into());
         assert_eq!(targets(&no_diag).ip.unwrap().ip, "198.51.100.7");
+        assert_eq!(targets(&no_diag).ip.unwrap().source, IpSource::Hops);
+        // The explanation's choice of the client address wins: a reply that also quotes the
+        // remote MX's own address, a report whose sender_ip names the client.
+        let mut two = report.clone();
+        two.recipients[0].diagnostic =
+            Some("550 5.7.1 mx 192.0.2.80 refuses mail: Client host [203.0.113.9] is listed".into());
+        two.sender_ip = Some("203.0.113.9".into());
+        assert_eq!(
+            targets(&two).ip,
+            Some(SendingIp {
+                ip: "203.0.113.9".into(),
+                source: IpSource::Diagnostic
+            })
+        );
+        no_diag.sender_ip = Some("198.51.100.7".into());
         assert_eq!(targets(&no_diag).ip.unwrap().source, IpSource::Hops);
         let names = t.planned_names(&Config::default());
         assert_eq!(names[0], "9.113.0.203.in-addr.arpa");

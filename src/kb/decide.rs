@@ -264,6 +264,11 @@ pub static FORWARDING_WORDS: &[&str] = &[
     "via forwarding",
 ];
 
+/// Headers of the returned message that name the address a server delivered it to. When one of
+/// them, or a `Received: … for <address>` clause, names another address than the failed recipient,
+/// the message reached that address and was sent on: a forward (or a list) re-submitted it.
+pub static ENVELOPE_RECIPIENT_HEADERS: &[&str] = &["delivered-to:", "x-original-to:", "envelope-to:", "x-envelope-to:"];
+
 /// Reasons where forwarding, when the report shows it, is the first cause (the forwarder breaks
 /// SPF or sends on behalf of the original sender).
 pub static FORWARDING_REASONS: &[R] = &[

@@ -39,6 +39,12 @@ pub struct Knowledge {
     pub codes: &'static [&'static str],
 }
 
+/// Report formats of content-filtering gateways ([`crate::parse::formats::gateway`]). They answer
+/// for the server behind them and word most refusals as an unknown user; by the vocabulary's
+/// convention such a refusal, without a mailbox status (X.1.x) or a refusal at `RCPT`, is
+/// `filtered`.
+pub static FILTERING_GATEWAYS: &[&str] = &["mcafee", "mailfoundry", "surfcontrol"];
+
 /// The order in which reasons' exact phrases are tried (the narrower first).
 pub static EXACT_ORDER: &[Reason] = &[
     R::PolicyViolation,
@@ -206,6 +212,9 @@ pub static REASONS: &[Knowledge] = &[
         reason: R::TooManyConn,
         exact: &[
             r#"connection (?:rate|limit|count)|too many (?:connections|concurrent|sessions|smtp sessions|simultaneous)|maximum (?:number of )?(?:connections|sessions)|rate limit(?:ed|ing)?.{0,20}connections?"#,
+            // Spectrum (Charter) acceptable-use codes 1310-1340: per-IP rate and connection limits
+            // (its published "understanding email error codes" page).
+            r#"aup#\s?(?:in?|o)?-?13[1-4]0"#,
         ],
         phrases: &[
             r#"ip frequency limited|server is too busy|too many recipients|too many (?:connections|sessions|concurrent)|connection limit|connection rate|rate limit(?:ed|ing)?.{0,20}connection|too many smtp sessions|maximum (?:number of )?connections|server busy|421 .{0,40}too many"#,
@@ -243,6 +252,8 @@ pub static REASONS: &[Knowledge] = &[
         exact: &[
             r#"not authorized to send email directly|use the smtp relay at your service provider|permanently deferred|will not accept delivery of this message|client host .{0,80}blocked using"#,
             r#"reported as a source of spam"#,
+            // Spectrum (Charter) acceptable-use codes 1000-1099: the sending IP or address is blocked.
+            r#"aup#\s?(?:in?|o)?-?10[0-9]0"#,
             r#"greylist|gr[ae]y[- ]?list|try again (?:in|after) \d+ (?:seconds|minutes)"#,
         ],
         phrases: &[

@@ -125,14 +125,17 @@ pub fn specificity(status: &str) -> u8 {
 }
 
 /// Picks between the DSN `Status` field and the code in the reply text:
-/// the more specific wins, the field on a tie. The classes must agree for the text code to win.
+/// the more specific wins, the field on a tie. The classes must agree for the text code to win,
+/// except after an expiry (X.4.7: the queue gave up), where the reply's temporary status names what
+/// failed.
 pub fn pick_status(field: Option<&str>, in_text: Option<&str>) -> Option<String> {
     match (
         field.filter(|s| is_valid_status(s)),
         in_text.filter(|s| is_valid_status(s)),
     ) {
         (Some(f), Some(t)) => {
-            if t[..1] == f[..1] && specificity(t) > specificity(f) {
+            let after_expiry = f.ends_with(".4.7") && !t.ends_with(".4.7") && (t[..1] == f[..1] || t.starts_with('4'));
+            if after_expiry || (t[..1] == f[..1] && specificity(t) > specificity(f)) {
                 Some(t.to_string())
             } else {
                 Some(f.to_string())
@@ -176,6 +179,10 @@ mod tests {
 
     #[test]
     fn more_specific_status_wins() {
+        // An expiry names no failure: the reply's temporary status does.
+        assert_eq!(pick_status(Some("4.4.7"), Some("4.4.2")).as_deref(), Some("4.4.2"));
+        assert_eq!(pick_status(Some("5.4.7"), Some("4.4.1")).as_deref(), Some("4.4.1"));
+        assert_eq!(pick_status(Some("5.4.7"), Some("4.4.7")).as_deref(), Some("5.4.7"));
         assert_eq!(pick_status(Some("5.0.0"), Some("5.7.1")).as_deref(), Some("5.7.1"));
         assert_eq!(pick_status(Some("5.1.1"), Some("5.7.1")).as_deref(), Some("5.1.1"));
         assert_eq!(pick_status(Some("4.0.0"), Some("5.7.1")).as_deref(), Some("4.0.0"));

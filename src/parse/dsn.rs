@@ -24,8 +24,40 @@ pub fn typed_value(v: &str) -> &str {
     }
 }
 
+/// DSN fields as MTAs write them (Title-Case), which a mail client's re-wrapping can join onto the
+/// line of the field before (`Action: failed Status: 5.1.1`).
+const JOINED_FIELDS: &[&str] = &[
+    " Final-Recipient:",
+    " Original-Recipient:",
+    " Action:",
+    " Status:",
+    " Remote-MTA:",
+    " Diagnostic-Code:",
+    " Last-Attempt-Date:",
+    " Will-Retry-Until:",
+    " Arrival-Date:",
+    " X-Postfix-Sender:",
+];
+
+/// One line of a delivery-status part cut where a re-wrapped paste joined the next field onto it.
+fn logical_lines(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let l = rest?;
+        let cut = JOINED_FIELDS.iter().filter_map(|f| l.find(f)).filter(|&p| p > 0).min();
+        match cut {
+            Some(p) => {
+                rest = Some(&l[p + 1..]);
+                Some(&l[..p])
+            }
+            None => rest.take(),
+        }
+    })
+}
+
 /// Splits a delivery-status body into field blocks. Blank lines separate blocks;
-/// folded lines are joined; lines that are not fields are ignored.
+/// folded lines are joined. A line that is not a field continues the field before it (a pasted
+/// report loses the fold's indentation); before any field it is ignored.
 pub fn parse(text: &str) -> DsnFields {
     let mut blocks: Vec<Vec<(String, String)>> = Vec::new();
     let mut cur: Vec<(String, String)> = Vec::new();
@@ -35,7 +67,7 @@ pub fn parse(text: &str) -> DsnFields {
             cur.push((n, unfold(&v)));
         }
     };
-    for line in text.lines() {
+    for line in text.lines().flat_map(logical_lines) {
         if line.trim().is_empty() {
             flush_field(&mut cur, &mut last);
             if !cur.is_empty() {
@@ -50,13 +82,23 @@ pub fn parse(text: &str) -> DsnFields {
             }
             continue;
         }
-        flush_field(&mut cur, &mut last);
-        if let Some((name, value)) = line.split_once(':') {
+        let field = line.split_once(':').filter(|(name, _)| {
             let name = name.trim();
-            if !name.is_empty()
+            !name.is_empty()
                 && name
                     .bytes()
                     .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        });
+        if field.is_none() {
+            if let Some((_, v)) = last.as_mut() {
+                v.push_str("\n ");
+                v.push_str(line.trim());
+            }
+            continue;
+        }
+        flush_field(&mut cur, &mut last);
+        if let Some((name, value)) = field {
+            let name = name.trim();
             {
                 // Some senders omit the blank line between recipients: a repeated per-recipient
                 // field starts the next block.
@@ -110,6 +152,21 @@ mod tests {
         assert_eq!(
             typed_value(field(&d.recipients[1], "final-recipient").unwrap()),
             "b@example.com"
+        );
+    }
+
+    #[test]
+    fn reads_fields_a_paste_rewrapped() {
+        // Indentation lost, values wrapped onto the next line, two fields joined on one line.
+        let t = "Final-Recipient: rfc822;\nola@example.net\nAction: failed Status: 4.0.0\nDiagnostic-Code: X-Postfix; delivery\ntemporarily suspended: host\nmx.example.net[192.0.2.3] refused to talk to me: 421 busy\n";
+        let d = parse(t);
+        let r = &d.recipients[0];
+        assert_eq!(typed_value(field(r, "final-recipient").unwrap()), "ola@example.net");
+        assert_eq!(field(r, "action"), Some("failed"));
+        assert_eq!(field(r, "status"), Some("4.0.0"));
+        assert_eq!(
+            field(r, "diagnostic-code"),
+            Some("X-Postfix; delivery temporarily suspended: host mx.example.net[192.0.2.3] refused to talk to me: 421 busy")
         );
     }
 }

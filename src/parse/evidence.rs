@@ -158,7 +158,7 @@ static FIELD: Twin = Twin::new(|| {
 /// servers write them in (en, pl, de, fr, es, it, pt, nl, ru, cs, sv). The reply must follow
 /// with its code.
 static INTRO: Twin = Twin::new(|| {
-    r#"(?i)(?:(?-u:\b)(?:said|says|replied|responded|answered|returned|reported|wrote|error (?:was|is)|response (?:was|is)|reply (?:was|is)|response from [^:\n]{1,80}? was|server response|remote error|rejected with|failed with|reason|diagnostic(?:[- ]code)?|odpowiedzia[łl]|odpowied[źz] serwera|meldete|antwortete|gemeldet|antwort(?: des [^:\n]{1,40})?|fehler(?:meldung)?|a r[ée]pondu|a renvoy[ée]|r[ée]ponse(?: du [^:\n]{1,40})?|erreur|respondi[óo]|devolvi[óo]|respuesta(?: del [^:\n]{1,40})?|ha risposto|ha restituito|risposta(?: del [^:\n]{1,40})?|errore|respondeu|retornou|resposta(?: do [^:\n]{1,40})?|antwoordde|gaf als antwoord|antwoord(?: van [^:\n]{1,40})?|foutmelding|odpov[ěe]d[ěe]l|odpov[ěe]ď(?: serveru)?|svarade|svar)|ответил|сообщил|ответ(?: сервера)?|ошибка)\s*:?\s*['"«„(]?\s*([245][0-9][0-9])(?:[ -]|$)"#.to_string()
+    r#"(?i)(?:(?-u:\b)(?:said|says|replied|responded|answered|returned|reported|wrote|error (?:was|is)|response (?:was|is)|reply (?:was|is)|response from [^:\n]{1,80}? was|server response|remote error|rejected with|failed with|did not like our [a-z]+(?: to| from)?|reason|diagnostic(?:[- ]code)?|odpowiedzia[łl]|odpowied[źz] serwera|meldete|antwortete|gemeldet|antwort(?: des [^:\n]{1,40})?|fehler(?:meldung)?|a r[ée]pondu|a renvoy[ée]|r[ée]ponse(?: du [^:\n]{1,40})?|erreur|respondi[óo]|devolvi[óo]|respuesta(?: del [^:\n]{1,40})?|ha risposto|ha restituito|risposta(?: del [^:\n]{1,40})?|errore|respondeu|retornou|resposta(?: do [^:\n]{1,40})?|antwoordde|gaf als antwoord|antwoord(?: van [^:\n]{1,40})?|foutmelding|odpov[ěe]d[ěe]l|odpov[ěe]ď(?: serveru)?|svarade|svar)|ответил|сообщил|ответ(?: сервера)?|ошибка)\s*:?\s*['"«„(]?\s*([245][0-9][0-9])(?:[ -]|$)"#.to_string()
 });
 
 static BARE: Twin =
@@ -397,7 +397,9 @@ fn field(
         }
         Some("status") => {
             if let Some(c) = current.as_mut() {
-                c.status = codes::find_status(v.get(..v.len().min(16)).unwrap_or(v)).map(|f| f.code);
+                let field = codes::find_status(v.get(..v.len().min(16)).unwrap_or(v)).map(|f| f.code);
+                // The field may come after the diagnostic it is weighed against.
+                c.status = codes::pick_status(field.as_deref(), c.status.as_deref());
             }
         }
         Some("remote-mta") => {
@@ -591,6 +593,7 @@ const GATES: &[(&str, u16)] = &[
     ("reply", G_INTRO),
     ("rejected with", G_INTRO),
     ("failed with", G_INTRO),
+    ("did not like our", G_INTRO),
     ("reason", G_INTRO),
     ("diagnostic", G_INTRO),
     ("odpowied", G_INTRO),

@@ -1,6 +1,7 @@
 //! Everything that can change the app's state, as one explicit enum (see [`super::state`]).
 
 use super::analysis::Analysis;
+use super::protocol::Reply;
 use crate::i18n::Localizer;
 use std::rc::Rc;
 
@@ -81,4 +82,18 @@ pub enum Action {
     SetRedact(bool),
     /// Copying the share link finished.
     LinkCopied(CopyStatus),
+    /// A batch (many messages: an mbox, several files) was sent to the engine as `id`;
+    /// `clear_text` when its messages are not in the text area (dropped or opened files).
+    BatchRequested {
+        /// The batch's number.
+        id: u64,
+        /// Empty the input.
+        clear_text: bool,
+    },
+    /// A batch reply from the engine (started, progress, done, or "one message only").
+    Batch(Reply),
+    /// One of the batch's messages, to explain alone (the batch view is hidden, not dropped).
+    OpenBatchMessage(Rc<str>),
+    /// Back to the batch view.
+    ShowBatch,
 }

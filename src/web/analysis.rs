@@ -1,7 +1,7 @@
 //! The view model: everything the components show about one analysed input, as plain data.
 //!
 //! Built from the core's [`Report`] and [`Explanation`] by [`run`] in the analysis engine (the
-//! Web Worker), which hands it to the page as JSON. Holds facts and already-localized texts,
+//! Web Worker), which hands it to the page as a flat JS array (`super::protocol`). Holds facts and already-localized texts,
 //! never parsing logic. It is deliberately compact: reading the core's whole `Report` and
 //! `Explanation` in the page instead (their `Deserialize` derives) was measured at +10.8 KB gzip
 //! of page wasm, over the first-load budget.
@@ -115,19 +115,12 @@ pub struct RecipientFacts {
     pub rules: Vec<String>,
 }
 
-/// A fix list for one party.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Fixes {
-    /// Who (localized).
-    pub party: String,
-    /// Who, as in the report's `fixes`.
-    pub party_id: Party,
-    /// Steps (localized).
-    pub steps: Vec<String>,
-}
+/// A fix list for one party: the explanation's own type (one definition for the core, the
+/// engine and the page).
+pub type Fixes = FixGroup;
 
 /// The localized explanation for one recipient plus its raw facts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RecipientView {
     /// Raw facts.
     pub facts: RecipientFacts,
@@ -216,15 +209,7 @@ impl Analysis {
                     act: r.facts.who_must_act,
                     causes: r.causes.clone(),
                     cause_ids: r.facts.causes.clone(),
-                    fixes: r
-                        .fixes
-                        .iter()
-                        .map(|f| FixGroup {
-                            party: f.party.clone(),
-                            party_id: f.party_id,
-                            steps: f.steps.clone(),
-                        })
-                        .collect(),
+                    fixes: r.fixes.clone(),
                     code_meaning: r.code_meaning.clone(),
                     rule_ids: r.rule_ids.clone(),
                     dns_verdict: None,
@@ -236,12 +221,13 @@ impl Analysis {
     }
 }
 
-/// The view model as JSON with every non-ASCII character escaped (`\uXXXX`), as the engine
-/// hands it to the page. ASCII-only text becomes a JS string much faster than UTF-8 with a few
+/// A value (e.g. the view model) as JSON with every non-ASCII character escaped (`\uXXXX`), the
+/// form the engine handed the view model to the page in before `super::protocol`'s flat arrays
+/// (`examples/timing.rs` still measures it). ASCII-only text becomes a JS string much faster than UTF-8 with a few
 /// non-ASCII characters (the Fluent isolation marks around every argument) or a `Uint8Array`:
 /// measured in Chromium for a 2.9 KB answer, about 2.5 µs against 6–8 µs and 7–11 µs. Any JSON
 /// reader gives back the same value.
-pub fn to_json(a: &Analysis) -> String {
+pub fn to_json<T: Serialize>(a: &T) -> String {
     let mut out = Vec::with_capacity(4096);
     let mut ser = serde_json::Serializer::with_formatter(&mut out, AsciiOnly);
     if a.serialize(&mut ser).is_err() {
@@ -334,18 +320,7 @@ pub fn build(report: &Report, ex: &Explanation, loc: &Localizer, input_bytes: us
                 permanence: e.map(|e| e.permanence.clone()).unwrap_or_default(),
                 who_must_act: e.map(|e| e.who_must_act.clone()).unwrap_or_default(),
                 causes: e.map(|e| e.causes.clone()).unwrap_or_default(),
-                fixes: e
-                    .map(|e| {
-                        e.fixes
-                            .iter()
-                            .map(|f| Fixes {
-                                party: f.party.clone(),
-                                party_id: f.party_id,
-                                steps: f.steps.clone(),
-                            })
-                            .collect()
-                    })
-                    .unwrap_or_default(),
+                fixes: e.map(|e| e.fixes.clone()).unwrap_or_default(),
                 code_meaning: e.map(|e| e.code_meaning.clone()).unwrap_or_default(),
                 rule_ids: e.map(|e| e.rule_ids.clone()).unwrap_or_default(),
             }

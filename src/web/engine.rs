@@ -2,23 +2,20 @@
 //!
 //! All analysis (parse, diagnose, explain, redaction, DNS checks) runs in a Web Worker: a
 //! separate, Yew-free wasm binary (`src/bin/bounce-worker.rs`, see [`super::worker`]), so the
-//! page's own wasm does not carry the analysis core and loads fast. The page starts the worker
-//! right after its first render; requests made before the worker is ready are queued.
+//! page's own wasm does not carry the analysis core and loads fast. `www/boot.js` starts the
+//! worker with the page, before the page's own wasm, so the engine downloads and compiles in
+//! parallel with it; the page adopts that worker on its first render (or starts one itself when
+//! there is none); requests made before the worker is ready are queued.
 //!
-//! Messages are JS arrays `[kind, ...]`. Page → worker: `["locale", lang, [ftl…]]`,
-//! `["analyse", id, lang, text, redact, with report JSON]`, `["report", id, text]`, `["redact", id, text]`,
-//! `["msg", id, bytes (Uint8Array)]` (an Outlook `.msg` file rendered as a message's text),
-//! `["example", id, example id]`, `["dns", id, lang, targets JSON, resolver URL]`,
-//! `["dns_lines", id, lang, dns run id]`,
-//! `["fetched", fetch id, ok, status | error kind, content type | message, body]`.
-//! Worker → page: `["ready"]`, `["warm", ms]`, `["reply", id, value or null]` (an `analyse` reply's
-//! value is the view model's JSON, ASCII only (see `analysis::to_json`), and it carries a 4th
-//! item, the worker's own milliseconds for the request, which only the benchmark reads),
-//! `["fetch", fetch id, url, timeout ms]` — the worker's DoH queries are made by the page, so
-//! they obey the page's Content-Security-Policy (`connect-src`) exactly as before.
+//! Messages are [`super::protocol`]'s typed [`Request`]s and [`Reply`]s, as JSON. A request
+//! that wants an answer has an id; the answer carries it back. A batch's replies carry the
+//! batch's number instead and go to the one batch listener ([`batch_start`]). The worker's DoH
+//! queries are made by the page ([`Reply::Fetch`] / [`Request::Fetched`]), so they obey the
+//! page's Content-Security-Policy (`connect-src`) exactly as before.
 
 use super::analysis::Analysis;
 use super::dom;
+use super::protocol::{FetchReply, Reply, Request};
 use crate::dns::resolver::{Transport, TransportError};
 use crate::dns::Targets;
 use js_sys::{Array, Uint8Array};
@@ -38,7 +35,10 @@ pub type Post = Rc<dyn Fn(JsValue)>;
 /// returns how to post to the engine. [`super::worker::serve`] is one.
 pub type InProcess = fn(Post) -> Post;
 
-type Waiter = Box<dyn FnOnce(Option<JsValue>)>;
+type Waiter = Box<dyn FnOnce(Option<Reply>)>;
+
+/// Gets a batch's replies.
+pub type BatchListener = Rc<dyn Fn(Reply)>;
 
 struct Engine {
     send: Post,
@@ -59,6 +59,10 @@ thread_local! {
     static IN_PROCESS: Cell<Option<InProcess>> = const { Cell::new(None) };
     /// Locale sources sent so far, replayed to a restarted worker.
     static LOCALES: RefCell<Vec<(String, Vec<Rc<str>>)>> = const { RefCell::new(Vec::new()) };
+    /// The running batch's number and listener (one batch at a time).
+    static BATCH: RefCell<Option<(u64, BatchListener)>> = const { RefCell::new(None) };
+    /// Messages an early worker (see [`early_worker`]) posted before the page listened.
+    static EARLY: RefCell<Vec<JsValue>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Runs the engine in this thread (used by the wasm-bindgen tests, which have no worker file).
@@ -70,10 +74,6 @@ pub fn use_in_process(make: InProcess) {
 /// Whether the engine has started and answers requests.
 pub fn is_ready() -> bool {
     ENGINE.with(|e| e.borrow().as_ref().is_some_and(|e| e.ready))
-}
-
-fn arr(items: &[JsValue]) -> JsValue {
-    items.iter().collect::<Array>().into()
 }
 
 /// Starts the engine (once); false when it cannot be started (no worker script recorded).
@@ -90,11 +90,17 @@ pub fn start() -> bool {
         });
         (send, None)
     } else {
-        let Some(url) = dom::meta("bounce-worker").and_then(|m| dom::resolve_url(&m)) else {
-            return false;
-        };
-        let Ok(worker) = web_sys::Worker::new(&url) else {
-            return false;
+        let (worker, early) = match early_worker() {
+            Some(started) => started,
+            None => {
+                let Some(url) = dom::meta("bounce-worker").and_then(|m| dom::resolve_url(&m)) else {
+                    return false;
+                };
+                let Ok(worker) = web_sys::Worker::new(&url) else {
+                    return false;
+                };
+                (worker, Array::new())
+            }
         };
         let onmessage =
             Closure::<dyn FnMut(web_sys::MessageEvent)>::new(|e: web_sys::MessageEvent| on_message(e.data()));
@@ -107,6 +113,7 @@ pub fn start() -> bool {
         let send: Post = Rc::new(move |v| {
             let _ = w.post_message(&v);
         });
+        EARLY.with(|e| *e.borrow_mut() = early.iter().collect());
         (send, Some(worker))
     };
     // A restarted engine gets the locales again first.
@@ -126,10 +133,37 @@ pub fn start() -> bool {
             waiting: HashMap::new(),
         })
     });
+    // What a worker started by boot.js said before the page listened (its `ready`, `warm`).
+    for m in EARLY.with(|e| std::mem::take(&mut *e.borrow_mut())) {
+        on_message(m);
+    }
     true
 }
 
-/// A crashed worker: every open request fails; the next request starts a new worker.
+/// The engine's worker that `www/boot.js` started with the page, before the page's own wasm
+/// (so the engine downloads and compiles in parallel with it), with the messages it posted
+/// until now; `None` when there is none, or it failed to start (then the page starts one).
+fn early_worker() -> Option<(web_sys::Worker, Array)> {
+    let started = js_sys::Reflect::get(&js_sys::global(), &"__bounceEngine".into()).ok()?;
+    if started.is_undefined() || started.is_null() {
+        return None;
+    }
+    // Taken once: a restarted engine (after a crash) is a new worker.
+    let _ = js_sys::Reflect::set(&js_sys::global(), &"__bounceEngine".into(), &JsValue::UNDEFINED);
+    let worker: web_sys::Worker = js_sys::Reflect::get(&started, &"worker".into()).ok()?.dyn_into().ok()?;
+    if js_sys::Reflect::get(&started, &"failed".into()).ok()?.is_truthy() {
+        worker.terminate();
+        return None;
+    }
+    let early: Array = js_sys::Reflect::get(&started, &"messages".into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    Some((worker, early))
+}
+
+/// A crashed worker: every open request fails, a running batch ends; the next request starts
+/// a new worker.
 fn crashed() {
     let Some(engine) = ENGINE.with(|e| e.borrow_mut().take()) else {
         return;
@@ -140,12 +174,17 @@ fn crashed() {
     for (_, w) in engine.waiting {
         w(None);
     }
+    if let Some((batch, listener)) = BATCH.with(|b| b.borrow_mut().take()) {
+        listener(Reply::BatchSingle(batch));
+    }
 }
 
 fn on_message(v: JsValue) {
-    let Ok(msg) = v.dyn_into::<Array>() else { return };
-    match msg.get(0).as_string().as_deref() {
-        Some("ready") => {
+    let Some(reply) = Reply::from_js(&v) else {
+        return;
+    };
+    let id = match &reply {
+        Reply::Ready => {
             let flush = ENGINE.with(|e| {
                 let mut e = e.borrow_mut();
                 let e = e.as_mut()?;
@@ -158,22 +197,25 @@ fn on_message(v: JsValue) {
                 }
             }
             dom::set_data_attribute("engine", "ready");
+            return;
         }
-        Some("warm") => dom::set_data_attribute("warmupMs", &format!("{}", msg.get(1).as_f64().unwrap_or(0.0).round())),
-        Some("reply") => {
-            let id = msg.get(1).as_f64().unwrap_or(0.0) as u64;
-            let waiter = ENGINE.with(|e| e.borrow_mut().as_mut().and_then(|e| e.waiting.remove(&id)));
-            let value = msg.get(2);
-            if let Some(w) = waiter {
-                w((!value.is_null() && !value.is_undefined()).then_some(value));
+        Reply::Warm(ms) => return dom::set_data_attribute("warmupMs", &format!("{}", ms.round())),
+        Reply::Fetch(fetch, url, timeout_ms) => return proxy_fetch(*fetch, url.clone(), *timeout_ms),
+        Reply::BatchView(batch, _) | Reply::BatchSingle(batch) => {
+            let listener = BATCH.with(|b| match &*b.borrow() {
+                Some((n, l)) if n == batch => Some(l.clone()),
+                _ => None,
+            });
+            if let Some(l) = listener {
+                l(reply);
             }
+            return;
         }
-        Some("fetch") => proxy_fetch(
-            msg.get(1),
-            msg.get(2).as_string().unwrap_or_default(),
-            msg.get(3).as_f64().unwrap_or(4000.0) as u32,
-        ),
-        _ => {}
+        Reply::Analysis(id, ..) | Reply::Text(id, _) | Reply::Dns(id, _) => *id,
+    };
+    let waiter = ENGINE.with(|e| e.borrow_mut().as_mut().and_then(|e| e.waiting.remove(&id)));
+    if let Some(w) = waiter {
+        w(Some(reply));
     }
 }
 
@@ -197,31 +239,47 @@ fn post(msg: JsValue) {
     }
 }
 
-/// Sends request `kind` with `args`; `done` gets the reply value (`None` when the engine could
-/// not start, crashed, or could not answer).
-fn request(kind: &str, args: &[JsValue], done: impl FnOnce(Option<JsValue>) + 'static) {
+fn send(req: &Request, attachment: Option<JsValue>) {
+    post(req.to_js(attachment));
+}
+
+/// A new request id.
+fn next_id() -> u64 {
+    ENGINE.with(|e| {
+        let mut e = e.borrow_mut();
+        let Some(e) = e.as_mut() else { return 0 };
+        e.next_id += 1;
+        e.next_id
+    })
+}
+
+/// Sends the request `make(id)` makes; `done` gets the answer (`None` when the engine could not
+/// start, crashed, or could not answer).
+fn request(make: impl FnOnce(u64) -> Request, attachment: Option<JsValue>, done: impl FnOnce(Option<Reply>) + 'static) {
     if !start() {
         done(None);
         return;
     }
-    let msg = ENGINE.with(|e| {
-        let mut e = e.borrow_mut();
-        let e = e.as_mut()?;
-        let id = e.next_id;
-        e.next_id += 1;
-        e.waiting.insert(id, Box::new(done));
-        let mut items = vec![JsValue::from_str(kind), JsValue::from_f64(id as f64)];
-        items.extend(args.iter().cloned());
-        Some(arr(&items))
+    let id = next_id();
+    ENGINE.with(|e| {
+        if let Some(e) = e.borrow_mut().as_mut() {
+            e.waiting.insert(id, Box::new(done));
+        }
     });
-    if let Some(msg) = msg {
-        post(msg);
+    send(&make(id), attachment);
+}
+
+/// A [`Reply::Text`]'s text.
+fn text_of(r: Option<Reply>) -> Option<String> {
+    match r {
+        Some(Reply::Text(_, text)) => text,
+        _ => None,
     }
 }
 
 fn locale_message(lang: &str, sources: &[Rc<str>]) -> JsValue {
-    let srcs: Array = sources.iter().map(|s| JsValue::from_str(s)).collect();
-    arr(&[JsValue::from_str("locale"), JsValue::from_str(lang), srcs.into()])
+    let req = Request::Locale(lang.to_string(), sources.iter().map(|s| s.to_string()).collect());
+    req.to_js(None)
 }
 
 /// Hands the engine the FTL sources of `lang` (once per locale), so it can explain in it.
@@ -237,45 +295,92 @@ pub fn set_locale(lang: &str, sources: &[Rc<str>]) {
 /// Analyses and explains `text` in `lang` (after masking names when `redact`); the answer holds
 /// the core's JSON too when `with_report` (see [`Analysis::json`]).
 pub fn analyse(lang: &str, text: &str, redact: bool, with_report: bool, done: impl FnOnce(Option<Analysis>) + 'static) {
-    let args = [
-        JsValue::from_str(lang),
-        JsValue::from_str(text),
-        JsValue::from_bool(redact),
-        JsValue::from_bool(with_report),
-    ];
-    request("analyse", &args, move |v| {
-        done(
-            v.and_then(|v| v.as_string())
-                .and_then(|j| serde_json::from_str(&j).ok()),
-        )
-    });
+    let (lang, text) = (lang.to_string(), text.to_string());
+    request(
+        move |id| Request::Analyse(id, lang, text, redact, with_report),
+        None,
+        move |r| match r {
+            Some(Reply::Analysis(_, analysis, _)) => done(analysis.map(|a| *a)),
+            _ => done(None),
+        },
+    );
 }
 
 /// The core's report for `text` as the CLI's `--json` prints it (with `source` "-").
 pub fn report(text: &str, done: impl FnOnce(Option<String>) + 'static) {
-    request("report", &[JsValue::from_str(text)], move |v| {
-        done(v.and_then(|v| v.as_string()))
-    });
+    let text = text.to_string();
+    request(move |id| Request::Report(id, text), None, move |r| done(text_of(r)));
 }
 
 /// An Outlook `.msg` file rendered as the text of a message (`parse::msg`): the text the
 /// analysis reads, for the text area.
 pub fn render_msg(bytes: Uint8Array, done: impl FnOnce(Option<String>) + 'static) {
-    request("msg", &[bytes.into()], move |v| done(v.and_then(|v| v.as_string())));
+    request(Request::Msg, Some(bytes.into()), move |r| done(text_of(r)));
 }
 
 /// The text of the example bounce `id` (see [`super::examples`]).
-pub fn example(id: &str, done: impl FnOnce(Option<String>) + 'static) {
-    request("example", &[JsValue::from_str(id)], move |v| {
-        done(v.and_then(|v| v.as_string()))
-    });
+pub fn example(name: &str, done: impl FnOnce(Option<String>) + 'static) {
+    let name = name.to_string();
+    request(move |id| Request::Example(id, name), None, move |r| done(text_of(r)));
 }
 
 /// `text` with addresses, IP addresses and host names masked (see `share::redact`).
 pub fn redact(text: &str, done: impl FnOnce(Option<String>) + 'static) {
-    request("redact", &[JsValue::from_str(text)], move |v| {
-        done(v.and_then(|v| v.as_string()))
-    });
+    let text = text.to_string();
+    request(move |id| Request::Redact(id, text), None, move |r| done(text_of(r)));
+}
+
+/// Where a batch's messages are.
+pub enum BatchInput {
+    /// A text holding an mbox.
+    Text(String),
+    /// Dropped or opened files, read by the engine.
+    Files(Vec<web_sys::File>),
+}
+
+/// Starts analysing many messages in `lang`; `listener` gets the batch's replies (its views; or
+/// "single", when a text holds one message only). Returns the batch's number. A batch started
+/// earlier and still running is cancelled (its later replies are dropped).
+pub fn batch_start(lang: &str, input: BatchInput, listener: BatchListener) -> u64 {
+    if !start() {
+        return 0;
+    }
+    batch_cancel();
+    let batch = next_id();
+    BATCH.with(|b| *b.borrow_mut() = Some((batch, listener)));
+    let (text, names, attachment) = match input {
+        BatchInput::Text(t) => (Some(t), Vec::new(), None),
+        BatchInput::Files(files) => {
+            let names = files.iter().map(|f| f.name()).collect();
+            let list: js_sys::Array = files.iter().collect();
+            (None, names, Some(list.into()))
+        }
+    };
+    send(&Request::BatchStart(batch, lang.to_string(), text, names), attachment);
+    batch
+}
+
+/// Stops the latest batch if it still runs (the engine answers with its summary so far).
+pub fn batch_cancel() {
+    let running = BATCH.with(|b| b.borrow().as_ref().map(|(n, _)| *n));
+    if let Some(batch) = running {
+        batch_act(batch, "cancel");
+    }
+}
+
+/// Hands the engine the user's `action` on the batch view (a [`super::protocol::Node`]'s
+/// `data-act`); it answers with a new view.
+pub fn batch_act(batch: u64, action: &str) {
+    send(&Request::BatchAct(batch, action.to_string()), None);
+}
+
+/// The text of message `index` of `batch`.
+pub fn batch_message(batch: u64, index: u32, done: impl FnOnce(Option<String>) + 'static) {
+    request(
+        move |id| Request::BatchMessage(id, batch, index),
+        None,
+        move |r| done(text_of(r)),
+    );
 }
 
 /// The localized result of one DNS check run.
@@ -295,20 +400,17 @@ pub struct DnsLines {
     pub verdicts_json: Option<String>,
 }
 
-fn dns_reply(v: Option<JsValue>, lang: &str) -> Option<DnsLines> {
-    let v: Array = v?.dyn_into().ok()?;
+fn dns_reply(r: Option<Reply>, lang: &str) -> Option<DnsLines> {
+    let Some(Reply::Dns(_, Some(w))) = r else {
+        return None;
+    };
     Some(DnsLines {
-        run: v.get(0).as_f64()? as u64,
+        run: w.0,
         lang: lang.to_string(),
-        lines: Array::from(&v.get(1)).iter().filter_map(|l| l.as_string()).collect(),
-        unreachable: v.get(2).as_bool().unwrap_or(false),
-        verdicts: Rc::new(
-            v.get(3)
-                .dyn_into::<Array>()
-                .map(|a| a.iter().map(|l| l.as_string()).collect())
-                .unwrap_or_default(),
-        ),
-        verdicts_json: v.get(4).as_string(),
+        lines: w.1,
+        unreachable: w.2,
+        verdicts: Rc::new(w.3),
+        verdicts_json: w.4,
     })
 }
 
@@ -326,28 +428,28 @@ pub fn dns_cancel() {
 pub fn dns(lang: &str, targets: &Targets, resolver: &str, done: impl FnOnce(Option<DnsLines>) + 'static) {
     DNS_PROGRESS.with(|p| p.set((0, 0)));
     DNS_CANCELLED.with(|c| c.set(false));
-    let Ok(json) = serde_json::to_string(targets) else {
-        done(None);
-        return;
-    };
-    let args = [
-        JsValue::from_str(lang),
-        JsValue::from_str(&json),
-        JsValue::from_str(resolver),
-    ];
-    let l = lang.to_string();
-    request("dns", &args, move |v| done(dns_reply(v, &l)));
+    let (l, targets, resolver) = (lang.to_string(), targets.clone(), resolver.to_string());
+    let lang = l.clone();
+    request(
+        move |id| Request::Dns(id, lang, targets, resolver),
+        None,
+        move |r| done(dns_reply(r, &l)),
+    );
 }
 
 /// The evidence of an earlier run again, in `lang` (after a locale switch; no new queries).
 pub fn dns_lines(run: u64, lang: &str, done: impl FnOnce(Option<DnsLines>) + 'static) {
-    let args = [JsValue::from_str(lang), JsValue::from_f64(run as f64)];
     let l = lang.to_string();
-    request("dns_lines", &args, move |v| done(dns_reply(v, &l)));
+    let lang = l.clone();
+    request(
+        move |id| Request::DnsLines(id, lang, run),
+        None,
+        move |r| done(dns_reply(r, &l)),
+    );
 }
 
 /// Makes one DoH GET for the engine with the page's `fetch`, under the page's CSP.
-fn proxy_fetch(fid: JsValue, url: String, timeout_ms: u32) {
+fn proxy_fetch(fetch: u64, url: String, timeout_ms: u32) {
     wasm_bindgen_futures::spawn_local(async move {
         // Only to a resolver URL the rule allows, whoever asks; nothing after a cancel.
         let reply = match crate::dns::browser::parse_resolver_url(&url) {
@@ -360,25 +462,12 @@ fn proxy_fetch(fid: JsValue, url: String, timeout_ms: u32) {
             }
             Err(p) => Err(TransportError::Network(format!("{p:?}"))),
         };
-        let tag = JsValue::from_str("fetched");
-        let msg = match reply {
-            Ok(r) => arr(&[
-                tag,
-                fid,
-                JsValue::TRUE,
-                JsValue::from(r.status),
-                r.content_type.map(JsValue::from).unwrap_or(JsValue::NULL),
-                Uint8Array::from(&r.body[..]).into(),
-            ]),
-            Err(e) => {
-                let (kind, detail) = match e {
-                    TransportError::Timeout => ("timeout", String::new()),
-                    TransportError::Oversized => ("oversized", String::new()),
-                    TransportError::Network(m) => ("network", m),
-                };
-                arr(&[tag, fid, JsValue::FALSE, kind.into(), detail.into()])
-            }
+        let reply = match reply {
+            Ok(r) => FetchReply::Ok(r.status, r.content_type, r.body),
+            Err(TransportError::Timeout) => FetchReply::Timeout,
+            Err(TransportError::Oversized) => FetchReply::Oversized,
+            Err(TransportError::Network(m)) => FetchReply::Network(m),
         };
-        post(msg);
+        send(&Request::Fetched(fetch, reply), None);
     });
 }

@@ -7,6 +7,7 @@
 
 pub mod action;
 pub mod analysis;
+pub mod batch_run;
 pub mod components;
 pub mod dom;
 pub mod embed;
@@ -15,6 +16,7 @@ pub mod examples;
 pub mod highlight;
 pub mod hooks;
 pub mod locale;
+pub mod protocol;
 pub mod share;
 pub mod state;
 pub mod worker;

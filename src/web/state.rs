@@ -2,6 +2,7 @@
 
 use super::action::{Action, CopyFormat, CopyStatus};
 use super::analysis::Analysis;
+use super::protocol::{BatchView, Node, Reply};
 use crate::i18n::Localizer;
 use std::rc::Rc;
 use yew::Reducible;
@@ -26,6 +27,21 @@ pub enum Phase {
     Done,
     /// The engine or the locale bundle failed.
     Failed,
+}
+
+/// A batch of messages: its latest view from the engine.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Batch {
+    /// Its number.
+    pub id: u64,
+    /// It is over (all analysed, or cancelled).
+    pub finished: bool,
+    /// Its status line.
+    pub status: String,
+    /// The label of the button back to it.
+    pub back: String,
+    /// What to show.
+    pub view: Rc<Node>,
 }
 
 /// The whole state of the page.
@@ -64,6 +80,15 @@ pub struct AppState {
     pub redact: bool,
     /// Result of the last "copy link".
     pub link_status: Option<CopyStatus>,
+    /// The batch asked of the engine and not yet started (0: none).
+    pub batch_pending: u64,
+    /// The latest batch.
+    pub batch: Option<Rc<Batch>>,
+    /// True while a single text is shown instead of the batch.
+    pub batch_hidden: bool,
+    /// Explain the text as one message even if it starts like an mbox (the engine found one
+    /// message only, or it is one of a batch's messages).
+    pub single_only: bool,
 }
 
 impl AppState {
@@ -86,6 +111,10 @@ impl AppState {
             file_failed: false,
             redact: false,
             link_status: None,
+            batch_pending: 0,
+            batch: None,
+            batch_hidden: false,
+            single_only: false,
         }
     }
 
@@ -125,6 +154,52 @@ impl PartialEq for AppState {
             && self.file_failed == other.file_failed
             && self.redact == other.redact
             && self.link_status == other.link_status
+            && self.batch_pending == other.batch_pending
+            && self.batch == other.batch
+            && self.batch_hidden == other.batch_hidden
+            && self.single_only == other.single_only
+    }
+}
+
+impl AppState {
+    /// The state after a batch reply; `None` when the reply is for a batch no longer wanted.
+    fn batch_reply(mut self, reply: Reply) -> Option<AppState> {
+        match reply {
+            Reply::BatchView(id, BatchView(finished, status, back, view)) => {
+                let first = id == self.batch_pending && self.batch.as_ref().is_none_or(|b| b.id != id);
+                if !first && self.batch.as_ref().is_none_or(|b| b.id != id) {
+                    return None;
+                }
+                if first {
+                    self.batch_hidden = false;
+                }
+                if finished && id == self.batch_pending {
+                    self.batch_pending = 0;
+                    self.phase = Phase::Done;
+                }
+                self.batch = Some(Rc::new(Batch {
+                    id,
+                    finished,
+                    status,
+                    back,
+                    view: Rc::new(view),
+                }));
+            }
+            Reply::BatchSingle(id) if id == self.batch_pending => {
+                // Not a batch after all: explain the text as one message.
+                self.batch_pending = 0;
+                self.single_only = true;
+                self.generation += 1;
+                self.immediate = true;
+                self.phase = if self.text.trim().is_empty() {
+                    Phase::Empty
+                } else {
+                    Phase::Waiting
+                };
+            }
+            _ => return None,
+        }
+        Some(self)
     }
 }
 
@@ -146,6 +221,9 @@ impl Reducible for AppState {
                 }
                 s.text_external = external;
                 s.immediate = immediate;
+                s.batch_pending = 0;
+                s.batch_hidden = true;
+                s.single_only = false;
                 s.copy_status = None;
                 if text.trim().is_empty() {
                     s.phase = Phase::Empty;
@@ -157,6 +235,8 @@ impl Reducible for AppState {
                 s.text = text;
             }
             Action::Clear => {
+                s.batch = None;
+                s.batch_pending = 0;
                 s.generation += 1;
                 s.external_generation += 1;
                 s.text_external = false;
@@ -219,6 +299,30 @@ impl Reducible for AppState {
                 s.link_status = None;
             }
             Action::LinkCopied(st) => s.link_status = Some(st),
+            Action::BatchRequested { id, clear_text } => {
+                s.batch_pending = id;
+                if clear_text {
+                    s.generation += 1;
+                    s.external_generation += 1;
+                    s.text_external = false;
+                    s.text = Rc::from("");
+                    s.analysis = None;
+                    s.phase = Phase::Running { progress: false };
+                }
+            }
+            Action::Batch(reply) => return s.batch_reply(reply).map_or(self, Rc::new),
+            Action::OpenBatchMessage(text) => {
+                s.generation += 1;
+                s.external_generation += 1;
+                s.text_external = true;
+                s.immediate = true;
+                s.copy_status = None;
+                s.phase = Phase::Waiting;
+                s.text = text;
+                s.batch_hidden = true;
+                s.single_only = true;
+            }
+            Action::ShowBatch => s.batch_hidden = false,
         }
         Rc::new(s)
     }

@@ -5,13 +5,15 @@
 //! `<meta name="bounce-worker">`.
 
 use super::analysis;
+use super::batch_run::BatchRun;
 use super::engine::Post;
 use super::examples;
+use super::protocol::{DnsWire, FetchReply, Reply, Request};
 use crate::dns::resolver::{DohResolver, HttpReply, Transport, TransportError};
 use crate::dns::{self, Config, DnsReport, Targets};
 use crate::i18n::Localizer;
 use futures::future::{FutureExt, LocalBoxFuture};
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -21,12 +23,6 @@ use wasm_bindgen_futures::JsFuture;
 
 /// How many finished DNS runs the engine keeps, to show them again in another locale.
 const KEPT_DNS_RUNS: usize = 16;
-
-thread_local! {
-    /// The JS string "reply", made once: making a JS string from wasm memory costs about a
-    /// microsecond even for five bytes, several per cent of a small request.
-    static REPLY: JsValue = JsValue::from_str("reply");
-}
 
 /// Runs inside the worker: answers the page until the worker is closed.
 pub fn start() {
@@ -40,19 +36,17 @@ pub fn start() {
     onmessage.forget();
 }
 
-struct Server {
+pub(super) struct Server {
     post: Post,
     /// The global scope's clock (a worker's or, in process, the page's), for the time an
     /// analysis takes; `None` where there is none.
     clock: Option<web_sys::Performance>,
-    locales: RefCell<HashMap<String, Localizer>>,
+    pub(super) locales: RefCell<HashMap<String, Localizer>>,
     dns_runs: RefCell<Vec<(u64, DnsReport)>>,
     fetches: Rc<RefCell<HashMap<u64, js_sys::Function>>>,
     next_fetch: Rc<Cell<u64>>,
-}
-
-fn arr(items: &[JsValue]) -> JsValue {
-    items.iter().collect::<Array>().into()
+    /// The latest batch (kept after it ends, for its messages' explanations and the exports).
+    pub(super) batch: RefCell<Option<BatchRun>>,
 }
 
 /// The engine: given how to post to the page, returns the handler for the page's messages.
@@ -69,186 +63,179 @@ pub fn serve(post: Post) -> Post {
         dns_runs: RefCell::new(Vec::new()),
         fetches: Rc::new(RefCell::new(HashMap::new())),
         next_fetch: Rc::new(Cell::new(1)),
+        batch: RefCell::new(None),
     });
-    post(arr(&["ready".into()]));
-    let warm = post.clone();
+    server.send(&Reply::Ready);
+    let warm = server.clone();
     wasm_bindgen_futures::spawn_local(async move {
         let t0 = js_sys::Date::now();
         // A reply line and a whole DSN: both parsing paths compile their patterns.
         for text in [examples::WARM_UP_TEXT, examples::WARM_UP_DSN] {
             let _ = crate::analyze(text.as_bytes());
         }
-        warm(arr(&["warm".into(), JsValue::from_f64(js_sys::Date::now() - t0)]));
+        warm.send(&Reply::Warm(js_sys::Date::now() - t0));
     });
     Rc::new(move |v| server.clone().handle(v))
 }
 
 impl Server {
-    fn reply(&self, id: &JsValue, value: JsValue) {
-        (self.post)(arr(&[REPLY.with(JsValue::clone), id.clone(), value]));
+    /// Posts a reply to the page.
+    pub(super) fn send(&self, r: &Reply) {
+        (self.post)(r.to_js());
+    }
+
+    fn text(&self, id: u64, text: Option<String>) {
+        self.send(&Reply::Text(id, text));
+    }
+
+    /// The current time in ms by the scope's clock.
+    pub(super) fn now(&self) -> f64 {
+        self.clock.as_ref().map_or_else(js_sys::Date::now, |c| c.now())
     }
 
     fn handle(self: Rc<Self>, v: JsValue) {
-        let Ok(msg) = v.dyn_into::<Array>() else { return };
-        let s = |i: u32| msg.get(i).as_string().unwrap_or_default();
-        let id = msg.get(1);
-        match s(0).as_str() {
-            "locale" => {
-                let lang = s(1);
-                let sources: Vec<String> = Array::from(&msg.get(2)).iter().filter_map(|v| v.as_string()).collect();
+        let t0 = self.clock.as_ref().map(|c| c.now());
+        let Some((req, attachment)) = Request::from_js(&v) else {
+            return;
+        };
+        match req {
+            Request::Locale(lang, sources) => {
                 let refs: Vec<&str> = sources.iter().map(String::as_str).collect();
                 if let Ok(loc) = Localizer::from_sources(&lang, &refs) {
                     // Explaining and serializing once in the new locale warms up the rest of
                     // the path (Fluent's message resolution, the view model), off the first paste.
-                    let _ = analysis::to_json(&analysis::run(examples::WARM_UP_TEXT, &loc));
+                    let _ = analysis::run(examples::WARM_UP_TEXT, &loc).to_js();
                     let _ = loc.take_errors();
                     self.locales.borrow_mut().insert(lang, loc);
                 }
             }
-            "analyse" => {
-                let t0 = self.clock.as_ref().map(|c| c.now());
-                let locales = self.locales.borrow();
-                let value = match locales.get(&s(2)) {
-                    Some(loc) => {
-                        let text = s(3);
-                        let text = if msg.get(4).as_bool() == Some(true) {
-                            super::share::redact(&text)
-                        } else {
-                            text
-                        };
-                        let _ = loc.take_errors();
-                        let with_report = msg.get(5).as_bool() == Some(true);
-                        JsValue::from_str(&analysis::to_json(&analysis::run_with(&text, loc, with_report)))
-                    }
-                    None => JsValue::NULL,
-                };
-                drop(locales);
-                // A fourth item: how long the engine worked on the request in ms (from the
-                // message to the answer's JS string: reading the text, analysis, explanation,
-                // the view model's JSON). The page may ignore it; the browser benchmark reads it, free of
-                // the time messages wait for a thread on a busy machine.
-                let ms = t0
-                    .zip(self.clock.as_ref())
-                    .map_or(JsValue::NULL, |(t0, c)| (c.now() - t0).into());
-                (self.post)(arr(&[REPLY.with(JsValue::clone), id, value, ms]));
-            }
-            "report" => {
-                let mut report = crate::analyze(s(2).as_bytes());
-                report.source = "-".to_string();
-                let value = serde_json::to_string(&report)
-                    .map(JsValue::from)
-                    .unwrap_or(JsValue::NULL);
-                self.reply(&id, value);
-            }
-            "redact" => self.reply(&id, super::share::redact(&s(2)).into()),
-            "msg" => {
-                let bytes = Uint8Array::new(&msg.get(2)).to_vec();
-                let text = crate::input::Input::new(&bytes).text;
-                self.reply(&id, JsValue::from_str(&text));
-            }
-            "example" => self.reply(&id, examples::example_text(&s(2)).map_or(JsValue::NULL, JsValue::from)),
-            "dns" => {
-                let (lang, resolver) = (s(2), s(4));
-                let targets: Option<Targets> = serde_json::from_str(&s(3)).ok();
-                let server = self.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    let (Some(targets), Ok(resolver)) = (targets, dns::parse_resolver_url(&resolver)) else {
-                        return server.reply(&id, JsValue::NULL);
-                    };
-                    let cfg = Config::with_resolver(&resolver);
-                    let transport = ProxyTransport {
-                        post: server.post.clone(),
-                        fetches: server.fetches.clone(),
-                        next: server.next_fetch.clone(),
-                    };
-                    let r = DohResolver::new(&cfg.resolver_url, transport, cfg.timeout_ms);
-                    let report = dns::run_targets(&r, &cfg.resolver_url, targets, &cfg).await;
-                    let run = id.as_f64().unwrap_or(0.0) as u64;
-                    {
-                        let mut runs = server.dns_runs.borrow_mut();
-                        runs.push((run, report));
-                        let extra = runs.len().saturating_sub(KEPT_DNS_RUNS);
-                        runs.drain(..extra);
-                    }
-                    let value = server.dns_value(run, &lang);
-                    server.reply(&id, value);
+            Request::Analyse(id, lang, text, redact, with_report) => {
+                let analysis = self.locales.borrow().get(&lang).map(|loc| {
+                    let text = if redact { super::share::redact(&text) } else { text };
+                    let _ = loc.take_errors();
+                    Box::new(analysis::run_with(&text, loc, with_report))
                 });
+                // How long the engine worked on the request in ms (from the message to the
+                // answer: reading the text, analysis, explanation; not the answer's JSON). The
+                // page ignores it; the browser benchmark reads it, free of the time messages wait
+                // for a thread on a busy machine.
+                let ms = t0.zip(self.clock.as_ref()).map(|(t0, c)| c.now() - t0);
+                self.send(&Reply::Analysis(id, analysis, ms));
             }
-            "dns_lines" => {
-                let run = msg.get(3).as_f64().unwrap_or(0.0) as u64;
-                let value = self.dns_value(run, &s(2));
-                self.reply(&id, value);
+            Request::Report(id, text) => {
+                let mut report = crate::analyze(text.as_bytes());
+                report.source = "-".to_string();
+                self.text(id, serde_json::to_string(&report).ok());
             }
-            "fetched" => {
-                let fid = msg.get(1).as_f64().unwrap_or(0.0) as u64;
-                if let Some(resolve) = self.fetches.borrow_mut().remove(&fid) {
-                    let _ = resolve.call1(&JsValue::NULL, &msg);
+            Request::Redact(id, text) => self.text(id, Some(super::share::redact(&text))),
+            Request::Msg(id) => {
+                let bytes = attachment
+                    .dyn_into::<Uint8Array>()
+                    .map(|b| b.to_vec())
+                    .unwrap_or_default();
+                self.text(id, Some(crate::input::Input::new(&bytes).text));
+            }
+            Request::Example(id, name) => self.text(id, examples::example_text(&name).map(str::to_string)),
+            Request::Dns(id, lang, targets, resolver) => {
+                let server = self.clone();
+                wasm_bindgen_futures::spawn_local(async move { server.dns(id, lang, targets, resolver).await });
+            }
+            Request::DnsLines(id, lang, run) => {
+                let lines = self.dns_value(run, &lang);
+                self.send(&Reply::Dns(id, lines));
+            }
+            Request::Fetched(fetch, reply) => {
+                if let Some(resolve) = self.fetches.borrow_mut().remove(&fetch) {
+                    let r = match reply {
+                        FetchReply::Ok(status, content_type, body) => Ok(HttpReply {
+                            status,
+                            content_type,
+                            body,
+                        }),
+                        FetchReply::Timeout => Err(TransportError::Timeout),
+                        FetchReply::Oversized => Err(TransportError::Oversized),
+                        FetchReply::Network(m) => Err(TransportError::Network(m)),
+                    };
+                    FETCHED.with(|f| f.borrow_mut().insert(fetch, r));
+                    let _ = resolve.call1(&JsValue::NULL, &JsValue::from_f64(fetch as f64));
                 }
             }
-            _ => {}
+            Request::BatchStart(batch, lang, text, names) => {
+                let server = self.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    super::batch_run::run(server, batch, lang, text, names, attachment).await
+                });
+            }
+            Request::BatchAct(batch, action) => super::batch_run::act(&self, batch, &action),
+            Request::BatchMessage(id, batch, index) => {
+                let text = self
+                    .batch
+                    .borrow()
+                    .as_ref()
+                    .filter(|b| b.id == batch)
+                    .and_then(|b| b.message_text(index));
+                self.text(id, text);
+            }
         }
     }
 
-    /// `[run, [evidence lines], unreachable]` for a kept run in `lang`, or null.
-    fn dns_value(&self, run: u64, lang: &str) -> JsValue {
+    async fn dns(self: Rc<Self>, id: u64, lang: String, targets: Targets, resolver: String) {
+        let Ok(resolver) = dns::parse_resolver_url(&resolver) else {
+            return self.send(&Reply::Dns(id, None));
+        };
+        let cfg = Config::with_resolver(&resolver);
+        let transport = ProxyTransport {
+            post: self.post.clone(),
+            fetches: self.fetches.clone(),
+            next: self.next_fetch.clone(),
+        };
+        let r = DohResolver::new(&cfg.resolver_url, transport, cfg.timeout_ms);
+        let report = dns::run_targets(&r, &cfg.resolver_url, targets, &cfg).await;
+        {
+            let mut runs = self.dns_runs.borrow_mut();
+            runs.push((id, report));
+            let extra = runs.len().saturating_sub(KEPT_DNS_RUNS);
+            runs.drain(..extra);
+        }
+        let lines = self.dns_value(id, &lang);
+        self.send(&Reply::Dns(id, lines));
+    }
+
+    /// A kept run's evidence and verdicts in `lang`.
+    fn dns_value(&self, run: u64, lang: &str) -> Option<DnsWire> {
         let runs = self.dns_runs.borrow();
         let locales = self.locales.borrow();
         let (Some((_, report)), Some(loc)) = (runs.iter().find(|(r, _)| *r == run), locales.get(lang)) else {
-            return JsValue::NULL;
+            return None;
         };
-        let lines: Array = dns::evidence(report, loc)
-            .iter()
-            .map(|l| JsValue::from_str(l))
-            .collect();
-        // Each recipient's verdict: its sentence (or null), and all of them as JSON for the embed.
+        // Each recipient's verdict: its sentence (or none), and all of them as JSON for the embed.
         let verdicts: Vec<_> = report
             .targets
             .reasons
             .iter()
             .map(|r| dns::verdict::verdict_for(r, report))
             .collect();
-        let verdict_lines: Array = verdicts
-            .iter()
-            .map(|v| v.as_ref().map_or(JsValue::NULL, |v| JsValue::from_str(&v.line(loc))))
-            .collect();
-        let verdict_json = serde_json::to_string(&verdicts).map_or(JsValue::NULL, JsValue::from);
-        arr(&[
-            JsValue::from_f64(run as f64),
-            lines.into(),
-            JsValue::from_bool(report.resolver_unreachable),
-            verdict_lines.into(),
-            verdict_json,
-        ])
+        Some(DnsWire(
+            run,
+            dns::evidence(report, loc),
+            report.resolver_unreachable,
+            verdicts.iter().map(|v| v.as_ref().map(|v| v.line(loc))).collect(),
+            serde_json::to_string(&verdicts).ok(),
+        ))
     }
 }
 
-/// DoH GETs made by the page on the worker's behalf (`["fetch", …]` / `["fetched", …]`), so the
+thread_local! {
+    /// The page's answers to DoH GETs, taken by the query waiting for each.
+    static FETCHED: RefCell<HashMap<u64, Result<HttpReply, TransportError>>> = RefCell::new(HashMap::new());
+}
+
+/// DoH GETs made by the page on the worker's behalf ([`Reply::Fetch`] / [`Request::Fetched`]), so the
 /// page's Content-Security-Policy decides which resolvers can be reached.
 struct ProxyTransport {
     post: Post,
     fetches: Rc<RefCell<HashMap<u64, js_sys::Function>>>,
     next: Rc<Cell<u64>>,
-}
-
-fn fetched(v: JsValue) -> Result<HttpReply, TransportError> {
-    let msg: Array = v.dyn_into().map_err(|_| TransportError::Network("no reply".into()))?;
-    if msg.get(2).as_bool() == Some(true) {
-        Ok(HttpReply {
-            status: msg.get(3).as_f64().unwrap_or(0.0) as u16,
-            content_type: msg.get(4).as_string(),
-            body: msg
-                .get(5)
-                .dyn_into::<Uint8Array>()
-                .map(|b| b.to_vec())
-                .unwrap_or_default(),
-        })
-    } else {
-        Err(match msg.get(3).as_string().as_deref() {
-            Some("timeout") => TransportError::Timeout,
-            Some("oversized") => TransportError::Oversized,
-            _ => TransportError::Network(msg.get(4).as_string().unwrap_or_default()),
-        })
-    }
 }
 
 impl Transport for ProxyTransport {
@@ -259,17 +246,13 @@ impl Transport for ProxyTransport {
         let promise = js_sys::Promise::new(&mut |resolve, _reject| {
             fetches.borrow_mut().insert(fid, resolve);
         });
-        (self.post)(arr(&[
-            "fetch".into(),
-            JsValue::from_f64(fid as f64),
-            url.into(),
-            JsValue::from(timeout_ms),
-        ]));
+        let fetch = Reply::Fetch(fid, url.to_string(), timeout_ms);
+        (self.post)(fetch.to_js());
         async move {
-            match JsFuture::from(promise).await {
-                Ok(v) => fetched(v),
-                Err(_) => Err(TransportError::Network("no reply".into())),
-            }
+            let _ = JsFuture::from(promise).await;
+            FETCHED
+                .with(|f| f.borrow_mut().remove(&fid))
+                .unwrap_or_else(|| Err(TransportError::Network("no reply".into())))
         }
         .boxed_local()
     }

@@ -541,13 +541,22 @@ try {
     if (!w || !ftls.length) return `no worker or en bundle in index.html (worker: ${w})`;
     window.__srcs = await Promise.all(ftls.map(async (f) => (await fetch(new URL(f, document.baseURI))).text()));
     window.__w = new Worker(new URL(w, document.baseURI));
-    // Two request formats: the engine's (src/web/engine.rs, since ca0907c: ["ready"], then
-    // ["locale", lang, [ftl]] once and ["analyse", id, lang, text, redact] → ["reply", id, json])
-    // and the earlier large-input worker's ("ready", [id, lang, [ftl], text] → [id, json]).
+    // Three request formats: the typed protocol's (src/web/protocol.rs, 2026-12-02: each
+    // message a JS array [variant, fields…]: ["Ready"], then ["Locale", lang, [ftl]] once and
+    // ["Analyse", id, lang, text, redact, with report] → ["Analysis", id, view model as a flat
+    // array, ms]), the engine's before it (src/web/engine.rs, since
+    // ca0907c: ["ready"], then ["locale", lang, [ftl]] once and ["analyse", id, lang, text,
+    // redact] → ["reply", id, json]) and the earlier large-input worker's ("ready", [id, lang,
+    // [ftl], text] → [id, json]).
     const ok = await new Promise((resolve) => {
       const t = setTimeout(() => resolve(false), 30000);
       window.__w.onmessage = (e) => {
-        if (e.data === 'ready' || (Array.isArray(e.data) && e.data[0] === 'ready')) {
+        if (Array.isArray(e.data) && e.data[0] === 'Ready') {
+          clearTimeout(t);
+          window.__proto = 'typed';
+          window.__w.postMessage(['Locale', 'en', window.__srcs]);
+          resolve(true);
+        } else if (e.data === 'ready' || (Array.isArray(e.data) && e.data[0] === 'ready')) {
           clearTimeout(t);
           window.__proto = e.data === 'ready' ? 'v1' : 'engine';
           if (window.__proto === 'engine') window.__w.postMessage(['locale', 'en', window.__srcs]);
@@ -571,6 +580,19 @@ try {
           const engine = window.__proto === 'engine';
           window.__w.onmessage = (e) => {
             const d = e.data;
+            if (window.__proto === 'typed') {
+              if (Array.isArray(d) && d[0] === 'Analysis' && d[1] === id) {
+                clearTimeout(timer);
+                window.__lastMs = typeof d[3] === 'number' ? d[3] : null;
+                // The view model's flat array (protocol.rs `Out`): after lang, kind, format,
+                // reporting MTA, headline and summary comes the recipient count, then the first
+                // recipient's address, action, status and reply code.
+                const a = d[2] ?? [];
+                const recipients = a[6] > 0 ? [{ facts: { address: a[7], status: a[9], reply_code: a[10] } }] : [];
+                resolve(JSON.stringify({ recipients, flat: a }));
+              }
+              return;
+            }
             if (!Array.isArray(d)) return;
             if (engine ? d[0] === 'reply' && d[1] === id : d[0] === id) {
               clearTimeout(timer);
@@ -580,6 +602,10 @@ try {
               resolve(engine ? d[2] : d[1]);
             }
           };
+          if (window.__proto === 'typed') {
+            window.__w.postMessage(['Analyse', id, 'en', t, false, false]);
+            return;
+          }
           window.__w.postMessage(engine ? ['analyse', id, 'en', t, false] : [id, 'en', window.__srcs, t]);
         });
       // Mean round trip of `batch` requests; the mean of the engine's own times goes to

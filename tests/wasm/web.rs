@@ -12,9 +12,10 @@ use bounce::web::engine;
 use bounce::web::examples::EXAMPLES;
 use bounce::web::highlight::{pieces, Piece, FULL_VIEW_LIMIT};
 use bounce::web::locale;
+use bounce::web::protocol::{Reply, Request};
 use bounce::web::state::{AppState, Phase};
 use std::rc::Rc;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use yew::Reducible;
 
@@ -432,7 +433,11 @@ fn the_copied_text_is_the_cores_plain_text_and_markdown() {
             assert_eq!(a.explanation(), ex, "{lang}: {text:.40}");
             assert_eq!(copy_text(&a, CopyFormat::Plain), bounce::explain::to_plain(&ex));
             assert_eq!(copy_text(&a, CopyFormat::Markdown), bounce::explain::to_markdown(&ex));
-            // What the engine posts (its JSON, ASCII only) reads back as the same view model.
+            // What the engine posts (its wire form) reads back as the same view model.
+            assert_eq!(analysis::Analysis::from_js(&a.to_js()), a, "{lang}: {text:.40}");
+            let reply = Reply::Analysis(7, Some(Box::new(a.clone())), Some(1.5));
+            assert_eq!(Reply::from_js(&reply.to_js()), Some(reply));
+            // Its JSON (ASCII only) reads back the same too.
             let json = analysis::to_json(&a);
             assert!(json.is_ascii(), "{lang}: {text:.40}");
             if text.contains('\u{1F600}') {
@@ -566,4 +571,57 @@ fn east_asian_charsets_decode_in_the_browser_build() {
         .unwrap_or_default();
     assert!(diagnostic.contains("ユーザが存在しません"), "{diagnostic}");
     assert_eq!(report.recipients[0].status.as_deref(), Some("5.1.1"));
+}
+
+#[wasm_bindgen_test]
+fn the_protocol_reads_back_what_it_writes() {
+    use bounce::web::protocol::{BatchView, DnsWire, FetchReply, Node};
+    let targets = bounce::dns::Targets {
+        ip: Some(bounce::dns::SendingIp {
+            ip: "192.0.2.1".into(),
+            source: bounce::dns::IpSource::Hops,
+        }),
+        sender: Some("a@example.org".into()),
+        recipient_domains: vec!["example.net".into()],
+        hosts: vec![],
+        reason: None,
+        reasons: vec!["userunknown".into(), "żółw".into()],
+    };
+    let requests = [
+        Request::Locale("pl".into(), vec!["a = b".into()]),
+        Request::Analyse(1, "en".into(), "550 x".into(), true, false),
+        Request::Dns(2, "en".into(), targets, "https://dns.google/dns-query".into()),
+        Request::Fetched(3, FetchReply::Ok(200, None, vec![1, 2, 3])),
+        Request::Fetched(4, FetchReply::Network("no".into())),
+        Request::BatchStart(5, "pl".into(), Some("From x\n".into()), vec![]),
+        Request::BatchAct(5, "page:2".into()),
+        Request::BatchMessage(6, 5, 9),
+    ];
+    for r in requests {
+        let (back, attachment) = Request::from_js(&r.to_js(None)).expect("a request");
+        assert_eq!(back, r);
+        assert!(attachment.is_undefined());
+    }
+    let view = Node(
+        "section".into(),
+        vec![("class".into(), "batch".into())],
+        vec![Node("p".into(), vec![], vec![], "<b>text</b>".into())],
+        String::new(),
+    );
+    let replies = [
+        Reply::Ready,
+        Reply::Text(1, None),
+        Reply::Dns(2, Some(DnsWire(2, vec!["x".into()], true, vec![None, Some("y".into())], None))),
+        Reply::Fetch(3, "https://dns.google/dns-query?dns=AA".into(), 4000),
+        Reply::BatchView(4, BatchView(true, "done".into(), "back".into(), view)),
+        Reply::BatchSingle(4),
+    ];
+    for r in replies {
+        assert_eq!(Reply::from_js(&r.to_js()), Some(r));
+    }
+    // Anything else is no message (and no panic).
+    for junk in [JsValue::NULL, JsValue::from_str("x"), js_sys::Array::of1(&JsValue::from_str("Nope")).into()] {
+        assert_eq!(Reply::from_js(&junk), None);
+        assert!(Request::from_js(&junk).is_none());
+    }
 }

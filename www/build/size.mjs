@@ -1,12 +1,13 @@
-// Measures the built app in dist/, raw and gzip -9, for each locale, in two sets:
+// Measures the built app in dist/, raw, gzip -9 and brotli 11, for each locale, in three sets:
 //   first load      — what the page fetches to render and be usable: its wasm, JS glue,
 //                     boot.js, CSS and the active locale's page bundle (the 250 KB budget);
-//   analysis engine — the worker (wasm, JS, loader) and the active locale's explanation
-//                     bundle, fetched right after the first render; needed for the first
-//                     explanation, not for the page to appear.
+//   analysis engine — the worker (wasm, JS) and the active locale's explanation bundle,
+//                     fetched with the page (www/boot.js); needed for the first explanation,
+//                     not for the page to appear;
+//   full engine     — the engine with every charset, fetched only for an input that needs it.
 // Usage: node www/build/size.mjs [dist] [--check]   (--check: exit 1 if the first load is over
 // the 250 KB budget). Also writes tests/artifacts/size.json.
-import { gzipSync } from 'node:zlib';
+import { gzipSync, brotliCompressSync, constants as zlib } from 'node:zlib';
 import { readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,9 +17,10 @@ const html = readFileSync(join(dist, 'index.html'), 'utf8');
 const attr = (re) => (html.match(re) ?? [])[1];
 const size = (f) => {
   const b = readFileSync(join(dist, f));
-  return { file: f, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length };
+  const br = brotliCompressSync(b, { params: { [zlib.BROTLI_PARAM_QUALITY]: 11, [zlib.BROTLI_PARAM_SIZE_HINT]: b.length } });
+  return { file: f, bytes: b.length, gzip: gzipSync(b, { level: 9 }).length, br: br.length };
 };
-const sum = (files) => files.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzip: a.gzip + f.gzip }), { bytes: 0, gzip: 0 });
+const sum = (files) => files.reduce((a, f) => ({ bytes: a.bytes + f.bytes, gzip: a.gzip + f.gzip, br: a.br + f.br }), { bytes: 0, gzip: 0, br: 0 });
 const metas = (name) => new Map([...html.matchAll(new RegExp(`name="${name}" data-lang="([^"]+)" content="([^"]+)"`, 'g'))].map((m) => [m[1], m[2]]));
 
 const shell = [
@@ -27,13 +29,16 @@ const shell = [
   size('boot.js'),
   size(attr(/rel="stylesheet" href="\.?\/?([^"]+)"/)),
 ];
-const worker = readdirSync(dist).filter((f) => f.startsWith('bounce-worker')).sort().map(size);
+const engineFiles = (re) => readdirSync(dist).filter((f) => re.test(f)).sort().map(size);
+// The first engine (with the page) and the full one (only for inputs that need it).
+const worker = engineFiles(/^bounce-worker(-[0-9a-f]{16})?(_bg\.wasm|\.js|_loader\.js)$/);
+const fullEngine = engineFiles(/^bounce-worker-full(-[0-9a-f]{16})?(_bg\.wasm|\.js)$/);
 const pageBundles = metas('bounce-ftl');
 const engineBundles = metas('bounce-engine-ftl');
 const report = { budget_gzip: BUDGET, shell, worker, index_html: size('index.html'), locales: {} };
 let worst = 0;
-const row = (label, f) => console.log(`  ${label.padEnd(50)} ${String(f.bytes).padStart(9)} ${String(f.gzip).padStart(8)}`);
-console.log('first load: page wasm + JS + CSS + the locale\'s page bundle (bytes raw / gzip -9)');
+const row = (label, f) => console.log(`  ${label.padEnd(50)} ${String(f.bytes).padStart(9)} ${String(f.gzip).padStart(8)} ${String(f.br).padStart(8)}`);
+console.log('first load: page wasm + JS + CSS + the locale\'s page bundle (bytes raw / gzip -9 / brotli 11)');
 for (const f of shell) row(f.file, f);
 for (const [lang, file] of pageBundles) {
   const bundle = size(file);
@@ -43,7 +48,7 @@ for (const [lang, file] of pageBundles) {
   report.locales[lang] = { page_bundle: bundle, first_load: total };
   worst = Math.max(worst, total.gzip);
 }
-console.log('analysis engine: worker + the locale\'s explanation bundle, fetched after the first render');
+console.log('analysis engine: worker + the locale\'s explanation bundle, fetched with the page');
 for (const f of worker) row(f.file, f);
 for (const [lang, file] of engineBundles) {
   const bundle = size(file);
@@ -51,6 +56,12 @@ for (const [lang, file] of engineBundles) {
   const total = sum([...worker, bundle]);
   row(`= analysis engine, ${lang}`, total);
   if (report.locales[lang]) Object.assign(report.locales[lang], { engine_bundle: bundle, engine: total });
+}
+if (fullEngine.length) {
+  console.log('full analysis engine (every charset): fetched only for an input that needs it');
+  for (const f of fullEngine) row(f.file, f);
+  row('= full engine', sum(fullEngine));
+  report.full_engine = fullEngine;
 }
 console.log(`first-load budget ${BUDGET} gzip: ${worst <= BUDGET ? `within (largest ${worst})` : 'OVER by ' + (worst - BUDGET)}`);
 mkdirSync('tests/artifacts', { recursive: true });

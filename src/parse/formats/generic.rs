@@ -55,7 +55,7 @@ static COMMAND: LazyLock<regex_automata::meta::Regex> = LazyLock::new(|| {
 /// A remote server's reply quoted inside another MTA's own: `554 4.4.7 Message expired ...<421 4.4.2
 /// Connection timed out>`.
 static QUOTED_REPLY: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?-u)<([245][0-9]{2})[ -][245]\.[0-9]{1,3}\.[0-9]{1,3}\s").unwrap());
+    LazyLock::new(|| Regex::new(r"(?-u)<([245][0-9]{2})[ -]([245]\.[0-9]{1,3}\.[0-9]{1,3})\s").unwrap());
 
 /// The reply code and enhanced status code of one reply text. When the text quotes the remote
 /// server's own reply in angle brackets, that reply's code is the one the remote server sent.
@@ -66,11 +66,25 @@ pub fn codes_in(reply: &str) -> (Option<String>, Option<String>) {
             .and_then(|c| c.get(1))
             .filter(|m| m.start() > 0)
             .map(|m| m.as_str().to_string());
-        return (remote.or(Some(r.code)), Some(s.code));
+        return (remote.or(Some(r.code)), Some(last_attempt_status(s.code, reply)));
     }
     let r = codes::find_reply(reply).map(|f| f.code);
     let s = codes::find_status(reply).map(|f| f.code);
     (r, s)
+}
+
+/// An expiry status (X.4.7, RFC 3463: the sender's queue gave up) says only that time ran out; when
+/// the give-up quotes the remote server's last reply (`<421 4.4.2 Connection timed out>`), that
+/// reply's status names what failed, as the reason vocabulary records it.
+pub fn last_attempt_status(status: String, reply: &str) -> String {
+    if !status.ends_with(".4.7") {
+        return status;
+    }
+    QUOTED_REPLY
+        .captures(reply)
+        .filter(|c| c.get(0).is_some_and(|m| m.start() > 0))
+        .and_then(|c| c.get(2))
+        .map_or(status, |m| m.as_str().to_string())
 }
 
 /// Every e-mail address in the text, in order, without duplicates (compared case-insensitively).
@@ -230,7 +244,7 @@ mod tests {
     #[test]
     fn a_quoted_remote_reply_gives_the_reply_code() {
         let d = "554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.2 Connection timed out>";
-        assert_eq!(codes_in(d), (Some("421".into()), Some("4.4.7".into())));
+        assert_eq!(codes_in(d), (Some("421".into()), Some("4.4.2".into())));
         let d = "550 5.1.1 <user@example.com>: Recipient address rejected: User unknown";
         assert_eq!(codes_in(d), (Some("550".into()), Some("5.1.1".into())));
     }

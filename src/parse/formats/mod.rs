@@ -13,6 +13,7 @@ pub mod exchange;
 pub mod exim;
 pub mod ezweb;
 pub mod fml;
+pub mod gateway;
 pub mod generic;
 pub mod gmail;
 pub mod googlegroups;
@@ -64,6 +65,7 @@ pub const FORMATS: &[(&str, Extractor)] = &[
     ("domino", domino::extract),
     ("courier", courier::extract),
     ("opensmtpd", opensmtpd::extract),
+    ("gateway", gateway::extract),
     ("qmail", qmail::extract),
     ("exim", exim::extract),
     ("postfix", postfix::extract),

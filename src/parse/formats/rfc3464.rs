@@ -54,7 +54,8 @@ pub fn from_dsn(mail: &Mail) -> Option<Extracted> {
             address,
             action: field(block, "action").and_then(Action::parse),
             status: match diagnostic.as_deref() {
-                Some(d) => codes::pick_status_for_reply(status_field.as_deref(), d),
+                Some(d) => codes::pick_status_for_reply(status_field.as_deref(), d)
+                    .map(|s| super::generic::last_attempt_status(s, d)),
                 None => codes::pick_status(status_field.as_deref(), status_in_text.as_deref()),
             },
             reply_code: reply.unwrap_or_default(),

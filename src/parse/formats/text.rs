@@ -345,7 +345,24 @@ fn reply_facts(block: &str, address: Option<&str>) -> (Option<String>, Option<St
         reply = c.get(1).map(|m| m.as_str().to_string());
     }
     let status = status.or_else(|| codes::find_status(block).map(|f| f.code));
-    (diagnostic, reply, status)
+    (diagnostic, reply, status.map(|s| earlier_attempt_status(s, block)))
+}
+
+/// An expiry status (X.4.7) only says the queue gave up; in an attempt history written newest first
+/// (Exchange's `<time> - Remote Server at … returned '…'` lines) the attempt after it in the text
+/// carries the status of what actually failed.
+fn earlier_attempt_status(status: String, block: &str) -> String {
+    if !status.ends_with(".4.7") {
+        return status;
+    }
+    block
+        .find(status.as_str())
+        .and_then(|p| block.get(p + status.len()..))
+        .and_then(codes::find_status)
+        .map(|f| f.code)
+        .filter(|s| s[..1] == status[..1] || s.starts_with('4'))
+        .filter(|s| !s.ends_with(".4.7"))
+        .unwrap_or(status)
 }
 
 /// The SMTP stage a block names (the [`Facts`] field `command`).
@@ -377,21 +394,50 @@ fn transcript_command(block: &str) -> Option<crate::model::Command> {
 /// line, the first line with a code, or else the words next to the address.
 pub fn diagnostic(block: &str, address: Option<&str>) -> Option<String> {
     let lines: Vec<&str> = block.lines().collect();
-    // 1. Sendmail transcripts: `<<< 550 ...`.
-    if let Some(i) = lines
-        .iter()
-        .position(|l| l.trim_start().starts_with("<<<") && codes::find_reply(l).is_some())
-    {
+    // 1. Sendmail transcripts: `<<< 550 ...`, where a re-wrapped paste may have joined the marker
+    //    onto the line before (`>>> DATA <<< 550 5.7.1 ...`) and the reply's own lines lost theirs.
+    if let Some((i, at)) = lines.iter().enumerate().find_map(|(i, l)| {
+        l.match_indices("<<<")
+            .map(|(p, _)| p)
+            .find(|&p| l[..p].trim().is_empty() || l[..p].ends_with(' '))
+            .filter(|&p| codes::find_reply(&l[p..]).is_some())
+            .map(|p| (i, p))
+    }) {
         let mut out = String::new();
-        for l in lines.iter().skip(i) {
-            let t = l.trim_start();
-            if !t.starts_with("<<<") {
-                break;
+        let mut continued = false;
+        for (k, l) in lines.iter().enumerate().skip(i) {
+            let t = if k == i { &l[at..] } else { l.trim_start() };
+            let marked = t.starts_with("<<<");
+            if k > i {
+                let ends = t.is_empty() || t.starts_with(">>>") || t.starts_with("...") || t.starts_with("---");
+                // A `<<<` line belongs to this reply only after `550-…`; an unmarked line is the
+                // paste's re-wrap of it, unless it is a reply or a report line of its own.
+                let other = if marked {
+                    !continued
+                } else {
+                    codes::find_reply(t).is_some_and(|r| r.range.start == 0) || starts_section(t)
+                };
+                if ends || other {
+                    break;
+                }
             }
-            push_words(&mut out, t.trim_start_matches('<'));
-            if t.trim_start_matches('<').trim_start().get(3..4) != Some("-") {
-                break;
+            // A `>>>` command joined onto the line ends the reply.
+            let t = t.split(">>>").next().unwrap_or(t);
+            let body = t.trim_start_matches('<').trim_start();
+            if marked {
+                continued = body.get(3..4) == Some("-");
             }
+            push_words(&mut out, body);
+        }
+        // Re-wrapped, the MTA's own summary line (`550 5.1.1 <a@example>... User unknown`) can
+        // follow the reply on the same line: a second reply with its status starts something else.
+        let first = codes::find_reply_status(&out).map(|(_, s)| s.code);
+        if let Some(cut) = codes::find_reply_status(out.get(4..).unwrap_or(""))
+            .filter(|(_, s)| first.as_ref().is_some_and(|f| *f != s.code))
+            .map(|(r, _)| r.range.start + 4)
+            .filter(|&p| out[..p].ends_with(' '))
+        {
+            out.truncate(cut);
         }
         return clean(&out);
     }
@@ -772,6 +818,9 @@ pub fn complete(x: &mut Extracted, mail: &Mail, rules: &Rules) {
                 r.diagnostic = diagnostic;
             }
         }
+        if let Some(s) = r.status.take() {
+            r.status = Some(earlier_attempt_status(s, block));
+        }
         if r.command.is_none() {
             r.command = command_in(block);
         }
@@ -787,6 +836,30 @@ pub fn complete(x: &mut Extracted, mail: &Mail, rules: &Rules) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_transcript_reply_joined_onto_the_command_line_is_read() {
+        // Re-wrapped: `>>> DATA <<< 550 …`, the reply's lines unmarked, the MTA's own summary
+        // joined after it, then the reply to the next command.
+        let block = "... while talking to mx.example.com.:\n>>> DATA <<< 550 5.7.1 Access denied,\nbanned sending IP [192.0.2.9]. 550 5.1.1\n<ola@example.com>... User unknown\n<<< 503 5.5.2 Need rcpt command\n";
+        assert_eq!(
+            diagnostic(block, None).as_deref(),
+            Some("550 5.7.1 Access denied, banned sending IP [192.0.2.9].")
+        );
+        // The strict layout: a multi-line reply, then another reply of its own.
+        let block = ">>> RCPT To:<a@example.com>\n<<< 550-5.7.1 first line\n<<< 550 5.7.1 second line\n550 5.1.1 <a@example.com>... User unknown\n";
+        assert_eq!(
+            diagnostic(block, None).as_deref(),
+            Some("550-5.7.1 first line 550 5.7.1 second line")
+        );
+    }
+
+    #[test]
+    fn an_expiry_yields_to_the_earlier_attempt_s_status() {
+        let block = "a@example.com\n1/12/2026 8:05 PM - Remote Server at mx.example.com returned '550 4.4.7 QUEUE.Expired; message expired'\n1/12/2026 7:58 PM - Remote Server at mx.example.com returned '441 4.4.1 Failed to connect'\n";
+        assert_eq!(earlier_attempt_status("4.4.7".into(), block), "4.4.1");
+        assert_eq!(earlier_attempt_status("5.1.1".into(), block), "5.1.1");
+    }
 
     #[test]
     fn intro_end_is_where_the_whole_match_ends() {

@@ -6,7 +6,8 @@ use super::status_line::size_args;
 use super::status_line::StatusLine;
 use super::{t, ta};
 use crate::web::action::Action;
-use crate::web::hooks::{use_app, AppHandle};
+use crate::web::engine::BatchInput;
+use crate::web::hooks::{start_batch, use_app, AppHandle};
 use crate::web::state::EDITOR_LIMIT;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
@@ -17,9 +18,14 @@ use yew::prelude::*;
 /// Reads a file the user gave (dropped or opened) as text and puts it in the input. An Outlook
 /// `.msg` file (a Compound File Binary, known by its first 8 bytes) is binary: the engine renders
 /// it as the text of a message, which goes in the input instead.
+/// An mbox file (or several files) goes to the engine whole, as a batch.
 fn load_file(app: AppHandle, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
-        if is_compound_file(&file).await {
+        let head = head(&file).await;
+        if head.starts_with(b"From ") {
+            return start_batch(app, BatchInput::Files(vec![file]));
+        }
+        if head == crate::parse::msg::CFB_SIGNATURE {
             let whole = match JsFuture::from(file.array_buffer()).await {
                 Ok(b) => js_sys::Uint8Array::new(&b),
                 Err(_) => return app.dispatch(Action::FileFailed),
@@ -45,15 +51,29 @@ fn load_file(app: AppHandle, file: web_sys::File) {
     });
 }
 
-/// True when the file starts with the Compound File Binary signature (an Outlook `.msg`).
-async fn is_compound_file(file: &web_sys::File) -> bool {
+/// The file's first 8 bytes (an Outlook `.msg` starts with the Compound File Binary signature,
+/// an mbox with `From `).
+async fn head(file: &web_sys::File) -> Vec<u8> {
     let Ok(head) = file.slice_with_i32_and_i32(0, 8) else {
-        return false;
+        return Vec::new();
     };
     match JsFuture::from(head.array_buffer()).await {
-        Ok(b) => js_sys::Uint8Array::new(&b).to_vec() == crate::parse::msg::CFB_SIGNATURE,
-        Err(_) => false,
+        Ok(b) => js_sys::Uint8Array::new(&b).to_vec(),
+        Err(_) => Vec::new(),
     }
+}
+
+/// One file is read as one input (or a batch, when it is an mbox); several are a batch.
+fn load_files(app: AppHandle, list: Option<web_sys::FileList>) -> bool {
+    let mut files: Vec<web_sys::File> = list
+        .map(|l| (0..l.length()).filter_map(|i| l.get(i)).collect())
+        .unwrap_or_default();
+    match files.len() {
+        0 => return false,
+        1 => load_file(app, files.remove(0)),
+        _ => start_batch(app, BatchInput::Files(files)),
+    }
+    true
 }
 
 /// The input panel.
@@ -114,9 +134,8 @@ pub fn input_panel() -> Html {
         Callback::from(move |e: DragEvent| {
             dragging.set(false);
             let Some(dt) = e.data_transfer() else { return };
-            if let Some(file) = dt.files().and_then(|f| f.get(0)) {
+            if load_files(app.clone(), dt.files()) {
                 e.prevent_default();
-                load_file(app.clone(), file);
             }
         })
     };
@@ -132,17 +151,18 @@ pub fn input_panel() -> Html {
         let app = app.clone();
         Callback::from(move |e: Event| {
             let input = e.target_unchecked_into::<HtmlInputElement>();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                load_file(app.clone(), file);
-            }
+            load_files(app.clone(), input.files());
             input.set_value("");
         })
     };
     let clear = {
         let app = app.clone();
-        Callback::from(move |_e: MouseEvent| app.dispatch(Action::Clear))
+        Callback::from(move |_e: MouseEvent| {
+            crate::web::engine::batch_cancel();
+            app.dispatch(Action::Clear)
+        })
     };
-    let empty = app.text.is_empty();
+    let empty = app.text.is_empty() && app.batch.is_none();
     let textarea = use_node_ref();
     {
         // The text area is uncontrolled: only text from elsewhere is written into it.
@@ -192,8 +212,9 @@ pub fn input_panel() -> Html {
                     type="file"
                     hidden=true
                     tabindex="-1"
+                    multiple=true
                     aria-hidden="true"
-                    accept=".eml,.txt,.msg,.log,message/rfc822,text/plain"
+                    accept=".eml,.txt,.msg,.log,.mbox,message/rfc822,text/plain,application/mbox"
                     onchange={onfile}
                 />
                 <ExamplesMenu />

@@ -1,6 +1,7 @@
 //! The Yew function components, one per file.
 
 pub mod app;
+pub mod batch_view;
 pub mod copy_panel;
 pub mod dns_panel;
 pub mod empty_state;

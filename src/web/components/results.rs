@@ -1,5 +1,6 @@
 //! The right-hand side: the empty state, or everything explained about the input.
 
+use super::batch_view::batch_view;
 use super::copy_panel::CopyPanel;
 use super::dns_panel::{DnsPanel, Verdicts};
 use super::empty_state::EmptyState;
@@ -9,7 +10,9 @@ use super::recipient_section::RecipientSection;
 use super::source_view::SourceView;
 use super::summary::Summary;
 use super::{t, ta};
+use crate::web::action::Action;
 use crate::web::embed::param;
+use crate::web::engine;
 use crate::web::hooks::use_app;
 use crate::web::state::Phase;
 use std::rc::Rc;
@@ -39,7 +42,38 @@ pub fn results() -> Html {
         let dns_state = dns_state.clone();
         Callback::from(move |v: Verdicts| dns_state.set(Some(v)))
     };
-    let body = if app.loc_failed {
+    {
+        // The batch view follows the page's language (the engine localizes it).
+        let batch = app.batch.as_ref().map(|b| b.id);
+        let lang = app.loc_full.then(|| app.lang().to_string());
+        use_effect_with((batch, lang), |(batch, lang)| {
+            if let (Some(batch), Some(lang)) = (batch, lang) {
+                engine::batch_act(*batch, &format!("lang:{lang}"));
+            }
+        });
+    }
+    let shown_batch = app.batch.clone().filter(|_| !app.batch_hidden);
+    let back = app.batch.as_ref().filter(|_| app.batch_hidden).map(|b| {
+        let app = app.clone();
+        let show = Callback::from(move |_: MouseEvent| app.dispatch(Action::ShowBatch));
+        html! { <p><button type="button" class="button secondary" onclick={show}>{ b.back.clone() }</button></p> }
+    });
+    let body = if let Some(b) = shown_batch {
+        let id = b.id;
+        let app = app.clone();
+        let on_act = Callback::from(move |act: String| match act.split_once(':') {
+            Some(("open", n)) => {
+                let app = app.clone();
+                engine::batch_message(id, n.parse().unwrap_or(0), move |text| {
+                    if let Some(text) = text {
+                        app.dispatch(Action::OpenBatchMessage(Rc::from(text)));
+                    }
+                })
+            }
+            _ => engine::batch_act(id, &act),
+        });
+        batch_view(&b.view, on_act)
+    } else if app.loc_failed {
         html! { <p class="notice error" role="alert">{ t(&loc, "ui-error-locale") }</p> }
     } else if let Some(a) = app.current().cloned() {
         let stale = app.phase != Phase::Done;
@@ -88,6 +122,7 @@ pub fn results() -> Html {
         <section id="results" class="panel results" aria-labelledby="results-heading" tabindex="-1"
             data-phase={phase_name(&app.phase)} data-generation={app.generation.to_string()}>
             <h2 id="results-heading" class="visually-hidden">{ t(&loc, "ui-results-heading") }</h2>
+            { back }
             { body }
         </section>
     }

@@ -29,6 +29,9 @@ pub fn status_line() -> Html {
         Phase::Waiting => (String::new(), false),
         Phase::Running { .. } if app.text.len() > LARGE_INPUT => (ta(loc, "ui-status-analysing-large", &size), true),
         Phase::Running { .. } => (ta(loc, "ui-status-analysing", &[]), true),
+        Phase::Done if app.batch.is_some() && !app.batch_hidden => {
+            (app.batch.as_ref().map(|b| b.status.clone()).unwrap_or_default(), false)
+        }
         Phase::Done => {
             let n = app.analysis.as_ref().map(|a| a.recipients.len()).unwrap_or(0);
             let ms = app.elapsed_ms.unwrap_or(0.0);

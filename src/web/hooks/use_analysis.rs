@@ -29,12 +29,25 @@ pub fn use_analysis(app: AppHandle) {
     });
 }
 
+/// Sends many messages to the engine as one batch; its replies go to the state.
+pub fn start_batch(app: AppHandle, input: engine::BatchInput) {
+    let clear_text = matches!(input, engine::BatchInput::Files(_));
+    let handle = app.clone();
+    let id = engine::batch_start(app.lang(), input, Rc::new(move |r| handle.dispatch(Action::Batch(r))));
+    app.dispatch(Action::BatchRequested { id, clear_text });
+}
+
 fn run(app: AppHandle, generation: u64) {
     let start = dom::now_ms();
     app.dispatch(Action::AnalysisStarted {
         generation,
         progress: app.text.len() > engine::LARGE_INPUT || !engine::is_ready(),
     });
+    // An mbox (several messages): a batch, unless the engine found only one message in it.
+    if app.text.starts_with("From ") && !app.single_only {
+        let text = app.text.to_string();
+        return start_batch(app, engine::BatchInput::Text(text));
+    }
     let handle = app.clone();
     // Embedded, the result goes to the host page as the core's JSON: ask for it.
     let with_report = crate::web::embed::mode() == crate::web::embed::Mode::Embed;
