@@ -41,8 +41,13 @@ const JOINED_FIELDS: &[&str] = &[
 
 /// One line of a delivery-status part cut where a re-wrapped paste joined the next field onto it.
 fn logical_lines(line: &str) -> impl Iterator<Item = &str> {
+    // A joined line holds two `Name:` fields, so at least two colons.
     let mut rest = Some(line);
+    let joined = line.bytes().filter(|&b| b == b':').nth(1).is_some();
     std::iter::from_fn(move || {
+        if !joined {
+            return rest.take();
+        }
         let l = rest?;
         let cut = JOINED_FIELDS.iter().filter_map(|f| l.find(f)).filter(|&p| p > 0).min();
         match cut {
