@@ -474,7 +474,8 @@ fn client_rank(l: &str, s: usize, e: usize, list_word: Option<usize>) -> Option<
         t.strip_suffix(w)
             .is_some_and(|rest| !rest.ends_with(|c: char| c.is_ascii_alphanumeric()))
     };
-    if before.ends_with("client host") {
+    // Postfix's reject_unknown_(reverse_)client_hostname: "cannot find your reverse hostname, [ip]".
+    if before.ends_with("client host") || (bracketed && before.ends_with("hostname,")) {
         return Some(0);
     }
     if bracketed {
@@ -1118,6 +1119,12 @@ mod tests {
             Some("192.0.2.26")
         );
         assert_eq!(ip("550 192.0.2.27 is blocked").as_deref(), Some("192.0.2.27"));
+        // The remote server's own address first, then the client's in Postfix's hostname check.
+        assert_eq!(
+            ip("450 4.7.1 mx 192.0.2.90 says: Client host rejected: cannot find your reverse hostname, [192.0.2.29]")
+                .as_deref(),
+            Some("192.0.2.29")
+        );
         assert_eq!(
             ip("550 blocked, see the list entry for 192.0.2.28").as_deref(),
             Some("192.0.2.28")

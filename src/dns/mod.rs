@@ -278,35 +278,25 @@ pub fn targets(report: &Report) -> Targets {
         .filter(|h| h.role == HopRole::Remote)
         .filter_map(|h| report_ip(h.ip.as_deref()?))
         .collect();
-    let from_diag = report
+    // The explanation's choice of the sending client's address (report.sender_ip) decides among
+    // the addresses the replies quote, so the checks test the address the advice names.
+    let chosen = report.sender_ip.as_deref().and_then(report_ip);
+    let quoted: Vec<IpAddr> = report
         .recipients
         .iter()
         .filter_map(|r| r.diagnostic.as_deref())
         .flat_map(ips_in)
-        .find(|ip| is_public(*ip) && !remote_ips.contains(ip))
+        .filter(|ip| is_public(*ip) && !remote_ips.contains(ip))
+        .collect();
+    let from_diag = quoted
+        .iter()
+        .find(|ip| Some(**ip) == chosen)
+        .or(quoted.first())
         .map(|ip| SendingIp {
             ip: ip.to_string(),
             source: IpSource::Diagnostic,
         });
-    // The explanation's own choice of the sending client's address comes first, so the checks test
-    // the address the advice names.
-    let chosen = report
-        .sender_ip
-        .as_deref()
-        .and_then(report_ip)
-        .filter(|ip| is_public(*ip) && !remote_ips.contains(ip))
-        .map(|ip| {
-            let quoted = report
-                .recipients
-                .iter()
-                .filter_map(|r| r.diagnostic.as_deref())
-                .any(|d| ips_in(d).contains(&ip));
-            SendingIp {
-                ip: ip.to_string(),
-                source: if quoted { IpSource::Diagnostic } else { IpSource::Hops },
-            }
-        });
-    let ip = chosen.or(from_diag).or_else(|| {
+    let ip = from_diag.or_else(|| {
         report
             .hops
             .iter()
