@@ -15,6 +15,7 @@ pub mod decide;
 pub(crate) mod decision_plan;
 pub mod reasons;
 pub mod rules;
+#[cfg(not(target_arch = "wasm32"))]
 pub(crate) mod text_plan;
 
 use crate::model::{Command, Reason, Recipient};
