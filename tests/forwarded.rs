@@ -3,6 +3,8 @@
 //! codes and reasons — never the forwarder's, whose note names them and quotes numbers that
 //! look like reply codes.
 
+mod common;
+
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Command;
@@ -19,16 +21,7 @@ fn explain(rel: &str) -> Value {
 
 /// Each recipient's facts, and the report's kind.
 fn facts(report: &Value, only_failed: bool) -> (Value, Vec<Value>) {
-    let keep = [
-        "address",
-        "action",
-        "status",
-        "reply_code",
-        "reason",
-        "hard",
-        "remote_mta",
-        "command",
-    ];
+    let keep = common::RECIPIENT_FACTS;
     let rcpts = report["recipients"]
         .as_array()
         .expect("recipients")

@@ -2,6 +2,8 @@
 //! MS-OXMSG writer): the CLI gives the same recipients, codes and reasons as for the `.eml` of
 //! the same bounce, spans point into the rendering, and a broken container still gets an answer.
 
+mod common;
+
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::Command;
@@ -28,16 +30,7 @@ fn facts(report: &Value) -> Vec<Value> {
         .expect("recipients")
         .iter()
         .map(|r| {
-            let keep = [
-                "address",
-                "action",
-                "status",
-                "reply_code",
-                "reason",
-                "hard",
-                "remote_mta",
-                "command",
-            ];
+            let keep = common::RECIPIENT_FACTS;
             Value::Object(keep.iter().map(|k| (k.to_string(), r[*k].clone())).collect())
         })
         .collect()
