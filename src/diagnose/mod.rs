@@ -15,7 +15,7 @@ use crate::model::{Kind, Reason, Recipient, Report};
 pub fn diagnose(report: &mut Report) {
     for r in &mut report.recipients {
         // The classifier and the knowledge base read the same collapsed text, searched once.
-        let collapsed = r.diagnostic.as_deref().map(kb::collapse);
+        let collapsed = r.diagnostic.as_deref().map(kb::collapse_folded);
         let hits = collapsed
             .as_deref()
             .and_then(|c| Some(TEXTS.as_ref()?.hits(c.as_bytes())));

@@ -4,9 +4,10 @@
 
 use crate::model::{Action, Command, Reason, Recipient};
 
-/// Collapses runs of whitespace so patterns survive line wraps.
+/// Collapses runs of whitespace so patterns survive line wraps, and lower-cases letters outside
+/// ASCII as the patterns write them.
 pub fn normalize(text: &str) -> String {
-    crate::kb::collapse(text)
+    crate::kb::collapse_folded(text)
 }
 
 /// The reason the reply text names, if any.
@@ -51,6 +52,10 @@ pub(crate) fn classify_normalized(
     if r.action == Some(Action::Delivered) || r.status.as_deref().is_some_and(|s| s.starts_with('2')) {
         return Reason::Delivered;
     }
+    // A provider's own code names the reason whatever the words, the status or the stage say.
+    if let Some(reason) = diagnostic.and_then(crate::kb::reasons::by_provider_code) {
+        return reason;
+    }
     let found = diagnostic.and_then(|d| by_normalized_text(d, hits));
     let status = r.status.as_deref();
     let strong = status.and_then(by_status_strong);
@@ -73,6 +78,9 @@ pub(crate) fn classify_normalized(
         ) => t,
         (_, Some(s)) => s,
         (Some(t), None) => t,
+        // A delay notice that quotes no server reply reports only that the message waits in the
+        // queue; a status class such as 4.4.0 alone does not say why.
+        (None, None) if r.action == Some(Action::Delayed) && r.reply_code.is_empty() => Reason::Expired,
         (None, None) => status
             .and_then(by_status)
             .filter(|s| !(*s == Reason::SyntaxError && status.is_some_and(|st| st.ends_with(".0.0"))))
@@ -202,6 +210,69 @@ mod tests {
             )),
             Reason::Blocked
         );
+    }
+
+    #[test]
+    fn temporary_failures_in_other_languages_are_system_errors() {
+        for reply in [
+            "451 4.4.0 Vorübergehender Fehler, versuchen Sie es später erneut",
+            "451 4.4.0 Chwilowy problem po stronie serwera, spróbuj później",
+            "451 4.4.0 Erreur temporaire, réessayez plus tard",
+            "451 4.4.0 Error temporal, inténtelo de nuevo más tarde",
+            "451 4.4.0 Errore temporaneo, riprova più tardi",
+            "451 4.4.0 Временная ошибка, попробуйте позже",
+            "451 4.4.0 ВРЕМЕННАЯ ОШИБКА",
+        ] {
+            assert_eq!(
+                classify(&rcpt(reply, Some("4.4.0"), "451")),
+                Reason::SystemError,
+                "{reply}"
+            );
+        }
+    }
+
+    #[test]
+    fn words_after_a_capital_letter_outside_ascii_match() {
+        for (reply, want) in [
+            ("550 5.1.1 Пользователь не найден", Reason::UserUnknown),
+            ("550 5.1.1 ПОЛЬЗОВАТЕЛЬ НЕ СУЩЕСТВУЕТ", Reason::UserUnknown),
+            ("552 5.2.2 Почтовый ящик переполнен", Reason::MailboxFull),
+            ("550 5.1.1 Użytkownik nie istnieje", Reason::UserUnknown),
+            (
+                "552 5.2.2 Skrzynkę odbiorcy zapełniono: skrzynka jest pełna",
+                Reason::MailboxFull,
+            ),
+        ] {
+            assert_eq!(classify(&rcpt(reply, None, &reply[..3])), want, "{reply}");
+        }
+    }
+
+    #[test]
+    fn a_delay_without_a_server_reply_is_a_wait_in_the_queue() {
+        let mut r = Recipient {
+            action: Some(Action::Delayed),
+            status: Some("4.4.0".to_string()),
+            ..Recipient::default()
+        };
+        assert_eq!(classify(&r), Reason::Expired);
+        // Words that name a cause still do.
+        r.diagnostic = Some("cat.example.net: host name lookup failure".to_string());
+        assert_eq!(classify(&r), Reason::NetworkError);
+        // A quoted reply whose words are not known falls back to its status.
+        r.diagnostic = Some("451 4.4.0 xyzzy".to_string());
+        r.reply_code = "451".to_string();
+        assert_eq!(classify(&r), Reason::NetworkError);
+    }
+
+    #[test]
+    fn a_provider_code_wins_over_words_status_and_stage() {
+        let mut r = rcpt(
+            "550 5.1.0 <a@example.com> sender rejected. AUP#CDRBL",
+            Some("5.1.0"),
+            "550",
+        );
+        r.command = Some(Command::Mail);
+        assert_eq!(classify(&r), Reason::Blocked);
     }
 
     #[test]

@@ -238,6 +238,24 @@ pub(crate) fn text_patterns() -> Vec<&'static str> {
         .collect()
 }
 
+/// [`collapse`] with letters outside ASCII in lower case, as the patterns write them (they fold
+/// ASCII case themselves): `Временная`, `Über` and `Échec` match like the words inside a sentence.
+pub fn collapse_folded(text: &str) -> String {
+    let collapsed = collapse(text);
+    if collapsed.is_ascii() {
+        return collapsed;
+    }
+    let mut out = String::with_capacity(collapsed.len());
+    for c in collapsed.chars() {
+        if c.is_ascii() {
+            out.push(c);
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
 /// Collapses whitespace runs to one space, so patterns survive line wraps.
 pub fn collapse(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -265,7 +283,7 @@ pub fn matching(r: &Recipient, format: &str) -> Vec<&'static Rule> {
 /// Indexes (in [`rules::RULES`]) of the rules whose text pattern the recipient's diagnostic
 /// matches: the part of [`matching`] that does not depend on the recipient's other facts.
 pub fn text_hits(r: &Recipient) -> Vec<usize> {
-    text_hits_collapsed(r.diagnostic.as_deref().map(collapse).as_deref(), None)
+    text_hits_collapsed(r.diagnostic.as_deref().map(collapse_folded).as_deref(), None)
 }
 
 /// The indexes of the rules with a text pattern, in order (their patterns follow the reason

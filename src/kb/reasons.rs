@@ -6,6 +6,7 @@
 //! it (RFC 5321). [`crate::diagnose`] applies it; nothing here looks at a report.
 //!
 //! Precedence, strongest first, as [`crate::diagnose::reason::classify`] applies it:
+//! 0. a provider's own refusal code ([`PROVIDER_CODES`]), whatever else the reply says;
 //! 1. an **exact** phrase (a sentence only one reason uses: a provider's wording, a give-up, a
 //!    relay or authentication refusal, a TLS failure), tried reason by reason in [`EXACT_ORDER`];
 //! 2. an enhanced-status detail that names the reason outright (`status`), except where a phrase
@@ -44,6 +45,178 @@ pub struct Knowledge {
 /// convention such a refusal, without a mailbox status (X.1.x) or a refusal at `RCPT`, is
 /// `filtered`.
 pub static FILTERING_GATEWAYS: &[&str] = &["mcafee", "mailfoundry", "surfcontrol"];
+
+/// One provider's own refusal code, as its support pages publish it.
+#[derive(Debug, Clone, Copy)]
+pub struct ProviderCode {
+    /// The provider whose servers write the code.
+    pub provider: &'static str,
+    /// The code as written after `AUP#` (upper case; Spectrum's direction prefix `I-`, `IN-` or
+    /// `O-` dropped).
+    pub code: &'static str,
+    /// The reason the provider's description of the code names.
+    pub reason: Reason,
+}
+
+/// Providers' acceptable-use refusal codes, written `AUP#<code>` at the end of a reply: the
+/// strongest evidence there is (it overrides the words, the status and the stage). Sources: Cox's
+/// "email error codes" page (CX… codes) and Spectrum's (Charter's) "understanding email error
+/// codes" page (numbered codes; 1000-1090 a blocked IP or address, 1310-1340 per-IP connection
+/// and rate limits).
+pub static PROVIDER_CODES: &[ProviderCode] = &[
+    // Cox: the sending IP is blocked, for good or for now, for spam-like behaviour.
+    ProviderCode {
+        provider: "cox",
+        code: "CXBL",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "cox",
+        code: "CDRBL",
+        reason: R::Blocked,
+    },
+    // Cox: the connecting IP address's DNS (its reverse name) is not in order.
+    ProviderCode {
+        provider: "cox",
+        code: "CXDNS",
+        reason: R::RequirePtr,
+    },
+    // Cox: the sender's domain, or the sender could not be shown to be legitimate.
+    ProviderCode {
+        provider: "cox",
+        code: "CXSNDR",
+        reason: R::Rejected,
+    },
+    ProviderCode {
+        provider: "cox",
+        code: "CXSMTP",
+        reason: R::Rejected,
+    },
+    // Cox: concurrent connections per IP, or too many messages sent.
+    ProviderCode {
+        provider: "cox",
+        code: "CXCNCT",
+        reason: R::TooManyConn,
+    },
+    ProviderCode {
+        provider: "cox",
+        code: "CXMXRT",
+        reason: R::TooManyConn,
+    },
+    // Cox: sending limited or blocked for suspicious activity on the sender's account.
+    ProviderCode {
+        provider: "cox",
+        code: "CXTHRT",
+        reason: R::SecurityError,
+    },
+    ProviderCode {
+        provider: "cox",
+        code: "CXMJ",
+        reason: R::SecurityError,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1000",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1010",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1020",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1030",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1040",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1050",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1060",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1070",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1080",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1090",
+        reason: R::Blocked,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1310",
+        reason: R::TooManyConn,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1320",
+        reason: R::TooManyConn,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1330",
+        reason: R::TooManyConn,
+    },
+    ProviderCode {
+        provider: "spectrum",
+        code: "1340",
+        reason: R::TooManyConn,
+    },
+];
+
+/// The reason a provider's `AUP#` code in a reply names, if it is one [`PROVIDER_CODES`] knows.
+pub fn by_provider_code(text: &str) -> Option<Reason> {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(at) = bytes
+        .get(from..)?
+        .windows(4)
+        .position(|w| w.eq_ignore_ascii_case(b"aup#"))
+    {
+        let rest = text.get(from + at + 4..)?.trim_start();
+        let token: String = rest
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+            .take(16)
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let code = ["IN-", "I-", "O-", "IN", "I", "O"]
+            .iter()
+            .find_map(|p| {
+                token
+                    .strip_prefix(p)
+                    .filter(|c| c.starts_with(|d: char| d.is_ascii_digit()))
+            })
+            .unwrap_or(&token);
+        if let Some(p) = PROVIDER_CODES.iter().find(|p| p.code == code) {
+            return Some(p.reason);
+        }
+        from += at + 4;
+    }
+    None
+}
 
 /// The order in which reasons' exact phrases are tried (the narrower first).
 pub static EXACT_ORDER: &[Reason] = &[
@@ -127,7 +300,7 @@ pub static REASONS: &[Knowledge] = &[
         phrases: &[
             r#"mailbox (?:is )?full|mailbox (?:is )?over|over ?quota|quota (?:exceeded|full)|exceeded (?:storage|quota)|insufficient (?:disk )?(?:storage|space)|mailbox size limit|mail ?box.{0,20}(?:exceeded|is full|capacity)|user'?s? (?:disk )?quota|disk quota|not enough (?:disk )?space|mailbox limit|mail ?folder is full|maildir over quota|storage (?:limit|quota)|exceeded the local limit|too many messages in (?:this|the) mailbox|full mailbox"#,
             r#"(?:mailbox|inbox|mail ?box|account|recipient'?s?)\S* (?:\S+ ){0,2}(?:is )?(?:full|over (?:its |the )?(?:storage |disk )?(?:quota|limit|capacity)|out of (?:storage|space)|at capacity)|(?:quota|storage allocation|capacity) (?:has been |was |is )?(?:exceeded|reached|full|used up)|exceed\w* (?:its |their |the |his |her )?(?:storage |mailbox |disk )?(?:quota|capacity|allocation)"#,
-            r#"skrzynk\w* (?:\S+ ){0,2}(?:jest )?(?:pełna|pelna|przepełniona|przepelniona|zapełniona)|przekroczon\w* (?:\S+ ){0,2}(?:limit|pojemno|quota|kwot)|postfach (?:\S+ ){0,2}(?:ist )?(?:voll|überfüllt)|speicher(?:platz|kontingent)? (?:\S+ ){0,2}(?:überschritten|voll|erschöpft)|quota überschritten|bo(?:î|i)te (?:aux lettres |mail )?(?:est )?pleine|quota (?:\S+ ){0,2}(?:dépassé|atteint)|espace (?:de stockage )?insuffisant|buz(?:ó|o)n (?:\S+ ){0,2}(?:lleno|completo)|cuota (?:\S+ ){0,2}(?:excedida|superada|agotada)|casella (?:\S+ ){0,2}piena|(?:quota|spazio) (?:\S+ ){0,2}(?:superat[oa]|esaurit[oa])|caixa (?:postal |de correio )?(?:\S+ ){0,2}(?:cheia|lotada)|cota (?:\S+ ){0,2}excedida|(?:mailbox|postvak|postbus) (?:\S+ ){0,2}(?:is )?vol|quotum (?:\S+ ){0,2}overschreden|ящик (?:\S+ ){0,2}переполнен|превышен\w* (?:\S+ ){0,2}(?:квот|лимит|размер)|schránka (?:\S+ ){0,2}(?:je )?plná"#,
+            r#"skrzynk\S* (?:\S+ ){0,2}(?:jest )?(?:pełna|pelna|przepełniona|przepelniona|zapełniona)|przekroczon\S* (?:\S+ ){0,2}(?:limit|pojemno|quota|kwot)|postfach (?:\S+ ){0,2}(?:ist )?(?:voll|überfüllt)|speicher(?:platz|kontingent)? (?:\S+ ){0,2}(?:überschritten|voll|erschöpft)|quota überschritten|bo(?:î|i)te (?:aux lettres |mail )?(?:est )?pleine|quota (?:\S+ ){0,2}(?:dépassé|atteint)|espace (?:de stockage )?insuffisant|buz(?:ó|o)n (?:\S+ ){0,2}(?:lleno|completo)|cuota (?:\S+ ){0,2}(?:excedida|superada|agotada)|casella (?:\S+ ){0,2}piena|(?:quota|spazio) (?:\S+ ){0,2}(?:superat[oa]|esaurit[oa])|caixa (?:postal |de correio )?(?:\S+ ){0,2}(?:cheia|lotada)|cota (?:\S+ ){0,2}excedida|(?:mailbox|postvak|postbus) (?:\S+ ){0,2}(?:is )?vol|quotum (?:\S+ ){0,2}overschreden|ящик (?:\S+ ){0,2}переполнен|превышен\S* (?:\S+ ){0,2}(?:квот|лимит|размер)|schránka (?:\S+ ){0,2}(?:je )?plná"#,
         ],
         status: &["2.2"],
         status_weak: &[],
@@ -212,9 +385,6 @@ pub static REASONS: &[Knowledge] = &[
         reason: R::TooManyConn,
         exact: &[
             r#"connection (?:rate|limit|count)|too many (?:connections|concurrent|sessions|smtp sessions|simultaneous)|maximum (?:number of )?(?:connections|sessions)|rate limit(?:ed|ing)?.{0,20}connections?"#,
-            // Spectrum (Charter) acceptable-use codes 1310-1340: per-IP rate and connection limits
-            // (its published "understanding email error codes" page).
-            r#"aup#\s?(?:in?|o)?-?13[1-4]0"#,
         ],
         phrases: &[
             r#"ip frequency limited|server is too busy|too many recipients|too many (?:connections|sessions|concurrent)|connection limit|connection rate|rate limit(?:ed|ing)?.{0,20}connection|too many smtp sessions|maximum (?:number of )?connections|server busy|421 .{0,40}too many"#,
@@ -252,8 +422,6 @@ pub static REASONS: &[Knowledge] = &[
         exact: &[
             r#"not authorized to send email directly|use the smtp relay at your service provider|permanently deferred|will not accept delivery of this message|client host .{0,80}blocked using"#,
             r#"reported as a source of spam"#,
-            // Spectrum (Charter) acceptable-use codes 1000-1099: the sending IP or address is blocked.
-            r#"aup#\s?(?:in?|o)?-?10[0-9]0"#,
             r#"greylist|gr[ae]y[- ]?list|try again (?:in|after) \d+ (?:seconds|minutes)"#,
         ],
         phrases: &[
@@ -270,7 +438,7 @@ pub static REASONS: &[Knowledge] = &[
             r#"access to this user account has been denied"#,
             r#"not authenticated to send anonymous mail|anonymous mail"#,
             r#"authentication (?:credentials (?:invalid|incorrect)|failed|failure|unsuccessful|rejected)|(?:invalid|bad|wrong|incorrect) (?:credentials|password|login|user ?name or password)|username and password not accepted|login (?:failed|incorrect|denied)|app(?:lication)?[- ]specific password|smtp auth(?:entication)? (?:is )?(?:required|disabled|failed)|(?:sender|sending) (?:address|identity|domain) (?:is )?not verified|not (?:a )?verified (?:sender|identity|address|domain)|unverified (?:sender|identity|address|domain)|email address is not verified|not owned by (?:the )?(?:authenticated )?user|does not match (?:the )?(?:authenticated|login|auth) user|not allowed to send as|client was not authenticated"#,
-            r#"uwierzytelni\w* (?:nie powiod|nieudan|wymagane|niepoprawn)|nieprawidłow\w* (?:hasło|login|nazwa użytkownika|dane logowania)|błędne (?:hasło|dane logowania)|authentifizierung (?:fehlgeschlagen|erforderlich)|anmeldung fehlgeschlagen|ungültige anmeldedaten|authentification (?:requise|échouée|a échoué|obligatoire)|échec de l'authentification|identifiants? (?:invalides?|incorrects?)|autenticación (?:fallida|requerida|obligatoria)|error de autenticación|credenciales (?:inválidas|incorrectas)|autenticazione (?:fallita|richiesta|obbligatoria)|credenziali (?:non valide|errate)|autenticação (?:falhou|necessária|obrigatória)|falha (?:na|de) autenticação|credenciais inválidas|authenticatie (?:mislukt|vereist)|ongeldige inloggegevens|ошибка аутентификации|требуется аутентификация|неверн\w* (?:пароль|логин)"#,
+            r#"uwierzytelni\S* (?:nie powiod|nieudan|wymagane|niepoprawn)|nieprawidłow\S* (?:hasło|login|nazwa użytkownika|dane logowania)|błędne (?:hasło|dane logowania)|authentifizierung (?:fehlgeschlagen|erforderlich)|anmeldung fehlgeschlagen|ungültige anmeldedaten|authentification (?:requise|échouée|a échoué|obligatoire)|échec de l'authentification|identifiants? (?:invalides?|incorrects?)|autenticación (?:fallida|requerida|obligatoria)|error de autenticación|credenciales (?:inválidas|incorrectas)|autenticazione (?:fallita|richiesta|obbligatoria)|credenziali (?:non valide|errate)|autenticação (?:falhou|necessária|obrigatória)|falha (?:na|de) autenticação|credenciais inválidas|authenticatie (?:mislukt|vereist)|ongeldige inloggegevens|ошибка аутентификации|требуется аутентификация|неверн\S* (?:пароль|логин)"#,
         ],
         phrases: &[
             r#"smtp auth(?:entication)?|authentication (?:required|failed|is required)|turn on smtp auth|must (?:authenticate|be authenticated)|not authorized|unauthorized|delivery not authorized|permission denied|insufficient permission|security policy|encryption required|requires? (?:a )?secure|access not allowed"#,
@@ -335,7 +503,7 @@ pub static REASONS: &[Knowledge] = &[
             r#"benutzer (?:ist )?unbekannt|unbekannte[rn]? (?:benutzer|empfänger|empfaenger|adresse|postfach)|empf(?:ä|ae)nger (?:ist )?unbekannt|(?:postfach|empf(?:ä|ae)nger|adresse|benutzer|konto) (?:\S+ ){0,2}(?:existiert nicht|nicht gefunden|gibt es nicht|nicht vorhanden)|kein (?:solches postfach|solcher benutzer)"#,
             r#"(?:utilisateur|destinataire|adresse|compte|correspondant) (?:\S+ ){0,2}(?:inconnue?|inexistante?|introuvable|n'existe pas)|(?:bo(?:î|i)te (?:aux lettres |mail )?)(?:inexistante|introuvable|n'existe pas)|adresse (?:e-?mail |électronique )?invalide"#,
             r#"(?:usuario|destinatario|buz(?:ó|o)n|cuenta|direcci(?:ó|o)n)(?: de correo)? (?:\S+ ){0,2}(?:desconocid[oa]|no existe|inexistente|no encontrad[oa])|(?:utente|destinatario|casella|indirizzo|account) (?:\S+ ){0,2}(?:sconosciut[oa]|inesistente|non esiste|non trovat[oa])|(?:usu(?:á|a)rio|utilizador|destinat(?:á|a)rio|caixa postal|conta|endere(?:ç|c)o) (?:\S+ ){0,2}(?:desconhecid[oa]|inexistente|n(?:ã|a)o existe|n(?:ã|a)o encontrad[oa])"#,
-            r#"(?:gebruiker|ontvanger|adres|mailbox|postvak) (?:\S+ ){0,2}(?:onbekend|bestaat niet|niet gevonden)|onbekende (?:gebruiker|ontvanger)|(?:пользовател\w*|получател\w*|адрес\w*|(?:почтов\w* )?ящик\w*) (?:\S+ ){0,2}(?:не существует|не найден|неизвест)|нет такого (?:пользователя|ящика|адреса)|неизвестный (?:пользователь|получатель|адрес)|(?:uživatel|příjemce|adresa|schránka) (?:\S+ ){0,2}(?:neexistuje|nenalezen|neznám)|(?:användaren|mottagaren|adressen) (?:\S+ ){0,2}(?:finns inte|okänd)"#,
+            r#"(?:gebruiker|ontvanger|adres|mailbox|postvak) (?:\S+ ){0,2}(?:onbekend|bestaat niet|niet gevonden)|onbekende (?:gebruiker|ontvanger)|(?:пользовател\S*|получател\S*|адрес\S*|(?:почтов\S* )?ящик\S*) (?:\S+ ){0,2}(?:не существует|не найден|неизвест)|нет такого (?:пользователя|ящика|адреса)|неизвестный (?:пользователь|получатель|адрес)|(?:uživatel|příjemce|adresa|schránka) (?:\S+ ){0,2}(?:neexistuje|nenalezen|neznám)|(?:användaren|mottagaren|adressen) (?:\S+ ){0,2}(?:finns inte|okänd)"#,
         ],
         status: &["1.10"],
         status_weak: &["1.1", "1.0", "1.3", "1.4", "1.5"],
@@ -379,6 +547,7 @@ pub static REASONS: &[Knowledge] = &[
         exact: &[],
         phrases: &[
             r#"internal (?:server |system )?error|system error|local error|temporary (?:server |local )?(?:failure|error|problem)|service (?:currently |temporarily )?(?:not available|unavailable)|resources temporarily unavailable|try again later|try later|server error|unexpected error|processing error|temporarily unavailable|ldap server|unable to (?:handle|process)|closing transmission channel"#,
+            r#"(?:chwilow|tymczasow)\S* (?:\S+ ){0,2}(?:problem|błąd|blad|awari|niedostępn|niedostepn)|spr(?:ó|o)buj (?:ponownie )?p(?:ó|o)(?:ź|z)niej|b(?:ł|l)(?:ą|a)d (?:wewn(?:ę|e)trzny|serwera)|vor(?:ü|ue)bergehend\S* (?:\S+ ){0,2}(?:nicht verf(?:ü|ue)gbar|fehler|problem|gest(?:ö|oe)rt)|tempor(?:ä|ae)rer fehler|versuchen sie es sp(?:ä|ae)ter|interner (?:server)?fehler|temporairement (?:indisponible|hors service)|erreur (?:temporaire|interne)|r(?:é|e)?essayez plus tard|temporalmente (?:no disponible|fuera de servicio)|error (?:temporal|interno)|(?:int(?:é|e)ntelo|intente|vuelva a intentarlo) (?:de nuevo )?m(?:á|a)s tarde|temporaneamente (?:non disponibile|fuori servizio)|errore (?:temporaneo|interno)|riprova(?:re)? pi(?:ù|u) tardi|temporariamente (?:indispon(?:í|i)vel|fora de servi(?:ç|c)o)|erro (?:tempor(?:á|a)rio|interno)|tente (?:novamente )?mais tarde|tijdelijk (?:niet beschikbaar|probleem|fout)|probeer het later|временн\S* (?:ошибка|сбой|недоступ)|попробуйте (?:ещё раз |еще раз )?позже|внутренняя ошибка"#,
         ],
         status: &[],
         status_weak: &["3.0", "3.3", "3.5"],
@@ -511,5 +680,22 @@ mod tests {
         assert_eq!(by_status("5.7.606"), Some(R::SecurityError));
         assert_eq!(by_status_strong("5.7.1"), None);
         assert_eq!(by_reply_code("552"), Some(R::MailboxFull));
+    }
+
+    #[test]
+    fn provider_codes() {
+        let cox = "550 5.1.0 <a@example.com> sender rejected. Refer to Error Codes section at \
+                   https://www.cox.com/residential/support/email-error-codes.html for more information. AUP#CDRBL";
+        assert_eq!(by_provider_code(cox), Some(R::Blocked));
+        assert_eq!(
+            by_provider_code("421 4.7.0 too many connections AUP#In-1310"),
+            Some(R::TooManyConn)
+        );
+        assert_eq!(by_provider_code("554 5.7.1 refused AUP# O-1010"), Some(R::Blocked));
+        assert_eq!(by_provider_code("550 AUP#cxdns reverse name"), Some(R::RequirePtr));
+        // An unknown code, a code with no marker, and a marker at the very end name nothing.
+        assert_eq!(by_provider_code("550 AUP#9999"), None);
+        assert_eq!(by_provider_code("550 CXBL"), None);
+        assert_eq!(by_provider_code("550 AUP#"), None);
     }
 }

@@ -45,6 +45,9 @@ pub struct Extracted {
     pub tried: Vec<TriedHost>,
     /// True when the recipients come from a delivery-status part.
     pub from_dsn: bool,
+    /// The comments of DSN `Status` fields (`4.0.0 (host name lookup failure)`) by recipient
+    /// address: a recipient's only words when its block has no `Diagnostic-Code`.
+    pub status_notes: Vec<(String, String)>,
 }
 
 /// A format: its id and an extractor that returns `None` when the input is not of that format.
@@ -77,7 +80,15 @@ pub const FORMATS: &[(&str, Extractor)] = &[
 /// Runs the formats in order and returns the first answer.
 pub fn extract(mail: &Mail) -> Extracted {
     for (_, f) in FORMATS {
-        if let Some(x) = f(mail) {
+        if let Some(mut x) = f(mail) {
+            let notes = std::mem::take(&mut x.status_notes);
+            for r in x.recipients.iter_mut().filter(|r| r.diagnostic.is_none()) {
+                let address = r.address.as_deref().unwrap_or("");
+                r.diagnostic = notes
+                    .iter()
+                    .find(|(a, _)| a.eq_ignore_ascii_case(address))
+                    .map(|(_, note)| note.clone());
+            }
             return x;
         }
     }

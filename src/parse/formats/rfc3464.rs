@@ -50,6 +50,9 @@ pub fn from_dsn(mail: &Mail) -> Option<Extracted> {
             .filter(|h| !h.is_empty());
         let (reply, status_in_text) = diagnostic.as_deref().map(generic::codes_in).unwrap_or_default();
         let status_field = field(block, "status").map(|s| s.split_whitespace().next().unwrap_or("").to_string());
+        if let (Some(a), Some(note)) = (address.as_deref(), field(block, "status").and_then(status_comment)) {
+            x.status_notes.push((a.to_string(), note.to_string()));
+        }
         let mut r = Recipient {
             address,
             action: field(block, "action").and_then(Action::parse),
@@ -74,6 +77,14 @@ pub fn from_dsn(mail: &Mail) -> Option<Extracted> {
     }
     super::text::dedup_hosts(&mut x.tried);
     Some(x)
+}
+
+/// The comment of a `Status` field: `4.0.0 (host name lookup failure)` gives the words inside.
+fn status_comment(v: &str) -> Option<&str> {
+    let rest = v.trim().split_once(char::is_whitespace)?.1.trim();
+    let inner = rest.strip_prefix('(')?;
+    let inner = inner.strip_suffix(')').unwrap_or(inner).trim();
+    (!inner.is_empty()).then_some(inner)
 }
 
 /// `dns; mx.example.com (192.0.2.1)` style values: the host name alone.

@@ -258,11 +258,12 @@ pub fn blocks(region: &str, exclude: &[String]) -> Vec<Block> {
     }
     let mut out: Vec<Block> = Vec::new();
     for (i, (a, s)) in chosen.iter().enumerate() {
-        let end = chosen
+        let next = chosen
             .get(i + 1)
             .map(|(_, n)| *n)
             .filter(|n| *n > *s)
             .unwrap_or(region.len());
+        let end = conversation_after_summary(region, *s, next, a).unwrap_or(next);
         out.push(Block {
             address: a.clone(),
             start: *s,
@@ -270,6 +271,25 @@ pub fn blocks(region: &str, exclude: &[String]) -> Vec<Block> {
         });
     }
     out
+}
+
+/// Where another host's conversation (`While talking to X:`) starts after the recipient's own
+/// sendmail summary line: that dialogue is about the next recipients, not this one.
+fn conversation_after_summary(region: &str, start: usize, end: usize, address: &str) -> Option<usize> {
+    let block = region.get(start..end)?;
+    let mut offset = 0;
+    let mut summary_seen = false;
+    for line in block.split_inclusive('\n') {
+        let trimmed = line.trim_start();
+        if summary_seen && trimmed.len() >= 16 && trimmed.as_bytes()[..16].eq_ignore_ascii_case(b"while talking to") {
+            return Some(start + offset);
+        }
+        if is_summary_line(line) && line.to_ascii_lowercase().contains(&address.to_ascii_lowercase()) {
+            summary_seen = true;
+        }
+        offset += line.len();
+    }
+    None
 }
 
 /// A sendmail summary line: `554 <user@example>... reason`.
