@@ -522,7 +522,7 @@ pub static REASONS: &[Knowledge] = &[
     Knowledge {
         reason: R::Expired,
         exact: &[
-            r#"message (?:has )?expired|retry time(?:out)? (?:exceeded|reached)|delivery time (?:has )?expired|could not be delivered within|was not delivered within|queue (?:life ?time|timeout) (?:exceeded|expired)|too long in (?:the )?queue|been in the queue too long|maximum (?:queue|delivery) time|delivery attempts? (?:expired|timed out)|expired after \d+"#,
+            r#"message (?:has )?expired|retry time(?:out)? (?:exceeded|reached)|delivery time (?:has )?expired|could not be delivered within|was not delivered within|queue (?:life ?time|timeout) (?:exceeded|expired)|too long in (?:the )?queue|been in the queue too long|maximum (?:queue|delivery) time|delivery attempts? (?:expired|timed out)|expired after \d+|retry time not reached for any host.{0,120}after a long failure period"#,
             r#"(?:czas|termin) (?:dostarcz\w+ |doręcz\w+ |doreczenia )?(?:minął|minal|upłynął|uplynal|wygasł|wygasl)|wiadomość wygasła|zustellzeit (?:überschritten|abgelaufen)|nachricht (?:ist )?abgelaufen|délai (?:de (?:livraison|remise|distribution) )?(?:dépassé|expiré)|message expiré|(?:plazo|tiempo) (?:de entrega )?(?:agotado|expirado|excedido)|mensaje (?:ha )?caducado|tempo (?:di consegna )?(?:scaduto|esaurito)|messaggio scaduto|tempo (?:de entrega )?(?:esgotado|expirado)|mensagem expirou|bezorgtijd (?:verstreken|overschreden)|bericht (?:is )?verlopen|срок (?:доставки )?истек|время (?:доставки )?истекло"#,
         ],
         phrases: &[
