@@ -113,6 +113,7 @@ const HEADERS_ONLY: &[&str] = &[
 /// there is strong evidence of several (see the module's documentation). The ranges cover
 /// `raw` without a gap. Never panics; linear in the input.
 pub fn split_reports(raw: &[u8]) -> Vec<Range<usize>> {
+    #[allow(clippy::single_range_in_vec_init)] // one part: the whole input
     let whole = vec![0..raw.len()];
     if raw.len() > crate::input::MAX_INPUT_BYTES || crate::parse::msg::is_cfb(raw) {
         return whole;

@@ -188,3 +188,33 @@ test('Polish: several dropped files, a pasted mbox, cancel, axe', { timeout: 240
     assert.match(await page.textContent('.batch .notice'), /Przerwano/);
   });
 });
+
+test('several reports pasted one after another (no mbox lines) are a batch; one report is not', { timeout: 180000 }, async () => {
+  await withApp({}, async (page) => {
+    const paste = (t) =>
+      page.evaluate((t) => {
+        const ta = document.querySelector('#bounce-input');
+        ta.value = t;
+        ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      }, t);
+    // Three raw messages back to back (tests/pasted, split by the core's split_reports).
+    await paste(readFileSync(join(ROOT, 'tests', 'pasted', 'three-messages.eml'), 'utf8'));
+    await page.waitForFunction(() => document.querySelector('.batch')?.dataset.messages === '3', null, { timeout: 60000 });
+    await waitDone(page);
+    assert.deepEqual(await page.locator('.batch-list tbody button').allTextContents(), ['#1', '#2', '#3']);
+    const recipients = await page.locator('.batch-list tbody tr td:nth-child(2)').allTextContents();
+    assert.deepEqual(recipients, ['jan.kowal@ogrody.example', 'ewa@kwiaty.example', 'tomasz@domki.example']);
+    // A row opens its own report's explanation, not the whole text's.
+    await page.locator('.batch-list tbody button').nth(1).click();
+    await page.waitForFunction(() => document.querySelector('#results')?.dataset.phase === 'done' && document.querySelector('.recipient .address'), null, { timeout: 30000 });
+    assert.deepEqual(await page.locator('.recipient .address').allTextContents(), ['ewa@kwiaty.example']);
+    assert.deepEqual(await axe(page), [], 'axe on a pasted batch');
+    // The visible texts of two notices copied one after the other.
+    await paste(readFileSync(join(ROOT, 'tests', 'pasted', 'two-visible-notices.txt'), 'utf8'));
+    await page.waitForFunction(() => document.querySelector('.batch')?.dataset.messages === '2' && !document.querySelector('.batch progress'), null, { timeout: 60000 });
+    // One bounce (with its returned message's headers) stays one explanation.
+    await paste(fixture('user-unknown.eml'));
+    await page.waitForFunction(() => document.querySelector('#results')?.dataset.phase === 'done' && document.querySelector('.summary .headline'), null, { timeout: 30000 });
+    assert.equal(await page.locator('.batch').count(), 0);
+  });
+});

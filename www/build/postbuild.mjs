@@ -89,23 +89,25 @@ if (existsSync(join(stage, 'bounce-worker.js')) && existsSync(join(stage, 'bounc
       const w = new Worker(FULL);
       full = { w, ready: false, queue: [...locales], pending: new Map() };
       w.onmessage = (e) => {
-        // Replies as src/web/protocol.rs writes them: [tag, id, ...].
-        const kind = e.data?.[0];
+        // Replies as src/web/protocol.rs writes them: { t: tag, c: { id, ... } }.
+        const kind = e.data?.t;
         if (kind === 'Ready') {
           full.ready = true;
           for (const m of full.queue.splice(0)) w.postMessage(m);
         } else if (kind !== 'Warm') {
-          if (kind === 'Analysis' || kind === 'Text') full.pending.delete(e.data[1]);
+          if (kind === 'Analysis' || kind === 'Several' || kind === 'Text') full.pending.delete(e.data.c?.id);
           self.postMessage(e.data);
         }
       };
       // A full engine that fails answers every open request with nothing (the page shows the error).
       w.onerror = () => {
-        for (const [id, tag] of full.pending) self.postMessage(tag === 'Analyse' ? ['Analysis', id, null, null] : ['Text', id, null]);
+        for (const [id, tag] of full.pending) {
+          self.postMessage(tag === 'Analyse' ? { t: 'Analysis', c: { id, analysis: null, ms: null } } : { t: 'Text', c: { id, text: null } });
+        }
         full = null;
       };
     }
-    if (data[0] !== 'Locale') full.pending.set(data[1], data[0]);
+    if (data.t !== 'Locale') full.pending.set(data.c?.id, data.t);
     if (full.ready) full.w.postMessage(data);
     else full.queue.push(data);
   };
@@ -115,15 +117,17 @@ if (existsSync(join(stage, 'bounce-worker.js')) && existsSync(join(stage, 'bounc
     wasm_bindgen({ module_or_path: moduleOrPath });
   };
   self.addEventListener('message', (e) => {
+    // Requests as src/web/protocol.rs writes them: { t: tag, c: { fields } }; anything else is
+    // the engine's module (or its URL) from www/boot.js.
     const d = e.data;
-    if (!Array.isArray(d)) {
+    if (typeof d?.t !== 'string') {
       if (!started) start(d);
       return;
     }
-    if (d[0] === 'Locale') {
+    if (d.t === 'Locale') {
       locales.push(d);
       if (full) toFull(d);
-    } else if (FULL && (d[0] === 'Msg' || (d[0] === 'Analyse' && needsFull(String(d[3]))) || (d[0] === 'Report' && needsFull(String(d[2]))))) {
+    } else if (FULL && (d.t === 'Msg' || ((d.t === 'Analyse' || d.t === 'Report') && needsFull(String(d.c?.text))))) {
       toFull(d);
       return;
     }
