@@ -209,3 +209,37 @@ fn json_id<T: Serialize>(v: &T) -> Option<String> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_view_model_holds_the_explanation_and_one_fact_row_per_recipient_and_reads_back() {
+        let text = "From: MAILER-DAEMON@x.example\nSubject: Undelivered Mail\n\n<a@one.example>: host mx.one.example[192.0.2.1] said: 550 5.1.1 User unknown\n<b@two.example>: host mx.two.example[192.0.2.2] said: 452 4.2.2 Mailbox full\n";
+        for lang in ["en", "pl"] {
+            let loc = Localizer::new(&[lang]);
+            let report = crate::analyze(text.as_bytes());
+            let ex = crate::explain::explain(&report, &loc);
+            let a = build(&report, ex.clone(), &loc, text.len());
+            assert_eq!(a.explanation, ex, "the core's explanation, as it is");
+            assert_eq!(a.facts.len(), 2);
+            let rows: Vec<_> = a
+                .recipients()
+                .map(|(e, f)| (e.address.clone(), f.status.clone(), f.reason.clone()))
+                .collect();
+            assert_eq!(
+                rows,
+                [
+                    (Some("a@one.example".into()), Some("5.1.1".into()), "userunknown".into()),
+                    (Some("b@two.example".into()), Some("4.2.2".into()), "mailboxfull".into()),
+                ]
+            );
+            assert!(a.spans.windows(2).all(|w| w[0].start <= w[1].start));
+            // The serde shape reads back the same (the wire uses serde-wasm-bindgen, the same
+            // derives).
+            let json = serde_json::to_string(&a).unwrap();
+            assert_eq!(serde_json::from_str::<Analysis>(&json).unwrap(), a);
+        }
+    }
+}

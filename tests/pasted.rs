@@ -153,3 +153,28 @@ fn no_single_bounce_of_the_test_suite_is_split() {
         assert_eq!(split_reports(both.as_bytes()).len(), 2, "{a} then {b}");
     }
 }
+
+proptest::proptest! {
+    /// Any bytes: no panic, and the parts cover the input in order without a gap.
+    #[test]
+    fn the_parts_always_cover_the_input(
+        pieces in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("(Return-Path: <>|Received: x|From: a@b|Subject: s|Status: 5.1.1|550 5.1.1 x|--b--|Content-Type: multipart/report; boundary=b|This is the mail system at host x|> q|-----Original Message-----|Hello,)").unwrap(),
+                proptest::string::string_regex("[ -~\\r\\n]{0,20}").unwrap(),
+            ],
+            0..40,
+        ),
+        sep in proptest::prop_oneof![proptest::strategy::Just("\n"), proptest::strategy::Just("\r\n"), proptest::strategy::Just("\n\n"), proptest::strategy::Just("\r")],
+    ) {
+        let text = pieces.join(sep);
+        let parts = split_reports(text.as_bytes());
+        proptest::prop_assert!(!parts.is_empty());
+        proptest::prop_assert_eq!(parts[0].start, 0);
+        proptest::prop_assert_eq!(parts.last().unwrap().end, text.len());
+        for w in parts.windows(2) {
+            proptest::prop_assert_eq!(w[0].end, w[1].start);
+            proptest::prop_assert!(w[0].start < w[0].end);
+        }
+    }
+}

@@ -199,23 +199,17 @@ impl<'a> Text<'a> {
     fn new(raw: &'a [u8]) -> Text<'a> {
         let mut lines = Vec::new();
         let mut start = 0;
-        let mut i = 0;
-        while i < raw.len() {
-            match raw[i] {
-                b'\n' => {
-                    lines.push(Line { start, end: i });
-                    start = i + 1;
-                }
-                b'\r' => {
-                    lines.push(Line { start, end: i });
-                    if raw.get(i + 1) == Some(&b'\n') {
-                        i += 1;
-                    }
-                    start = i + 1;
-                }
-                _ => {}
+        for i in memchr::memchr2_iter(b'\n', b'\r', raw) {
+            if i < start {
+                // The LF of a CRLF, already taken.
+                continue;
             }
-            i += 1;
+            lines.push(Line { start, end: i });
+            start = if raw[i] == b'\r' && raw.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            };
         }
         if start < raw.len() {
             lines.push(Line { start, end: raw.len() });
@@ -506,8 +500,10 @@ fn has_evidence(line: &[u8]) -> bool {
             return true;
         }
     }
-    let mut i = 0;
-    while i + 3 < line.len() {
+    for i in memchr::memchr2_iter(b'4', b'5', line) {
+        if i + 3 >= line.len() {
+            break;
+        }
         let at_token = i == 0 || !line[i - 1].is_ascii_alphanumeric() && line[i - 1] != b'.';
         if at_token
             && matches!(line[i], b'4' | b'5')
@@ -523,7 +519,6 @@ fn has_evidence(line: &[u8]) -> bool {
                 return true;
             }
         }
-        i += 1;
     }
     false
 }
