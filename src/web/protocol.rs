@@ -3,9 +3,12 @@
 //! both wasm binaries, so both sides read and write the same types.
 //!
 //! On the wire a message is what serde-wasm-bindgen makes of it, posted as a structured clone:
-//! `{ t: variant name, c: { fields… } }` (`c` left out for a variant without fields), so a
-//! script in between (the router in front of the engine, `www/build/postbuild.mjs`) reads the
-//! tag as `t` and the text as `c.text`. Browser objects cross as they are (`preserve`): the bytes
+//! serde's externally tagged form, `{ VariantName: { fields… } }` (a variant without fields is
+//! its name, a string), so a script in between (the router in front of the engine,
+//! `www/build/postbuild.mjs`) reads the tag as the object's one key and the text as
+//! `d.Analyse.text`. (Adjacently tagged, `{ t, c }`, was tried first: serde's buffering of
+//! content that may come before its tag cost the page 10 KB more, see
+//! `docs/performance-browser.md`.) Browser objects cross as they are (`preserve`): the bytes
 //! of an Outlook `.msg` file or of a DoH answer (`Uint8Array`), the dropped files (`File`s, read
 //! by the engine, never by the page). The page only serializes requests and deserializes
 //! replies, the engine the other way round, so each binary links one half of the code, and
@@ -18,7 +21,6 @@ use wasm_bindgen::JsValue;
 
 /// Page → engine. A request that wants an answer has an id, which the answer repeats.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "c")]
 pub enum Request {
     /// A locale's messages (sent once per locale, before any request in it).
     Locale {
@@ -144,7 +146,6 @@ fn undefined() -> JsValue {
 
 /// How a DoH GET the page made for the engine went.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "c")]
 pub enum FetchReply {
     /// An HTTP answer.
     Ok {
@@ -166,7 +167,6 @@ pub enum FetchReply {
 
 /// Engine → page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "t", content = "c")]
 pub enum Reply {
     /// The engine is running and takes requests.
     Ready,

@@ -48,8 +48,8 @@ for (const [label, dir] of dists) {
       const t = setTimeout(() => resolve(false), 60000);
       window.__w.onmessage = (e) => {
         // Builds before the typed protocol (src/web/protocol.rs) tag in lower case; builds since
-        // serde's wire form (batchweb2) post { t, c }.
-        if (e.data?.t === 'Ready') {
+        // serde's wire form (batchweb2) post "Ready", then { Variant: { fields } }.
+        if (e.data === 'Ready') {
           window.__serde = true;
           clearTimeout(t);
           resolve(true);
@@ -64,9 +64,9 @@ for (const [label, dir] of dists) {
     const tag = (t) => (window.__typed ? t[0].toUpperCase() + t.slice(1) : t);
     const analyse = (id, text) =>
       window.__serde
-        ? { t: 'Analyse', c: { id, lang: 'en', text, redact: false, report: false, one: true } }
+        ? { Analyse: { id, lang: 'en', text, redact: false, report: false, one: true } }
         : [tag('analyse'), id, 'en', text, false, false];
-    window.__w.postMessage(window.__serde ? { t: 'Locale', c: { lang: 'en', sources: srcs } } : [tag('locale'), 'en', srcs]);
+    window.__w.postMessage(window.__serde ? { Locale: { lang: 'en', sources: srcs } } : [tag('locale'), 'en', srcs]);
     // One batch: `n` analyses of `text`, or as many as fit in `ms`; the engine's mean ms.
     window.__batch = (text, ms) =>
       new Promise((resolve) => {
@@ -76,9 +76,9 @@ for (const [label, dir] of dists) {
         const t0 = performance.now();
         window.__w.onmessage = (e) => {
           if (window.__serde) {
-            if (e.data?.t !== 'Analysis') return;
-            if (e.data.c?.analysis == null) return resolve(NaN);
-            sum += e.data.c.ms;
+            if (!e.data?.Analysis) return;
+            if (e.data.Analysis.analysis == null) return resolve(NaN);
+            sum += e.data.Analysis.ms;
           } else {
             if (e.data?.[0] !== (window.__typed ? 'Analysis' : 'reply')) return;
             if (window.__typed ? e.data[2] == null : typeof e.data[2] !== 'string') return resolve(NaN);

@@ -542,9 +542,9 @@ try {
     window.__srcs = await Promise.all(ftls.map(async (f) => (await fetch(new URL(f, document.baseURI))).text()));
     window.__w = new Worker(new URL(w, document.baseURI));
     // Four request formats: serde's (src/web/protocol.rs since batchweb2: each message
-    // { t: variant, c: { fields } }: { t: "Ready" }, then { t: "Locale", c: { lang, sources } }
-    // once and { t: "Analyse", c: { id, lang, text, redact, report, one } } → { t: "Analysis",
-    // c: { id, analysis, ms } }), the typed protocol's before it (2026-12-02: each
+    // { Variant: { fields } }: "Ready", then { Locale: { lang, sources } } once and
+    // { Analyse: { id, lang, text, redact, report, one } } → { Analysis: { id, analysis, ms } }),
+    // the typed protocol's before it (2026-12-02: each
     // message a JS array [variant, fields…]: ["Ready"], then ["Locale", lang, [ftl]] once and
     // ["Analyse", id, lang, text, redact, with report] → ["Analysis", id, view model as a flat
     // array, ms]), the engine's before it (src/web/engine.rs, since
@@ -554,10 +554,10 @@ try {
     const ok = await new Promise((resolve) => {
       const t = setTimeout(() => resolve(false), 30000);
       window.__w.onmessage = (e) => {
-        if (e.data?.t === 'Ready') {
+        if (e.data === 'Ready') {
           clearTimeout(t);
           window.__proto = 'serde';
-          window.__w.postMessage({ t: 'Locale', c: { lang: 'en', sources: window.__srcs } });
+          window.__w.postMessage({ Locale: { lang: 'en', sources: window.__srcs } });
           resolve(true);
         } else if (Array.isArray(e.data) && e.data[0] === 'Ready') {
           clearTimeout(t);
@@ -589,10 +589,10 @@ try {
           window.__w.onmessage = (e) => {
             const d = e.data;
             if (window.__proto === 'serde') {
-              if (d?.t === 'Analysis' && d.c?.id === id) {
+              if (d?.Analysis?.id === id) {
                 clearTimeout(timer);
-                window.__lastMs = typeof d.c.ms === 'number' ? d.c.ms : null;
-                const a = d.c.analysis;
+                window.__lastMs = typeof d.Analysis.ms === 'number' ? d.Analysis.ms : null;
+                const a = d.Analysis.analysis;
                 const recipients = (a?.facts ?? []).map((f, i) => ({
                   facts: { address: a.explanation.recipients[i]?.address, status: f.status, reply_code: f.reply_code },
                 }));
@@ -623,7 +623,7 @@ try {
             }
           };
           if (window.__proto === 'serde') {
-            window.__w.postMessage({ t: 'Analyse', c: { id, lang: 'en', text: t, redact: false, report: false, one: true } });
+            window.__w.postMessage({ Analyse: { id, lang: 'en', text: t, redact: false, report: false, one: true } });
             return;
           }
           if (window.__proto === 'typed') {
