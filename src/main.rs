@@ -42,7 +42,8 @@ enum Cmd {
         /// With --summary: print the hard-bounced recipients to remove, as CSV.
         #[arg(long, requires = "summary")]
         csv: bool,
-        /// Files, mbox files, Maildir folders or directories to read; `-` for standard input.
+        /// Files, mbox files, Maildir folders or directories to read; `-` for standard input. A file
+        /// holding several reports one after another gives one report each (`path#N`).
         #[arg(required = true)]
         files: Vec<String>,
     },
