@@ -417,17 +417,24 @@ impl<'a> Text<'a> {
 
     /// True when every evidence line in `from..to` is also in `before..at`: the same notice
     /// again (a server writing it in two languages, with the same reply), not another report.
+    /// (At most the last 16 evidence lines before `at` and the first 16 from `from` are
+    /// compared, so a text of thousands of notices costs linear time.)
     fn repeats(&self, before: usize, at: usize, from: usize, to: usize) -> bool {
-        let lines = |a: usize, b: usize| -> Vec<&[u8]> {
+        const MAX: usize = 16;
+        let lines = |a: usize, b: usize| -> &[usize] {
             let i = self.evidence.partition_point(|&l| l < a);
-            self.evidence[i..]
-                .iter()
-                .take_while(|&&l| l < b)
-                .map(|&l| self.line(l).trim_ascii())
-                .collect()
+            let j = self.evidence.partition_point(|&l| l < b).max(i);
+            &self.evidence[i..j]
         };
         let earlier = lines(before, at);
-        lines(from, to).iter().all(|l| earlier.contains(l))
+        let earlier: Vec<&[u8]> = earlier[earlier.len().saturating_sub(MAX)..]
+            .iter()
+            .map(|&l| self.line(l).trim_ascii())
+            .collect();
+        lines(from, to)
+            .iter()
+            .take(MAX)
+            .all(|&l| earlier.contains(&self.line(l).trim_ascii()))
     }
 
     /// True when line `l` is a separator line followed by the header lines a mail client puts
@@ -661,6 +668,16 @@ mod tests {
         let text =
             format!("{RFC_B}\nReturn-Path: <me@a.example>\nFrom: me@a.example\nSubject: hello\n\nSee you at 5.\n");
         assert_eq!(parts(&text).len(), 1);
+    }
+
+    #[test]
+    fn thousands_of_notices_take_linear_time() {
+        // The same notice 20,000 times (each a repeat of the first), then other ones.
+        // (A quadratic pass would not finish.)
+        let same = PLAIN_A.repeat(20_000);
+        assert_eq!(parts(&same).len(), 1);
+        let mixed = format!("{PLAIN_A}\n{PLAIN_B}\n").repeat(5_000);
+        assert_eq!(parts(&mixed).len(), 10_000);
     }
 
     #[test]
