@@ -675,7 +675,8 @@ fn the_protocol_reads_back_what_it_writes() {
         let js = r.to_js();
         // What a script in between reads (www/build/postbuild.mjs): the tag (the object's one
         // key) and the fields.
-        let keys = js_sys::Object::keys(wasm_bindgen::JsCast::unchecked_ref(&js));
+        let obj: js_sys::Object = js.clone().unchecked_into();
+        let keys = js_sys::Object::keys(&obj);
         assert_eq!(keys.length(), 1);
         let tag = keys.get(0).as_string().unwrap();
         assert!(format!("{r:?}").starts_with(&tag), "{r:?}");
