@@ -116,7 +116,7 @@ pub fn results() -> Html {
     } else if app.phase == Phase::Failed {
         html! { <p class="notice error" role="alert">{ t(&loc, "ui-status-failed") }</p> }
     } else if app.phase == Phase::Empty {
-        html! { <EmptyState /> }
+        html! { <EmptyState loc={Loc(loc.clone())} /> }
     } else {
         html! { <p class="notice" aria-busy="true">{ t(&loc, "ui-status-analysing") }</p> }
     };
