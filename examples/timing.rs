@@ -30,7 +30,7 @@ mod gen;
 #[allow(dead_code)]
 #[path = "../src/web/analysis.rs"]
 mod analysis;
-use bounce::{analyze, dns, i18n, model};
+use bounce::{analyze, i18n, view};
 
 use bounce::explain;
 use bounce::i18n::Localizer;

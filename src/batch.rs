@@ -7,6 +7,10 @@
 //! over-long message is skipped, not stored). A directory is walked in name order, one
 //! directory's names at a time; symbolic links to directories are not followed.
 
+mod split;
+
+pub use split::split_reports;
+
 use crate::input::MAX_INPUT_BYTES;
 use crate::model::{Action, Report};
 use std::collections::{BTreeMap, VecDeque};

@@ -16,6 +16,7 @@ pub mod kb;
 pub mod model;
 pub mod parse;
 pub mod patterns;
+pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 

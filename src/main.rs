@@ -42,7 +42,8 @@ enum Cmd {
         /// With --summary: print the hard-bounced recipients to remove, as CSV.
         #[arg(long, requires = "summary")]
         csv: bool,
-        /// Files, mbox files, Maildir folders or directories to read; `-` for standard input.
+        /// Files, mbox files, Maildir folders or directories to read; `-` for standard input. A file
+        /// holding several reports one after another gives one report each (`path#N`).
         #[arg(required = true)]
         files: Vec<String>,
     },
@@ -150,7 +151,7 @@ fn main() -> ExitCode {
     let mut failed = false;
     let mut summary = bounce::batch::Summary::default();
     let mut progress = Progress::new();
-    let mut write_one = |path: &str, done: Done| -> std::io::Result<()> {
+    let mut write_single = |path: &str, done: Done| -> std::io::Result<()> {
         progress.tick();
         let report = match done {
             Done::Failed(e) => {
@@ -162,6 +163,8 @@ fn main() -> ExitCode {
             }
             Done::Json(line) => return out.write_all(&line),
             Done::Report(r) => r,
+            // Split by `write_one`; never nested.
+            Done::Many(_) => return Ok(()),
         };
         if summary_only {
             summary.add(&report);
@@ -176,6 +179,10 @@ fn main() -> ExitCode {
                 None => Ok(()),
             }),
         }
+    };
+    let mut write_one = |path: &str, done: Done| match done {
+        Done::Many(parts) => parts.into_iter().try_for_each(|(s, d)| write_single(&s, d)),
+        d => write_single(path, d),
     };
     let sources = bounce::batch::Sources::new(&files);
     // Without DNS checks each message is independent: analyse on every core, print in input
@@ -268,6 +275,8 @@ enum Done {
     Json(Vec<u8>),
     /// The report, for the text output or the DNS checks.
     Report(Box<Report>),
+    /// One file's several reports (`split_reports`), each with its source.
+    Many(Vec<(String, Done)>),
 }
 
 /// Reads and analyses one message; with `json`, also serialises the report (one line).
@@ -275,12 +284,30 @@ fn analyse_item(item: bounce::batch::Item, json: bool) -> (String, Done) {
     let source = item.source;
     let raw = match item.data {
         bounce::batch::Data::File(path) => match read_input(&path) {
-            Ok(b) => b,
+            Ok(b) => {
+                // A file (or standard input) holding several reports one after another: each
+                // is a message of its own, `path#N` as in an mbox.
+                let parts = bounce::batch::split_reports(&b);
+                if parts.len() > 1 {
+                    let done = parts
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, r)| analyse_bytes(format!("{source}#{}", i + 1), b[r].to_vec(), json))
+                        .collect();
+                    return (source, Done::Many(done));
+                }
+                b
+            }
             Err(e) => return (source, Done::Failed(e)),
         },
         bounce::batch::Data::Bytes(b) => b,
         bounce::batch::Data::Failed(e) => return (source, Done::Failed(e)),
     };
+    analyse_bytes(source, raw, json)
+}
+
+/// Analyses one message's bytes; with `json`, also serialises the report (one line).
+fn analyse_bytes(source: String, raw: Vec<u8>, json: bool) -> (String, Done) {
     let mut report = bounce::analyze(&raw);
     drop(raw);
     report.source = source.clone();

@@ -354,7 +354,7 @@ fn dynamic_suffixes(prefix: &str) -> Option<Vec<String>> {
     };
     let v = match prefix {
         "ui-example-" => grab(read("src/web/examples.rs"), r#"\bid:\s*"([^"]+)""#),
-        "ui-mark-" => grab(read("src/web/analysis.rs"), r#"Mark::\w+\s*=>\s*"([^"]+)""#),
+        "ui-mark-" => grab(read("src/view.rs"), r#"Mark::\w+\s*=>\s*"([^"]+)""#),
         "ui-language-name-" => i18n::available_locales().iter().map(|l| l.to_string()).collect(),
         "ui-hop-role-" => {
             use bounce::model::HopRole::*;

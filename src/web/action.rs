@@ -89,6 +89,9 @@ pub enum Action {
         id: u64,
         /// Empty the input.
         clear_text: bool,
+        /// The input generation whose text it is (dropped if the text has changed since);
+        /// `None` for files.
+        generation: Option<u64>,
     },
     /// A batch reply from the engine (started, progress, done, or "one message only").
     Batch(Reply),

@@ -1,5 +1,6 @@
-//! A batch in the analysis engine: many messages (a pasted mbox, dropped files, each an mbox or
-//! one message) split with the core's [`crate::batch::Mbox`], analysed one after the other with
+//! A batch in the analysis engine: many messages (a pasted mbox or several reports pasted one
+//! after another, dropped files, each an mbox or one message or several reports) split with the
+//! core's [`crate::batch::Mbox`] and [`crate::batch::split_reports`], analysed one after the other with
 //! [`crate::analyze`] and counted with the CLI's [`Summary`], so the web app's numbers are
 //! `bounce summary`'s. The engine pauses every [`SLICE_MS`] to send the page the batch's view
 //! (progress while it runs; then the summary, its tables and bar charts and a page of the list
@@ -138,6 +139,21 @@ fn split_mbox(bytes: &[u8]) -> Vec<Vec<u8>> {
     out
 }
 
+/// The messages of an mbox; of a text that is not one (or holds one message only), the reports
+/// it holds one after another (`crate::batch::split_reports`), as the CLI reads a file.
+fn split_mbox_or_reports(bytes: &[u8]) -> Vec<Vec<u8>> {
+    if bytes.starts_with(b"From ") {
+        let split = split_mbox(bytes);
+        if split.len() > 1 {
+            return split;
+        }
+    }
+    crate::batch::split_reports(bytes)
+        .into_iter()
+        .map(|r| bytes[r].to_vec())
+        .collect()
+}
+
 async fn read_file(f: JsValue) -> Option<Vec<u8>> {
     let f: web_sys::File = f.dyn_into().ok()?;
     let buf = JsFuture::from(f.array_buffer()).await.ok()?;
@@ -148,7 +164,7 @@ async fn read_file(f: JsValue) -> Option<Vec<u8>> {
 async fn messages(text: Option<String>, names: Vec<String>, files: JsValue) -> Option<Vec<(String, Option<Vec<u8>>)>> {
     let mut out = Vec::new();
     if let Some(t) = text {
-        let split = split_mbox(t.as_bytes());
+        let split = split_mbox_or_reports(t.as_bytes());
         if split.len() <= 1 {
             return None;
         }
@@ -166,9 +182,10 @@ async fn messages(text: Option<String>, names: Vec<String>, files: JsValue) -> O
     for (i, f) in files.iter().enumerate() {
         let name = names.get(i).cloned().unwrap_or_else(|| format!("#{}", i + 1));
         match read_file(f).await {
-            // As the CLI reads it: an mbox holding one message is read whole, as any file is.
-            Some(b) if b.starts_with(b"From ") => {
-                let split = split_mbox(&b);
+            // As the CLI reads it: an mbox holding one message is read whole, as any file is,
+            // and any file may hold several reports one after another.
+            Some(b) => {
+                let split = split_mbox_or_reports(&b);
                 if split.len() <= 1 {
                     out.push((name, Some(b)));
                 } else {
@@ -223,7 +240,7 @@ fn send_view(server: &Server, batch: u64) {
         let _ = loc.take_errors();
         v
     };
-    server.send(&Reply::BatchView(batch, view));
+    server.send(&Reply::BatchView { batch, view });
 }
 
 /// Analyses a batch, sending its views to the page; keeps it in `server.batch` for its messages
@@ -237,7 +254,7 @@ pub(super) async fn run(
     files: JsValue,
 ) {
     let Some(messages) = messages(text, names, files).await else {
-        return server.send(&Reply::BatchSingle(batch));
+        return server.send(&Reply::BatchSingle { batch });
     };
     // The page hands the locale over before it can start a batch; wait for it a little if not.
     for _ in 0..200 {
@@ -247,7 +264,7 @@ pub(super) async fn run(
         pause().await;
     }
     if !server.locales.borrow().contains_key(&lang) {
-        return server.send(&Reply::BatchSingle(batch));
+        return server.send(&Reply::BatchSingle { batch });
     }
     let total = messages.len();
     if let Some((csv, json)) = server.batch.borrow_mut().take().and_then(|b| b.downloads) {
@@ -364,7 +381,12 @@ impl BatchRun {
                     ),
                 ],
             ));
-            return BatchView(false, status, m("batch-web-back"), section);
+            return BatchView {
+                finished: false,
+                status,
+                back: m("batch-web-back"),
+                tree: section,
+            };
         }
         section
             .1
@@ -400,7 +422,12 @@ impl BatchRun {
         }
         c.extend(groups(&self.summary, loc));
         c.extend(self.list(loc));
-        BatchView(true, status, m("batch-web-back"), section)
+        BatchView {
+            finished: true,
+            status,
+            back: m("batch-web-back"),
+            tree: section,
+        }
     }
 
     /// The list's heading, help, a page of rows and the paging buttons.

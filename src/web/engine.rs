@@ -7,7 +7,7 @@
 //! parallel with it; the page adopts that worker on its first render (or starts one itself when
 //! there is none); requests made before the worker is ready are queued.
 //!
-//! Messages are [`super::protocol`]'s typed [`Request`]s and [`Reply`]s, as JSON. A request
+//! Messages are [`super::protocol`]'s typed [`Request`]s and [`Reply`]s. A request
 //! that wants an answer has an id; the answer carries it back. A batch's replies carry the
 //! batch's number instead and go to the one batch listener ([`batch_start`]). The worker's DoH
 //! queries are made by the page ([`Reply::Fetch`] / [`Request::Fetched`]), so they obey the
@@ -175,12 +175,12 @@ fn crashed() {
         w(None);
     }
     if let Some((batch, listener)) = BATCH.with(|b| b.borrow_mut().take()) {
-        listener(Reply::BatchSingle(batch));
+        listener(Reply::BatchSingle { batch });
     }
 }
 
 fn on_message(v: JsValue) {
-    let Some(reply) = Reply::from_js(&v) else {
+    let Some(reply) = Reply::from_js(v) else {
         return;
     };
     let id = match &reply {
@@ -199,9 +199,9 @@ fn on_message(v: JsValue) {
             dom::set_data_attribute("engine", "ready");
             return;
         }
-        Reply::Warm(ms) => return dom::set_data_attribute("warmupMs", &format!("{}", ms.round())),
-        Reply::Fetch(fetch, url, timeout_ms) => return proxy_fetch(*fetch, url.clone(), *timeout_ms),
-        Reply::BatchView(batch, _) | Reply::BatchSingle(batch) => {
+        Reply::Warm { ms } => return dom::set_data_attribute("warmupMs", &format!("{}", ms.round())),
+        Reply::Fetch { id, url, timeout_ms } => return proxy_fetch(*id, url.clone(), *timeout_ms),
+        Reply::BatchView { batch, .. } | Reply::BatchSingle { batch } => {
             let listener = BATCH.with(|b| match &*b.borrow() {
                 Some((n, l)) if n == batch => Some(l.clone()),
                 _ => None,
@@ -211,7 +211,7 @@ fn on_message(v: JsValue) {
             }
             return;
         }
-        Reply::Analysis(id, ..) | Reply::Text(id, _) | Reply::Dns(id, _) => *id,
+        Reply::Analysis { id, .. } | Reply::Several { id } | Reply::Text { id, .. } | Reply::Dns { id, .. } => *id,
     };
     let waiter = ENGINE.with(|e| e.borrow_mut().as_mut().and_then(|e| e.waiting.remove(&id)));
     if let Some(w) = waiter {
@@ -239,8 +239,8 @@ fn post(msg: JsValue) {
     }
 }
 
-fn send(req: &Request, attachment: Option<JsValue>) {
-    post(req.to_js(attachment));
+fn send(req: &Request) {
+    post(req.to_js());
 }
 
 /// A new request id.
@@ -255,7 +255,7 @@ fn next_id() -> u64 {
 
 /// Sends the request `make(id)` makes; `done` gets the answer (`None` when the engine could not
 /// start, crashed, or could not answer).
-fn request(make: impl FnOnce(u64) -> Request, attachment: Option<JsValue>, done: impl FnOnce(Option<Reply>) + 'static) {
+fn request(make: impl FnOnce(u64) -> Request, done: impl FnOnce(Option<Reply>) + 'static) {
     if !start() {
         done(None);
         return;
@@ -266,20 +266,23 @@ fn request(make: impl FnOnce(u64) -> Request, attachment: Option<JsValue>, done:
             e.waiting.insert(id, Box::new(done));
         }
     });
-    send(&make(id), attachment);
+    send(&make(id));
 }
 
 /// A [`Reply::Text`]'s text.
 fn text_of(r: Option<Reply>) -> Option<String> {
     match r {
-        Some(Reply::Text(_, text)) => text,
+        Some(Reply::Text { text, .. }) => text,
         _ => None,
     }
 }
 
 fn locale_message(lang: &str, sources: &[Rc<str>]) -> JsValue {
-    let req = Request::Locale(lang.to_string(), sources.iter().map(|s| s.to_string()).collect());
-    req.to_js(None)
+    let req = Request::Locale {
+        lang: lang.to_string(),
+        sources: sources.iter().map(|s| s.to_string()).collect(),
+    };
+    req.to_js()
 }
 
 /// Hands the engine the FTL sources of `lang` (once per locale), so it can explain in it.
@@ -292,16 +295,41 @@ pub fn set_locale(lang: &str, sources: &[Rc<str>]) {
     post(locale_message(lang, sources));
 }
 
+/// The engine's answer to [`analyse`].
+pub enum Answer {
+    /// The view model.
+    Analysis(Box<Analysis>),
+    /// The text holds several reports one after another: a batch, not one explanation.
+    Several,
+    /// The engine could not answer.
+    Failed,
+}
+
 /// Analyses and explains `text` in `lang` (after masking names when `redact`); the answer holds
-/// the core's JSON too when `with_report` (see [`Analysis::json`]).
-pub fn analyse(lang: &str, text: &str, redact: bool, with_report: bool, done: impl FnOnce(Option<Analysis>) + 'static) {
+/// the core's JSON too when `with_report` (see [`Analysis::json`]). Unless `one`, a text holding
+/// several reports is answered with [`Answer::Several`].
+pub fn analyse(
+    lang: &str,
+    text: &str,
+    redact: bool,
+    with_report: bool,
+    one: bool,
+    done: impl FnOnce(Answer) + 'static,
+) {
     let (lang, text) = (lang.to_string(), text.to_string());
     request(
-        move |id| Request::Analyse(id, lang, text, redact, with_report),
-        None,
+        move |id| Request::Analyse {
+            id,
+            lang,
+            text,
+            redact,
+            report: with_report,
+            one,
+        },
         move |r| match r {
-            Some(Reply::Analysis(_, analysis, _)) => done(analysis.map(|a| *a)),
-            _ => done(None),
+            Some(Reply::Analysis { analysis: Some(a), .. }) => done(Answer::Analysis(a)),
+            Some(Reply::Several { .. }) => done(Answer::Several),
+            _ => done(Answer::Failed),
         },
     );
 }
@@ -309,25 +337,31 @@ pub fn analyse(lang: &str, text: &str, redact: bool, with_report: bool, done: im
 /// The core's report for `text` as the CLI's `--json` prints it (with `source` "-").
 pub fn report(text: &str, done: impl FnOnce(Option<String>) + 'static) {
     let text = text.to_string();
-    request(move |id| Request::Report(id, text), None, move |r| done(text_of(r)));
+    request(move |id| Request::Report { id, text }, move |r| done(text_of(r)));
 }
 
 /// An Outlook `.msg` file rendered as the text of a message (`parse::msg`): the text the
 /// analysis reads, for the text area.
 pub fn render_msg(bytes: Uint8Array, done: impl FnOnce(Option<String>) + 'static) {
-    request(Request::Msg, Some(bytes.into()), move |r| done(text_of(r)));
+    request(
+        move |id| Request::Msg {
+            id,
+            bytes: bytes.into(),
+        },
+        move |r| done(text_of(r)),
+    );
 }
 
 /// The text of the example bounce `id` (see [`super::examples`]).
 pub fn example(name: &str, done: impl FnOnce(Option<String>) + 'static) {
     let name = name.to_string();
-    request(move |id| Request::Example(id, name), None, move |r| done(text_of(r)));
+    request(move |id| Request::Example { id, name }, move |r| done(text_of(r)));
 }
 
 /// `text` with addresses, IP addresses and host names masked (see `share::redact`).
 pub fn redact(text: &str, done: impl FnOnce(Option<String>) + 'static) {
     let text = text.to_string();
-    request(move |id| Request::Redact(id, text), None, move |r| done(text_of(r)));
+    request(move |id| Request::Redact { id, text }, move |r| done(text_of(r)));
 }
 
 /// Where a batch's messages are.
@@ -348,15 +382,21 @@ pub fn batch_start(lang: &str, input: BatchInput, listener: BatchListener) -> u6
     batch_cancel();
     let batch = next_id();
     BATCH.with(|b| *b.borrow_mut() = Some((batch, listener)));
-    let (text, names, attachment) = match input {
-        BatchInput::Text(t) => (Some(t), Vec::new(), None),
+    let (text, names, files) = match input {
+        BatchInput::Text(t) => (Some(t), Vec::new(), JsValue::UNDEFINED),
         BatchInput::Files(files) => {
             let names = files.iter().map(|f| f.name()).collect();
             let list: js_sys::Array = files.iter().collect();
-            (None, names, Some(list.into()))
+            (None, names, list.into())
         }
     };
-    send(&Request::BatchStart(batch, lang.to_string(), text, names), attachment);
+    send(&Request::BatchStart {
+        batch,
+        lang: lang.to_string(),
+        text,
+        names,
+        files,
+    });
     batch
 }
 
@@ -371,14 +411,16 @@ pub fn batch_cancel() {
 /// Hands the engine the user's `action` on the batch view (a [`super::protocol::Node`]'s
 /// `data-act`); it answers with a new view.
 pub fn batch_act(batch: u64, action: &str) {
-    send(&Request::BatchAct(batch, action.to_string()), None);
+    send(&Request::BatchAct {
+        batch,
+        act: action.to_string(),
+    });
 }
 
 /// The text of message `index` of `batch`.
 pub fn batch_message(batch: u64, index: u32, done: impl FnOnce(Option<String>) + 'static) {
     request(
-        move |id| Request::BatchMessage(id, batch, index),
-        None,
+        move |id| Request::BatchMessage { id, batch, index },
         move |r| done(text_of(r)),
     );
 }
@@ -401,16 +443,16 @@ pub struct DnsLines {
 }
 
 fn dns_reply(r: Option<Reply>, lang: &str) -> Option<DnsLines> {
-    let Some(Reply::Dns(_, Some(w))) = r else {
+    let Some(Reply::Dns { result: Some(w), .. }) = r else {
         return None;
     };
     Some(DnsLines {
-        run: w.0,
+        run: w.run,
         lang: lang.to_string(),
-        lines: w.1,
-        unreachable: w.2,
-        verdicts: Rc::new(w.3),
-        verdicts_json: w.4,
+        lines: w.lines,
+        unreachable: w.unreachable,
+        verdicts: Rc::new(w.verdicts),
+        verdicts_json: w.verdicts_json,
     })
 }
 
@@ -431,8 +473,12 @@ pub fn dns(lang: &str, targets: &Targets, resolver: &str, done: impl FnOnce(Opti
     let (l, targets, resolver) = (lang.to_string(), targets.clone(), resolver.to_string());
     let lang = l.clone();
     request(
-        move |id| Request::Dns(id, lang, targets, resolver),
-        None,
+        move |id| Request::Dns {
+            id,
+            lang,
+            targets,
+            resolver,
+        },
         move |r| done(dns_reply(r, &l)),
     );
 }
@@ -442,8 +488,7 @@ pub fn dns_lines(run: u64, lang: &str, done: impl FnOnce(Option<DnsLines>) + 'st
     let l = lang.to_string();
     let lang = l.clone();
     request(
-        move |id| Request::DnsLines(id, lang, run),
-        None,
+        move |id| Request::DnsLines { id, lang, run },
         move |r| done(dns_reply(r, &l)),
     );
 }
@@ -463,11 +508,15 @@ fn proxy_fetch(fetch: u64, url: String, timeout_ms: u32) {
             Err(p) => Err(TransportError::Network(format!("{p:?}"))),
         };
         let reply = match reply {
-            Ok(r) => FetchReply::Ok(r.status, r.content_type, r.body),
+            Ok(r) => FetchReply::Ok {
+                status: r.status,
+                content_type: r.content_type,
+                body: Uint8Array::from(&r.body[..]).into(),
+            },
             Err(TransportError::Timeout) => FetchReply::Timeout,
             Err(TransportError::Oversized) => FetchReply::Oversized,
             Err(TransportError::Network(m)) => FetchReply::Network(m),
         };
-        send(&Request::Fetched(fetch, reply), None);
+        send(&Request::Fetched { id: fetch, reply });
     });
 }

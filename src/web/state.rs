@@ -165,7 +165,16 @@ impl AppState {
     /// The state after a batch reply; `None` when the reply is for a batch no longer wanted.
     fn batch_reply(mut self, reply: Reply) -> Option<AppState> {
         match reply {
-            Reply::BatchView(id, BatchView(finished, status, back, view)) => {
+            Reply::BatchView {
+                batch: id,
+                view:
+                    BatchView {
+                        finished,
+                        status,
+                        back,
+                        tree: view,
+                    },
+            } => {
                 let first = id == self.batch_pending && self.batch.as_ref().is_none_or(|b| b.id != id);
                 if !first && self.batch.as_ref().is_none_or(|b| b.id != id) {
                     return None;
@@ -185,7 +194,7 @@ impl AppState {
                     view: Rc::new(view),
                 }));
             }
-            Reply::BatchSingle(id) if id == self.batch_pending => {
+            Reply::BatchSingle { batch: id } if id == self.batch_pending => {
                 // Not a batch after all: explain the text as one message.
                 self.batch_pending = 0;
                 self.single_only = true;
@@ -299,7 +308,14 @@ impl Reducible for AppState {
                 s.link_status = None;
             }
             Action::LinkCopied(st) => s.link_status = Some(st),
-            Action::BatchRequested { id, clear_text } => {
+            Action::BatchRequested {
+                id,
+                clear_text,
+                generation,
+            } => {
+                if generation.is_some_and(|g| g != s.generation) {
+                    return self;
+                }
                 s.batch_pending = id;
                 if clear_text {
                     s.generation += 1;

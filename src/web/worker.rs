@@ -13,7 +13,6 @@ use crate::dns::resolver::{DohResolver, HttpReply, Transport, TransportError};
 use crate::dns::{self, Config, DnsReport, Targets};
 use crate::i18n::Localizer;
 use futures::future::{FutureExt, LocalBoxFuture};
-use js_sys::Uint8Array;
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -73,7 +72,9 @@ pub fn serve(post: Post) -> Post {
         for text in [examples::WARM_UP_TEXT, examples::WARM_UP_DSN] {
             let _ = crate::analyze(text.as_bytes());
         }
-        warm.send(&Reply::Warm(js_sys::Date::now() - t0));
+        warm.send(&Reply::Warm {
+            ms: js_sys::Date::now() - t0,
+        });
     });
     Rc::new(move |v| server.clone().handle(v))
 }
@@ -85,7 +86,7 @@ impl Server {
     }
 
     fn text(&self, id: u64, text: Option<String>) {
-        self.send(&Reply::Text(id, text));
+        self.send(&Reply::Text { id, text });
     }
 
     /// The current time in ms by the scope's clock.
@@ -95,62 +96,82 @@ impl Server {
 
     fn handle(self: Rc<Self>, v: JsValue) {
         let t0 = self.clock.as_ref().map(|c| c.now());
-        let Some((req, attachment)) = Request::from_js(&v) else {
+        let Some(req) = Request::from_js(v) else {
             return;
         };
         match req {
-            Request::Locale(lang, sources) => {
+            Request::Locale { lang, sources } => {
                 let refs: Vec<&str> = sources.iter().map(String::as_str).collect();
                 if let Ok(loc) = Localizer::from_sources(&lang, &refs) {
                     // Explaining and serializing once in the new locale warms up the rest of
                     // the path (Fluent's message resolution, the view model), off the first paste.
-                    let _ = analysis::run(examples::WARM_UP_TEXT, &loc).to_js();
+                    let warm = analysis::run(examples::WARM_UP_TEXT, &loc);
+                    let _ = Reply::Analysis {
+                        id: 0,
+                        analysis: Some(Box::new(warm)),
+                        ms: None,
+                    }
+                    .to_js();
                     let _ = loc.take_errors();
                     self.locales.borrow_mut().insert(lang, loc);
                 }
             }
-            Request::Analyse(id, lang, text, redact, with_report) => {
+            Request::Analyse {
+                id,
+                lang,
+                text,
+                redact,
+                report,
+                one,
+            } => {
+                // Several reports one after another: the page makes a batch of them.
+                if !(one || redact || report) && crate::batch::split_reports(text.as_bytes()).len() > 1 {
+                    return self.send(&Reply::Several { id });
+                }
                 let analysis = self.locales.borrow().get(&lang).map(|loc| {
                     let text = if redact { super::share::redact(&text) } else { text };
                     let _ = loc.take_errors();
-                    Box::new(analysis::run_with(&text, loc, with_report))
+                    Box::new(analysis::run_with(&text, loc, report))
                 });
                 // How long the engine worked on the request in ms (from the message to the
                 // answer: reading the text, analysis, explanation; not the answer's JSON). The
                 // page ignores it; the browser benchmark reads it, free of the time messages wait
                 // for a thread on a busy machine.
                 let ms = t0.zip(self.clock.as_ref()).map(|(t0, c)| c.now() - t0);
-                self.send(&Reply::Analysis(id, analysis, ms));
+                self.send(&Reply::Analysis { id, analysis, ms });
             }
-            Request::Report(id, text) => {
+            Request::Report { id, text } => {
                 let mut report = crate::analyze(text.as_bytes());
                 report.source = "-".to_string();
                 self.text(id, serde_json::to_string(&report).ok());
             }
-            Request::Redact(id, text) => self.text(id, Some(super::share::redact(&text))),
-            Request::Msg(id) => {
-                let bytes = attachment
-                    .dyn_into::<Uint8Array>()
-                    .map(|b| b.to_vec())
-                    .unwrap_or_default();
-                self.text(id, Some(crate::input::Input::new(&bytes).text));
-            }
-            Request::Example(id, name) => self.text(id, examples::example_text(&name).map(str::to_string)),
-            Request::Dns(id, lang, targets, resolver) => {
+            Request::Redact { id, text } => self.text(id, Some(super::share::redact(&text))),
+            Request::Msg { id, bytes } => self.text(id, Some(crate::input::Input::new(&bytes_of(bytes)).text)),
+            Request::Example { id, name } => self.text(id, examples::example_text(&name).map(str::to_string)),
+            Request::Dns {
+                id,
+                lang,
+                targets,
+                resolver,
+            } => {
                 let server = self.clone();
                 wasm_bindgen_futures::spawn_local(async move { server.dns(id, lang, targets, resolver).await });
             }
-            Request::DnsLines(id, lang, run) => {
-                let lines = self.dns_value(run, &lang);
-                self.send(&Reply::Dns(id, lines));
+            Request::DnsLines { id, lang, run } => {
+                let result = self.dns_value(run, &lang);
+                self.send(&Reply::Dns { id, result });
             }
-            Request::Fetched(fetch, reply) => {
+            Request::Fetched { id: fetch, reply } => {
                 if let Some(resolve) = self.fetches.borrow_mut().remove(&fetch) {
                     let r = match reply {
-                        FetchReply::Ok(status, content_type, body) => Ok(HttpReply {
+                        FetchReply::Ok {
                             status,
                             content_type,
                             body,
+                        } => Ok(HttpReply {
+                            status,
+                            content_type,
+                            body: bytes_of(body),
                         }),
                         FetchReply::Timeout => Err(TransportError::Timeout),
                         FetchReply::Oversized => Err(TransportError::Oversized),
@@ -160,14 +181,20 @@ impl Server {
                     let _ = resolve.call1(&JsValue::NULL, &JsValue::from_f64(fetch as f64));
                 }
             }
-            Request::BatchStart(batch, lang, text, names) => {
+            Request::BatchStart {
+                batch,
+                lang,
+                text,
+                names,
+                files,
+            } => {
                 let server = self.clone();
                 wasm_bindgen_futures::spawn_local(async move {
-                    super::batch_run::run(server, batch, lang, text, names, attachment).await
+                    super::batch_run::run(server, batch, lang, text, names, files).await
                 });
             }
-            Request::BatchAct(batch, action) => super::batch_run::act(&self, batch, &action),
-            Request::BatchMessage(id, batch, index) => {
+            Request::BatchAct { batch, act } => super::batch_run::act(&self, batch, &act),
+            Request::BatchMessage { id, batch, index } => {
                 let text = self
                     .batch
                     .borrow()
@@ -181,7 +208,7 @@ impl Server {
 
     async fn dns(self: Rc<Self>, id: u64, lang: String, targets: Targets, resolver: String) {
         let Ok(resolver) = dns::parse_resolver_url(&resolver) else {
-            return self.send(&Reply::Dns(id, None));
+            return self.send(&Reply::Dns { id, result: None });
         };
         let cfg = Config::with_resolver(&resolver);
         let transport = ProxyTransport {
@@ -197,8 +224,8 @@ impl Server {
             let extra = runs.len().saturating_sub(KEPT_DNS_RUNS);
             runs.drain(..extra);
         }
-        let lines = self.dns_value(id, &lang);
-        self.send(&Reply::Dns(id, lines));
+        let result = self.dns_value(id, &lang);
+        self.send(&Reply::Dns { id, result });
     }
 
     /// A kept run's evidence and verdicts in `lang`.
@@ -215,14 +242,21 @@ impl Server {
             .iter()
             .map(|r| dns::verdict::verdict_for(r, report))
             .collect();
-        Some(DnsWire(
+        Some(DnsWire {
             run,
-            dns::evidence(report, loc),
-            report.resolver_unreachable,
-            verdicts.iter().map(|v| v.as_ref().map(|v| v.line(loc))).collect(),
-            serde_json::to_string(&verdicts).ok(),
-        ))
+            lines: dns::evidence(report, loc),
+            unreachable: report.resolver_unreachable,
+            verdicts: verdicts.iter().map(|v| v.as_ref().map(|v| v.line(loc))).collect(),
+            verdicts_json: serde_json::to_string(&verdicts).ok(),
+        })
     }
+}
+
+/// The bytes of a `Uint8Array` (none when it is something else).
+fn bytes_of(v: JsValue) -> Vec<u8> {
+    v.dyn_into::<js_sys::Uint8Array>()
+        .map(|b| b.to_vec())
+        .unwrap_or_default()
 }
 
 thread_local! {
@@ -246,7 +280,11 @@ impl Transport for ProxyTransport {
         let promise = js_sys::Promise::new(&mut |resolve, _reject| {
             fetches.borrow_mut().insert(fid, resolve);
         });
-        let fetch = Reply::Fetch(fid, url.to_string(), timeout_ms);
+        let fetch = Reply::Fetch {
+            id: fid,
+            url: url.to_string(),
+            timeout_ms,
+        };
         (self.post)(fetch.to_js());
         async move {
             let _ = JsFuture::from(promise).await;

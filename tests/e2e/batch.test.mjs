@@ -13,12 +13,11 @@ import { join } from 'node:path';
 import { ROOT, ARTIFACTS, startServer, launch, openApp, axe, shot, fixture, cspViolations } from './helpers.mjs';
 
 const COUNT = 2000;
-// The largest frame gap allowed while a batch runs (the issue's bar). Asserted only with
-// BOUNCE_ASSERT_FRAME_GAP=1: on a shared 2-core machine the gap follows the machine's load (33 ms
-// to 500 ms, once 967 ms, over fifteen runs while other sessions' builds and browsers ran, load
-// average 4-13; the page's own longest task was 80 ms but in that one run), not only the page's
-// code. The figures are always written to tests/artifacts/batch-frames.json.
-const MAX_GAP_MS = 200;
+// The issue's bar for the largest gap between two animation frames while a batch runs. A
+// benchmark figure, never asserted (no timed assertion in tests): on a shared 2-core machine the
+// gap follows the machine's load as much as the page's code. Every run writes its figures to
+// tests/artifacts/batch-frames.json and the log; the README reports dated runs.
+const GAP_BAR_MS = 200;
 
 let server;
 let url;
@@ -95,13 +94,13 @@ test('a 2,000-message mbox: the counts of `bounce summary`, frames keep coming, 
       window.__frames.running = false;
       return window.__frames;
     });
-    const report = { messages: COUNT, ms, max_frame_gap_ms: Math.round(frames.max * 10) / 10, frames: frames.n };
+    const report = { date: new Date().toISOString(), messages: COUNT, ms, max_frame_gap_ms: Math.round(frames.max * 10) / 10, frames: frames.n };
+    report.within_bar = frames.max <= GAP_BAR_MS;
     report.gaps_over_50_ms = frames.long;
     report.long_tasks_ms = frames.tasks;
     writeFileSync(join(ARTIFACTS, 'batch-frames.json'), JSON.stringify(report, null, 2) + '\n');
     console.log(`batch of ${COUNT}: ${ms} ms, ${frames.n} frames, largest gap ${report.max_frame_gap_ms} ms; gaps over 50 ms: ${frames.long.join(', ') || 'none'}; the page's long tasks: ${frames.tasks.join(', ') || 'none'}`);
     assert.ok(frames.progress && frames.valuenow, 'a progress bar with aria-valuenow showed');
-    if (process.env.BOUNCE_ASSERT_FRAME_GAP === '1') assert.ok(frames.max <= MAX_GAP_MS, `largest frame gap ${frames.max} ms`);
 
     // The same counts as the CLI's summary of the same file.
     assert.equal(Number(await page.getAttribute('.batch', 'data-messages')), cli.messages);
@@ -186,5 +185,35 @@ test('Polish: several dropped files, a pasted mbox, cancel, axe', { timeout: 240
     await waitDone(page);
     assert.ok(Number(await page.getAttribute('.batch', 'data-messages')) < COUNT);
     assert.match(await page.textContent('.batch .notice'), /Przerwano/);
+  });
+});
+
+test('several reports pasted one after another (no mbox lines) are a batch; one report is not', { timeout: 180000 }, async () => {
+  await withApp({}, async (page) => {
+    const paste = (t) =>
+      page.evaluate((t) => {
+        const ta = document.querySelector('#bounce-input');
+        ta.value = t;
+        ta.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+      }, t);
+    // Three raw messages back to back (tests/pasted, split by the core's split_reports).
+    await paste(readFileSync(join(ROOT, 'tests', 'pasted', 'three-messages.eml'), 'utf8'));
+    await page.waitForFunction(() => document.querySelector('.batch')?.dataset.messages === '3', null, { timeout: 60000 });
+    await waitDone(page);
+    assert.deepEqual(await page.locator('.batch-list tbody button').allTextContents(), ['#1', '#2', '#3']);
+    const recipients = await page.locator('.batch-list tbody tr td:nth-child(2)').allTextContents();
+    assert.deepEqual(recipients, ['jan.kowal@ogrody.example', 'ewa@kwiaty.example', 'tomasz@domki.example']);
+    // A row opens its own report's explanation, not the whole text's.
+    await page.locator('.batch-list tbody button').nth(1).click();
+    await page.waitForFunction(() => document.querySelector('#results')?.dataset.phase === 'done' && document.querySelector('.recipient .address'), null, { timeout: 30000 });
+    assert.deepEqual(await page.locator('.recipient .address').allTextContents(), ['ewa@kwiaty.example']);
+    assert.deepEqual(await axe(page), [], 'axe on a pasted batch');
+    // The visible texts of two notices copied one after the other.
+    await paste(readFileSync(join(ROOT, 'tests', 'pasted', 'two-visible-notices.txt'), 'utf8'));
+    await page.waitForFunction(() => document.querySelector('.batch')?.dataset.messages === '2' && !document.querySelector('.batch progress'), null, { timeout: 60000 });
+    // One bounce (with its returned message's headers) stays one explanation.
+    await paste(fixture('user-unknown.eml'));
+    await page.waitForFunction(() => document.querySelector('#results')?.dataset.phase === 'done' && document.querySelector('.summary .headline'), null, { timeout: 30000 });
+    assert.equal(await page.locator('.batch').count(), 0);
   });
 });

@@ -47,8 +47,13 @@ for (const [label, dir] of dists) {
     const ready = await new Promise((resolve) => {
       const t = setTimeout(() => resolve(false), 60000);
       window.__w.onmessage = (e) => {
-        // Builds before the typed protocol (src/web/protocol.rs) tag in lower case.
-        if (e.data?.[0] === 'ready' || e.data?.[0] === 'Ready') {
+        // Builds before the typed protocol (src/web/protocol.rs) tag in lower case; builds since
+        // serde's wire form (batchweb2) post "Ready", then { Variant: { fields } }.
+        if (e.data === 'Ready') {
+          window.__serde = true;
+          clearTimeout(t);
+          resolve(true);
+        } else if (e.data?.[0] === 'ready' || e.data?.[0] === 'Ready') {
           window.__typed = e.data[0] === 'Ready';
           clearTimeout(t);
           resolve(true);
@@ -57,7 +62,11 @@ for (const [label, dir] of dists) {
     });
     if (!ready) return false;
     const tag = (t) => (window.__typed ? t[0].toUpperCase() + t.slice(1) : t);
-    window.__w.postMessage([tag('locale'), 'en', srcs]);
+    const analyse = (id, text) =>
+      window.__serde
+        ? { Analyse: { id, lang: 'en', text, redact: false, report: false, one: true } }
+        : [tag('analyse'), id, 'en', text, false, false];
+    window.__w.postMessage(window.__serde ? { Locale: { lang: 'en', sources: srcs } } : [tag('locale'), 'en', srcs]);
     // One batch: `n` analyses of `text`, or as many as fit in `ms`; the engine's mean ms.
     window.__batch = (text, ms) =>
       new Promise((resolve) => {
@@ -66,14 +75,20 @@ for (const [label, dir] of dists) {
         let n = 0;
         const t0 = performance.now();
         window.__w.onmessage = (e) => {
-          if (e.data?.[0] !== (window.__typed ? 'Analysis' : 'reply')) return;
-          if (window.__typed ? e.data[2] == null : typeof e.data[2] !== 'string') return resolve(NaN);
-          sum += e.data[3];
+          if (window.__serde) {
+            if (!e.data?.Analysis) return;
+            if (e.data.Analysis.analysis == null) return resolve(NaN);
+            sum += e.data.Analysis.ms;
+          } else {
+            if (e.data?.[0] !== (window.__typed ? 'Analysis' : 'reply')) return;
+            if (window.__typed ? e.data[2] == null : typeof e.data[2] !== 'string') return resolve(NaN);
+            sum += e.data[3];
+          }
           n += 1;
-          if (performance.now() - t0 < ms || n < 3) window.__w.postMessage([tag('analyse'), ++id, 'en', text, false, false]);
+          if (performance.now() - t0 < ms || n < 3) window.__w.postMessage(analyse(++id, text));
           else resolve(sum / n);
         };
-        window.__w.postMessage([tag('analyse'), ++id, 'en', text, false, false]);
+        window.__w.postMessage(analyse(++id, text));
       });
     // Warm up: the patterns, the locale, the first answers.
     await window.__batch('554 5.7.1 You are not allowed to connect', 500);

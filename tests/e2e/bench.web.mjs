@@ -541,7 +541,10 @@ try {
     if (!w || !ftls.length) return `no worker or en bundle in index.html (worker: ${w})`;
     window.__srcs = await Promise.all(ftls.map(async (f) => (await fetch(new URL(f, document.baseURI))).text()));
     window.__w = new Worker(new URL(w, document.baseURI));
-    // Three request formats: the typed protocol's (src/web/protocol.rs, 2026-12-02: each
+    // Four request formats: serde's (src/web/protocol.rs since batchweb2: each message
+    // { Variant: { fields } }: "Ready", then { Locale: { lang, sources } } once and
+    // { Analyse: { id, lang, text, redact, report, one } } → { Analysis: { id, analysis, ms } }),
+    // the typed protocol's before it (2026-12-02: each
     // message a JS array [variant, fields…]: ["Ready"], then ["Locale", lang, [ftl]] once and
     // ["Analyse", id, lang, text, redact, with report] → ["Analysis", id, view model as a flat
     // array, ms]), the engine's before it (src/web/engine.rs, since
@@ -551,7 +554,12 @@ try {
     const ok = await new Promise((resolve) => {
       const t = setTimeout(() => resolve(false), 30000);
       window.__w.onmessage = (e) => {
-        if (Array.isArray(e.data) && e.data[0] === 'Ready') {
+        if (e.data === 'Ready') {
+          clearTimeout(t);
+          window.__proto = 'serde';
+          window.__w.postMessage({ Locale: { lang: 'en', sources: window.__srcs } });
+          resolve(true);
+        } else if (Array.isArray(e.data) && e.data[0] === 'Ready') {
           clearTimeout(t);
           window.__proto = 'typed';
           window.__w.postMessage(['Locale', 'en', window.__srcs]);
@@ -580,6 +588,18 @@ try {
           const engine = window.__proto === 'engine';
           window.__w.onmessage = (e) => {
             const d = e.data;
+            if (window.__proto === 'serde') {
+              if (d?.Analysis?.id === id) {
+                clearTimeout(timer);
+                window.__lastMs = typeof d.Analysis.ms === 'number' ? d.Analysis.ms : null;
+                const a = d.Analysis.analysis;
+                const recipients = (a?.facts ?? []).map((f, i) => ({
+                  facts: { address: a.explanation.recipients[i]?.address, status: f.status, reply_code: f.reply_code },
+                }));
+                resolve(JSON.stringify({ recipients }));
+              }
+              return;
+            }
             if (window.__proto === 'typed') {
               if (Array.isArray(d) && d[0] === 'Analysis' && d[1] === id) {
                 clearTimeout(timer);
@@ -602,6 +622,10 @@ try {
               resolve(engine ? d[2] : d[1]);
             }
           };
+          if (window.__proto === 'serde') {
+            window.__w.postMessage({ Analyse: { id, lang: 'en', text: t, redact: false, report: false, one: true } });
+            return;
+          }
           if (window.__proto === 'typed') {
             window.__w.postMessage(['Analyse', id, 'en', t, false, false]);
             return;

@@ -205,14 +205,15 @@ fn every_example_is_explained_with_highlights_in_both_locales() {
         for ex in EXAMPLES {
             let a = analysis::run(ex.text, &loc);
             assert!(a.is_bounce(), "{}: not recognised", ex.id);
-            assert!(!a.recipients.is_empty(), "{}: no recipient", ex.id);
-            assert!(!a.headline.is_empty() && a.json.is_none());
+            assert!(!a.facts.is_empty(), "{}: no recipient", ex.id);
+            assert_eq!(a.facts.len(), a.explanation.recipients.len());
+            assert!(!a.explanation.headline.is_empty() && a.json.is_none());
             let code = a
                 .spans
                 .iter()
                 .find(|s| s.what == Mark::ReplyCode)
                 .expect("reply code highlighted");
-            assert_eq!(&ex.text[code.start..code.end], a.recipients[0].facts.reply_code);
+            assert_eq!(&ex.text[code.start..code.end], a.facts[0].reply_code);
             assert_eq!(
                 loc.take_errors(),
                 Vec::<String>::new(),
@@ -407,9 +408,9 @@ fn a_redacted_bounce_still_explains_the_same_way() {
     let ex = EXAMPLES[0].text;
     let plain = analysis::run(ex, &loc);
     let masked = analysis::run(&bounce::web::share::redact(ex), &loc);
-    assert_eq!(masked.recipients.len(), plain.recipients.len());
-    assert_eq!(masked.recipients[0].facts.reason, plain.recipients[0].facts.reason);
-    assert_eq!(masked.recipients[0].facts.status, plain.recipients[0].facts.status);
+    assert_eq!(masked.facts.len(), plain.facts.len());
+    assert_eq!(masked.facts[0].reason, plain.facts[0].reason);
+    assert_eq!(masked.facts[0].status, plain.facts[0].status);
     assert!(!copy_text(&masked, CopyFormat::Plain).contains("jan.kowalski"));
     assert!(!copy_text(&masked, CopyFormat::Markdown).contains("example.net"));
 }
@@ -430,13 +431,16 @@ fn the_copied_text_is_the_cores_plain_text_and_markdown() {
         for text in &texts {
             let a = analysis::run(text, &loc);
             let ex = bounce::explain::explain(&bounce::analyze(text.as_bytes()), &loc);
-            assert_eq!(a.explanation(), ex, "{lang}: {text:.40}");
+            assert_eq!(a.explanation, ex, "{lang}: {text:.40}");
             assert_eq!(copy_text(&a, CopyFormat::Plain), bounce::explain::to_plain(&ex));
             assert_eq!(copy_text(&a, CopyFormat::Markdown), bounce::explain::to_markdown(&ex));
             // What the engine posts (its wire form) reads back as the same view model.
-            assert_eq!(analysis::Analysis::from_js(&a.to_js()), a, "{lang}: {text:.40}");
-            let reply = Reply::Analysis(7, Some(Box::new(a.clone())), Some(1.5));
-            assert_eq!(Reply::from_js(&reply.to_js()), Some(reply));
+            let reply = Reply::Analysis {
+                id: 7,
+                analysis: Some(Box::new(a.clone())),
+                ms: Some(1.5),
+            };
+            assert_eq!(Reply::from_js(reply.to_js()), Some(reply), "{lang}: {text:.40}");
             // Its JSON (ASCII only) reads back the same too.
             let json = analysis::to_json(&a);
             assert!(json.is_ascii(), "{lang}: {text:.40}");
@@ -486,6 +490,19 @@ fn reducer_file_error_shows_until_new_text_arrives() {
 
 // ---- the analysis engine ----------------------------------------------------------------------
 
+/// Asks the engine to explain `text` as one report; `None` when it cannot.
+async fn explained(lang: &str, text: &str, redact: bool, report: bool) -> Option<analysis::Analysis> {
+    ask(|done| {
+        engine::analyse(lang, text, redact, report, true, move |a| {
+            done(match a {
+                engine::Answer::Analysis(a) => Some(*a),
+                _ => None,
+            })
+        })
+    })
+    .await
+}
+
 /// Waits for a callback-style engine request.
 async fn ask<T: 'static>(send: impl FnOnce(Box<dyn FnOnce(T)>)) -> T {
     let slot: Rc<std::cell::RefCell<Option<T>>> = Rc::default();
@@ -510,9 +527,9 @@ async fn the_engine_answers_as_the_core_does() {
         .map(|(_, t)| Rc::from(*t))
         .collect();
     engine::set_locale("pl", &sources);
-    // The view model crosses the worker boundary as JSON and arrives unchanged.
+    // The view model crosses the worker boundary and arrives unchanged.
     for example in EXAMPLES {
-        let got = ask(|done| engine::analyse("pl", example.text, false, false, done)).await;
+        let got = explained("pl", example.text, false, false).await;
         assert_eq!(
             got,
             Some(analysis::run(example.text, &full_localizer("pl"))),
@@ -521,27 +538,33 @@ async fn the_engine_answers_as_the_core_does() {
         );
     }
     let ex = EXAMPLES[0].text;
-    let got = ask(|done| engine::analyse("pl", ex, false, false, done)).await;
+    let got = explained("pl", ex, false, false).await;
     assert!(engine::is_ready());
     // An unknown locale is refused, not answered in another language.
-    assert_eq!(ask(|done| engine::analyse("xx", ex, false, false, done)).await, None);
+    assert_eq!(explained("xx", ex, false, false).await, None);
     // Redacted analysis: no real names anywhere in what the page gets.
-    let masked = ask(|done| engine::analyse("pl", ex, true, false, done))
-        .await
-        .expect("answer");
+    let masked = explained("pl", ex, true, false).await.expect("answer");
     assert!(!copy_text(&masked, CopyFormat::Plain).contains("jan.kowalski"));
     assert!(!copy_text(&masked, CopyFormat::Markdown).contains("example.net"));
     // The core's JSON only when asked for (the embed element), and masked as well.
     assert!(masked.json.is_none());
-    let with_report = ask(|done| engine::analyse("pl", ex, true, true, done))
-        .await
-        .expect("answer");
+    let with_report = explained("pl", ex, true, true).await.expect("answer");
     let json = with_report.json.expect("the core's JSON when asked for");
     assert!(json.contains("\"recipients\"") && !json.contains("example.net"));
-    assert_eq!(
-        masked.recipients[0].facts.reason,
-        got.as_ref().unwrap().recipients[0].facts.reason
-    );
+    assert_eq!(masked.facts[0].reason, got.as_ref().unwrap().facts[0].reason);
+    // Two reports pasted one after another: the page is told to make a batch of them, unless
+    // it asks for one explanation.
+    let two = format!("{ex}\n\n{}", EXAMPLES[1].text);
+    if bounce::batch::split_reports(two.as_bytes()).len() == 2 {
+        let several = ask(|done| {
+            engine::analyse("pl", &two, false, false, false, move |a| {
+                done(matches!(a, engine::Answer::Several))
+            })
+        })
+        .await;
+        assert!(several, "several reports are a batch");
+        assert!(explained("pl", &two, false, false).await.is_some());
+    }
     let redacted = ask(|done| engine::redact(ex, done)).await.expect("answer");
     assert_eq!(redacted, bounce::web::share::redact(ex));
     // The example texts live in the engine; the page's menu knows only their ids.
@@ -587,21 +610,93 @@ fn the_protocol_reads_back_what_it_writes() {
         reason: None,
         reasons: vec!["userunknown".into(), "żółw".into()],
     };
+    let bytes: JsValue = js_sys::Uint8Array::from(&[1u8, 2, 3][..]).into();
+    let files: JsValue = js_sys::Array::of1(&JsValue::from_str("a file")).into();
     let requests = [
-        Request::Locale("pl".into(), vec!["a = b".into()]),
-        Request::Analyse(1, "en".into(), "550 x".into(), true, false),
-        Request::Dns(2, "en".into(), targets, "https://dns.google/dns-query".into()),
-        Request::Fetched(3, FetchReply::Ok(200, None, vec![1, 2, 3])),
-        Request::Fetched(4, FetchReply::Network("no".into())),
-        Request::BatchStart(5, "pl".into(), Some("From x\n".into()), vec![]),
-        Request::BatchAct(5, "page:2".into()),
-        Request::BatchMessage(6, 5, 9),
+        Request::Locale {
+            lang: "pl".into(),
+            sources: vec!["a = b".into()],
+        },
+        Request::Analyse {
+            id: 1,
+            lang: "en".into(),
+            text: "550 x".into(),
+            redact: true,
+            report: false,
+            one: true,
+        },
+        Request::Msg {
+            id: 7,
+            bytes: bytes.clone(),
+        },
+        Request::Dns {
+            id: 2,
+            lang: "en".into(),
+            targets,
+            resolver: "https://dns.google/dns-query".into(),
+        },
+        Request::Fetched {
+            id: 3,
+            reply: FetchReply::Ok {
+                status: 200,
+                content_type: None,
+                body: bytes.clone(),
+            },
+        },
+        Request::Fetched {
+            id: 4,
+            reply: FetchReply::Network("no".into()),
+        },
+        Request::BatchStart {
+            batch: 5,
+            lang: "pl".into(),
+            text: Some("From x\n".into()),
+            names: vec![],
+            files: JsValue::UNDEFINED,
+        },
+        Request::BatchStart {
+            batch: 5,
+            lang: "pl".into(),
+            text: None,
+            names: vec!["a.eml".into()],
+            files: files.clone(),
+        },
+        Request::BatchAct {
+            batch: 5,
+            act: "page:2".into(),
+        },
+        Request::BatchMessage {
+            id: 6,
+            batch: 5,
+            index: 9,
+        },
     ];
     for r in requests {
-        let (back, attachment) = Request::from_js(&r.to_js(None)).expect("a request");
-        assert_eq!(back, r);
-        assert!(attachment.is_undefined());
+        let js = r.to_js();
+        // What a script in between reads (www/build/postbuild.mjs): the tag (the object's one
+        // key) and the fields.
+        let obj: js_sys::Object = js.clone().unchecked_into();
+        let keys = js_sys::Object::keys(&obj);
+        assert_eq!(keys.length(), 1);
+        let tag = keys.get(0).as_string().unwrap();
+        assert!(format!("{r:?}").starts_with(&tag), "{r:?}");
+        assert_eq!(Request::from_js(js), Some(r));
     }
+    // Browser objects cross as they are, not copied into arrays.
+    let js = Request::Msg { id: 7, bytes }.to_js();
+    let c = js_sys::Reflect::get(&js, &"Msg".into()).unwrap();
+    assert!(js_sys::Reflect::get(&c, &"bytes".into()).unwrap().is_instance_of::<js_sys::Uint8Array>());
+    let text = Request::Analyse {
+        id: 1,
+        lang: "en".into(),
+        text: "550 x".into(),
+        redact: false,
+        report: false,
+        one: false,
+    }
+    .to_js();
+    let c = js_sys::Reflect::get(&text, &"Analyse".into()).unwrap();
+    assert_eq!(js_sys::Reflect::get(&c, &"text".into()).unwrap().as_string().as_deref(), Some("550 x"));
     let view = Node(
         "section".into(),
         vec![("class".into(), "batch".into())],
@@ -610,18 +705,65 @@ fn the_protocol_reads_back_what_it_writes() {
     );
     let replies = [
         Reply::Ready,
-        Reply::Text(1, None),
-        Reply::Dns(2, Some(DnsWire(2, vec!["x".into()], true, vec![None, Some("y".into())], None))),
-        Reply::Fetch(3, "https://dns.google/dns-query?dns=AA".into(), 4000),
-        Reply::BatchView(4, BatchView(true, "done".into(), "back".into(), view)),
-        Reply::BatchSingle(4),
+        Reply::Warm { ms: 2.5 },
+        Reply::Text { id: 1, text: None },
+        Reply::Several { id: 8 },
+        Reply::Analysis {
+            id: 9,
+            analysis: None,
+            ms: None,
+        },
+        Reply::Dns {
+            id: 2,
+            result: Some(DnsWire {
+                run: 2,
+                lines: vec!["x".into()],
+                unreachable: true,
+                verdicts: vec![None, Some("y".into())],
+                verdicts_json: None,
+            }),
+        },
+        Reply::Fetch {
+            id: 3,
+            url: "https://dns.google/dns-query?dns=AA".into(),
+            timeout_ms: 4000,
+        },
+        Reply::BatchView {
+            batch: 4,
+            view: BatchView {
+                finished: true,
+                status: "done".into(),
+                back: "back".into(),
+                tree: view,
+            },
+        },
+        Reply::BatchSingle { batch: 4 },
     ];
     for r in replies {
-        assert_eq!(Reply::from_js(&r.to_js()), Some(r));
+        assert_eq!(Reply::from_js(r.to_js()), Some(r));
     }
+    // The router's own answers for a failed full engine (www/build/postbuild.mjs).
+    let failed = js_sys::JSON::parse(r#"{"Analysis":{"id":3,"analysis":null,"ms":null}}"#).unwrap();
+    assert_eq!(
+        Reply::from_js(failed),
+        Some(Reply::Analysis {
+            id: 3,
+            analysis: None,
+            ms: None
+        })
+    );
+    let failed = js_sys::JSON::parse(r#"{"Text":{"id":4,"text":null}}"#).unwrap();
+    assert_eq!(Reply::from_js(failed), Some(Reply::Text { id: 4, text: None }));
     // Anything else is no message (and no panic).
-    for junk in [JsValue::NULL, JsValue::from_str("x"), js_sys::Array::of1(&JsValue::from_str("Nope")).into()] {
-        assert_eq!(Reply::from_js(&junk), None);
-        assert!(Request::from_js(&junk).is_none());
+    for junk in [
+        JsValue::NULL,
+        JsValue::from_str("x"),
+        js_sys::Array::of1(&JsValue::from_str("Nope")).into(),
+        js_sys::JSON::parse(r#"{"Text":{"id":-1}}"#).unwrap(),
+        js_sys::JSON::parse(r#"{"Nope":{}}"#).unwrap(),
+        js_sys::JSON::parse(r#"{"Text":{"id":1},"Dns":{"id":2}}"#).unwrap(),
+    ] {
+        assert_eq!(Reply::from_js(junk.clone()), None);
+        assert!(Request::from_js(junk).is_none());
     }
 }

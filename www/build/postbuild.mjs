@@ -84,28 +84,33 @@ if (existsSync(join(stage, 'bounce-worker.js')) && existsSync(join(stage, 'bounc
   Object.defineProperty(self, 'onmessage', { configurable: true, get: () => handler, set: (f) => { handler = f; } });
   const locales = [];
   let full = null;
+  // A message's variant (serde's externally tagged form): a string, or an object's one key.
+  const tagOf = (d) => (typeof d === 'string' ? d : d && typeof d === 'object' ? Object.keys(d)[0] : undefined);
   const toFull = (data) => {
     if (!full) {
       const w = new Worker(FULL);
       full = { w, ready: false, queue: [...locales], pending: new Map() };
       w.onmessage = (e) => {
-        // Replies as src/web/protocol.rs writes them: [tag, id, ...].
-        const kind = e.data?.[0];
+        // Replies as src/web/protocol.rs writes them: "Ready", or { Tag: { id, ... } }.
+        const kind = tagOf(e.data);
         if (kind === 'Ready') {
           full.ready = true;
           for (const m of full.queue.splice(0)) w.postMessage(m);
         } else if (kind !== 'Warm') {
-          if (kind === 'Analysis' || kind === 'Text') full.pending.delete(e.data[1]);
+          if (kind === 'Analysis' || kind === 'Several' || kind === 'Text') full.pending.delete(e.data[kind]?.id);
           self.postMessage(e.data);
         }
       };
       // A full engine that fails answers every open request with nothing (the page shows the error).
       w.onerror = () => {
-        for (const [id, tag] of full.pending) self.postMessage(tag === 'Analyse' ? ['Analysis', id, null, null] : ['Text', id, null]);
+        for (const [id, tag] of full.pending) {
+          self.postMessage(tag === 'Analyse' ? { Analysis: { id, analysis: null, ms: null } } : { Text: { id, text: null } });
+        }
         full = null;
       };
     }
-    if (data[0] !== 'Locale') full.pending.set(data[1], data[0]);
+    const tag = tagOf(data);
+    if (tag !== 'Locale') full.pending.set(data[tag]?.id, tag);
     if (full.ready) full.w.postMessage(data);
     else full.queue.push(data);
   };
@@ -115,15 +120,18 @@ if (existsSync(join(stage, 'bounce-worker.js')) && existsSync(join(stage, 'bounc
     wasm_bindgen({ module_or_path: moduleOrPath });
   };
   self.addEventListener('message', (e) => {
+    // Requests as src/web/protocol.rs writes them: { Tag: { fields } }; anything else is the
+    // engine's module (or its URL) from www/boot.js.
     const d = e.data;
-    if (!Array.isArray(d)) {
+    const tag = d instanceof WebAssembly.Module ? undefined : tagOf(d);
+    if (!tag || typeof d === 'string') {
       if (!started) start(d);
       return;
     }
-    if (d[0] === 'Locale') {
+    if (tag === 'Locale') {
       locales.push(d);
       if (full) toFull(d);
-    } else if (FULL && (d[0] === 'Msg' || (d[0] === 'Analyse' && needsFull(String(d[3]))) || (d[0] === 'Report' && needsFull(String(d[2]))))) {
+    } else if (FULL && (tag === 'Msg' || ((tag === 'Analyse' || tag === 'Report') && needsFull(String(d[tag]?.text))))) {
       toFull(d);
       return;
     }

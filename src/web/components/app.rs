@@ -44,7 +44,7 @@ pub fn app() -> Html {
         <ContextProvider<AppHandle> context={app.clone()}>
             <a class="skip-link" href="#results">{ t(&loc, "ui-skip-to-results") }</a>
             <Header />
-            <UpdateBanner />
+            <UpdateBanner loc={super::Loc(loc.clone())} />
             <main class="layout">
                 <InputPanel />
                 <Results />

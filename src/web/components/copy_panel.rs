@@ -29,7 +29,7 @@ pub fn copy_text(a: &Analysis, format: CopyFormat) -> String {
 
 /// [`copy_text`] with each recipient's DNS verdict sentence first in its block.
 pub fn copy_text_with(a: &Analysis, format: CopyFormat, dns_verdicts: &[Option<String>]) -> String {
-    let mut ex = a.explanation();
+    let mut ex = a.explanation.clone();
     crate::explain::add_dns_verdicts(&mut ex, dns_verdicts);
     match format {
         CopyFormat::Plain => crate::explain::to_plain(&ex),
@@ -99,8 +99,9 @@ pub fn copy_panel(props: &CopyPanelProps) -> Html {
             if app.redact {
                 // Redacted: explain the masked text again, so the copy holds no real names at all
                 // (nor the DNS verdicts, which name the real address and domains).
-                engine::analyse(app.lang(), &app.text, true, false, move |masked| {
-                    copy(masked.map(|m| copy_text(&m, format)))
+                engine::analyse(app.lang(), &app.text, true, false, true, move |masked| match masked {
+                    engine::Answer::Analysis(m) => copy(Some(copy_text(&m, format))),
+                    _ => copy(None),
                 });
             } else {
                 copy(Some(copy_text_with(&analysis, format, &verdicts)));

@@ -1,14 +1,19 @@
 //! What the results column says before anything is pasted: what to paste and where it stays.
 
-use super::t;
-use crate::web::hooks::use_app;
+use super::{t, Loc};
 use yew::prelude::*;
+
+/// Properties of [`EmptyState`].
+#[derive(Properties, PartialEq)]
+pub struct EmptyStateProps {
+    /// The texts.
+    pub loc: Loc,
+}
 
 /// The empty state.
 #[function_component(EmptyState)]
-pub fn empty_state() -> Html {
-    let app = use_app();
-    let loc = &app.loc;
+pub fn empty_state(props: &EmptyStateProps) -> Html {
+    let loc = &props.loc;
     html! {
         <div class="empty-state">
             <h3>{ t(loc, "ui-empty-heading") }</h3>

@@ -1,9 +1,8 @@
 //! The raw facts the explanation rests on, in an expandable table.
 
-use super::t;
+use super::{t, Loc};
 use crate::i18n::Localizer;
 use crate::web::analysis::Analysis;
-use crate::web::hooks::use_app;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -12,6 +11,8 @@ use yew::prelude::*;
 pub struct FactsTableProps {
     /// The analysis.
     pub analysis: Rc<Analysis>,
+    /// The texts.
+    pub loc: Loc,
 }
 
 fn opt(v: &Option<String>) -> String {
@@ -25,8 +26,7 @@ fn row(loc: &Localizer, id: &str, value: String) -> Html {
 /// The facts table inside a `<details>`.
 #[function_component(FactsTable)]
 pub fn facts_table(props: &FactsTableProps) -> Html {
-    let app = use_app();
-    let loc = &app.loc;
+    let loc = &props.loc;
     let a = &props.analysis;
     let yes_no = |b: bool| t(loc, if b { "ui-yes" } else { "ui-no" });
     html! {
@@ -43,9 +43,8 @@ pub fn facts_table(props: &FactsTableProps) -> Html {
                     </tbody>
                 </table>
             </div>
-            { for a.recipients.iter().enumerate().map(|(i, r)| {
-                let f = &r.facts;
-                let caption = f.address.clone().unwrap_or_else(|| t(loc, "ui-fact-no-address"));
+            { for a.recipients().enumerate().map(|(i, (r, f))| {
+                let caption = r.address.clone().unwrap_or_else(|| t(loc, "ui-fact-no-address"));
                 html! {
                     <div class="table-wrap" tabindex="0" role="region" aria-label={caption.clone()} key={i}>
                         <table>
@@ -59,8 +58,8 @@ pub fn facts_table(props: &FactsTableProps) -> Html {
                                 { row(loc, "ui-fact-diagnostic", opt(&f.diagnostic)) }
                                 { row(loc, "ui-fact-reason", f.reason.clone()) }
                                 { row(loc, "ui-fact-hard", yes_no(f.hard)) }
-                                { row(loc, "ui-fact-final", yes_no(f.is_final)) }
-                                { row(loc, "ui-fact-rules", if f.rules.is_empty() { "—".into() } else { f.rules.join(", ") }) }
+                                { row(loc, "ui-fact-final", yes_no(r.is_final)) }
+                                { row(loc, "ui-fact-rules", if r.rule_ids.is_empty() { "—".into() } else { r.rule_ids.join(", ") }) }
                             </tbody>
                         </table>
                     </div>

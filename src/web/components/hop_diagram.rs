@@ -1,10 +1,9 @@
 //! The path of the message as a diagram: one node per hop, the delay between hops on the
 //! connector, and the hop that refused clearly marked (colour, icon and words).
 
-use super::{t, ta};
+use super::{t, ta, Loc};
 use crate::i18n::Localizer;
 use crate::web::analysis::{Analysis, HopView};
-use crate::web::hooks::use_app;
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -13,6 +12,8 @@ use yew::prelude::*;
 pub struct HopDiagramProps {
     /// The analysis whose hops are drawn.
     pub analysis: Rc<Analysis>,
+    /// The texts.
+    pub loc: Loc,
 }
 
 /// The message id and argument for a delay: seconds, minutes, hours or days, whichever reads
@@ -81,8 +82,7 @@ fn hop_node(loc: &Localizer, i: usize, hop: &HopView, failing: bool) -> Html {
 /// The hop diagram.
 #[function_component(HopDiagram)]
 pub fn hop_diagram(props: &HopDiagramProps) -> Html {
-    let app = use_app();
-    let loc = &app.loc;
+    let loc = &props.loc;
     let a = &props.analysis;
     html! {
         <section class="card hops-card" aria-labelledby="hops-heading">

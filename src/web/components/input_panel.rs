@@ -23,7 +23,7 @@ fn load_file(app: AppHandle, file: web_sys::File) {
     wasm_bindgen_futures::spawn_local(async move {
         let head = head(&file).await;
         if head.starts_with(b"From ") {
-            return start_batch(app, BatchInput::Files(vec![file]));
+            return start_batch(app, BatchInput::Files(vec![file]), None);
         }
         if head == crate::parse::msg::CFB_SIGNATURE {
             let whole = match JsFuture::from(file.array_buffer()).await {
@@ -71,7 +71,7 @@ fn load_files(app: AppHandle, list: Option<web_sys::FileList>) -> bool {
     match files.len() {
         0 => return false,
         1 => load_file(app, files.remove(0)),
-        _ => start_batch(app, BatchInput::Files(files)),
+        _ => start_batch(app, BatchInput::Files(files), None),
     }
     true
 }

@@ -19,6 +19,25 @@ pub mod summary;
 pub mod update_banner;
 
 use crate::i18n::Localizer;
+use std::rc::Rc;
+
+/// The active localizer as a component's property: equal when it is the same one (a locale
+/// switch makes a new one), so a component re-renders exactly when its texts change.
+#[derive(Clone)]
+pub struct Loc(pub Rc<Localizer>);
+
+impl PartialEq for Loc {
+    fn eq(&self, other: &Loc) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::ops::Deref for Loc {
+    type Target = Localizer;
+    fn deref(&self) -> &Localizer {
+        &self.0
+    }
+}
 
 /// A UI message without arguments.
 pub fn t(loc: &Localizer, id: &str) -> String {

@@ -1,9 +1,9 @@
 //! One recipient's explanation: what happened, then cards for causes (ranked), fixes per
 //! party and what the codes mean.
 
-use super::t;
-use crate::web::analysis::RecipientView;
-use crate::web::hooks::use_app;
+use super::{t, Loc};
+use crate::explain::RecipientExplanation;
+use crate::web::analysis::RecipientFacts;
 use yew::prelude::*;
 
 /// Properties of [`RecipientSection`].
@@ -11,8 +11,12 @@ use yew::prelude::*;
 pub struct RecipientSectionProps {
     /// Position in the message (for ids).
     pub index: usize,
-    /// The recipient.
-    pub recipient: RecipientView,
+    /// The recipient's explanation.
+    pub explanation: RecipientExplanation,
+    /// The report's facts about the recipient.
+    pub facts: RecipientFacts,
+    /// The texts.
+    pub loc: Loc,
     /// Whether several recipients are shown.
     pub numbered: bool,
     /// What the DNS checks say about this recipient's reason now, once they ran.
@@ -23,23 +27,23 @@ pub struct RecipientSectionProps {
 /// The section for one recipient.
 #[function_component(RecipientSection)]
 pub fn recipient_section(props: &RecipientSectionProps) -> Html {
-    let app = use_app();
-    let loc = &app.loc;
-    let r = &props.recipient;
+    let loc = &props.loc;
+    let r = &props.explanation;
+    let f = &props.facts;
     let id = format!("recipient-{}", props.index);
     // The badge says whether this message is over (the report's `final`); whether the address
     // will ever work is in the permanence sentence and the facts table.
-    let kind = if r.facts.is_final { "permanent" } else { "temporary" };
+    let kind = if r.is_final { "permanent" } else { "temporary" };
     html! {
         <article class={classes!("recipient", kind)} aria-labelledby={id.clone()}>
             <header class="recipient-head">
                 <h3 id={id}>{ &r.title }</h3>
-                if let Some(addr) = &r.facts.address {
+                if let Some(addr) = &r.address {
                     <p class="address"><span class="visually-hidden">{ t(loc, "ui-recipient-address") }</span>{ addr }</p>
                 }
                 <p class="badges">
                     <span class={classes!("badge", kind)}>{ t(loc, &format!("ui-kind-{kind}")) }</span>
-                    if let Some(code) = r.facts.status.as_ref().or(Some(&r.facts.reply_code)).filter(|c| !c.is_empty()) {
+                    if let Some(code) = f.status.as_ref().or(Some(&f.reply_code)).filter(|c| !c.is_empty()) {
                         <span class="badge code">{ code }</span>
                     }
                 </p>

@@ -9,7 +9,7 @@ use super::hop_diagram::HopDiagram;
 use super::recipient_section::RecipientSection;
 use super::source_view::SourceView;
 use super::summary::Summary;
-use super::{t, ta};
+use super::{t, ta, Loc};
 use crate::web::action::Action;
 use crate::web::embed::param;
 use crate::web::engine;
@@ -81,25 +81,27 @@ pub fn results() -> Html {
             Some((t, v)) if **t == a.dns_targets => v.clone(),
             _ => Rc::new(Vec::new()),
         };
-        let multi = a.recipients.len() > 1;
+        let n = a.facts.len();
+        let multi = n > 1;
+        let l = Loc(loc.clone());
         html! {
             <div class={classes!("results-body", stale.then_some("stale"))} aria-busy={stale.to_string()}>
                 if app.phase == Phase::Failed {
                     <p class="notice error" role="alert">{ t(&loc, "ui-status-failed") }</p>
                 }
-                <Summary analysis={a.clone()} />
+                <Summary analysis={a.clone()} loc={l.clone()} />
                 if a.is_bounce() {
-                    <HopDiagram analysis={a.clone()} />
+                    <HopDiagram analysis={a.clone()} loc={l.clone()} />
                 }
-                <SourceView analysis={a.clone()} text={app.text.clone()} />
-                if !a.recipients.is_empty() {
+                <SourceView analysis={a.clone()} text={app.text.clone()} loc={l.clone()} />
+                if n > 0 {
                     <section class="recipients" aria-labelledby="recipients-heading">
                         <h2 id="recipients-heading">
-                            { ta(&loc, "ui-recipients-heading", &[("count", a.recipients.len().to_string())]) }
+                            { ta(&loc, "ui-recipients-heading", &[("count", n.to_string())]) }
                         </h2>
-                        { for a.recipients.iter().enumerate().map(|(i, r)| html! {
-                            <RecipientSection index={i} recipient={r.clone()} numbered={multi}
-                                dns_verdict={dns_verdicts.get(i).cloned().flatten()} />
+                        { for a.recipients().enumerate().map(|(i, (r, f))| html! {
+                            <RecipientSection index={i} explanation={r.clone()} facts={f.clone()} numbered={multi}
+                                loc={l.clone()} dns_verdict={dns_verdicts.get(i).cloned().flatten()} />
                         }) }
                     </section>
                 }
@@ -108,13 +110,13 @@ pub fn results() -> Html {
                     <DnsPanel targets={Rc::new(a.dns_targets.clone())} on_verdicts={on_verdicts} />
                 }
                 <CopyPanel analysis={a.clone()} dns_verdicts={dns_verdicts.clone()} />
-                <FactsTable analysis={a} />
+                <FactsTable analysis={a} loc={l} />
             </div>
         }
     } else if app.phase == Phase::Failed {
         html! { <p class="notice error" role="alert">{ t(&loc, "ui-status-failed") }</p> }
     } else if app.phase == Phase::Empty {
-        html! { <EmptyState /> }
+        html! { <EmptyState loc={Loc(loc.clone())} /> }
     } else {
         html! { <p class="notice" aria-busy="true">{ t(&loc, "ui-status-analysing") }</p> }
     };

@@ -2,10 +2,9 @@
 //! Always rendered as text nodes (Yew escapes them), never as HTML.
 
 use super::status_line::size_args;
-use super::{t, ta};
+use super::{t, ta, Loc};
 use crate::web::analysis::{Analysis, Mark};
 use crate::web::highlight::{pieces, Piece};
-use crate::web::hooks::use_app;
 use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
@@ -17,6 +16,8 @@ pub struct SourceViewProps {
     pub analysis: Rc<Analysis>,
     /// The text the spans point into.
     pub text: Rc<str>,
+    /// The texts.
+    pub loc: Loc,
 }
 
 const LEGEND: [Mark; 5] = [
@@ -30,8 +31,7 @@ const LEGEND: [Mark; 5] = [
 /// The highlighted source.
 #[function_component(SourceView)]
 pub fn source_view(props: &SourceViewProps) -> Html {
-    let app = use_app();
-    let loc = &app.loc;
+    let loc = &props.loc;
     let text = &*props.text;
     // Spans are only valid for the text that was analysed.
     let spans = if props.analysis.input_bytes == text.len() {

@@ -33,7 +33,7 @@ pub fn status_line() -> Html {
             (app.batch.as_ref().map(|b| b.status.clone()).unwrap_or_default(), false)
         }
         Phase::Done => {
-            let n = app.analysis.as_ref().map(|a| a.recipients.len()).unwrap_or(0);
+            let n = app.analysis.as_ref().map(|a| a.facts.len()).unwrap_or(0);
             let ms = app.elapsed_ms.unwrap_or(0.0);
             (
                 ta(

@@ -1,16 +1,17 @@
 //! The summary card: what happened in one sentence, who must act, permanent or temporary.
 
-use super::{t, ta};
-use crate::web::analysis::Analysis;
-use crate::web::hooks::use_app;
+use super::{t, ta, Loc};
+use crate::explain::Explanation;
 use std::rc::Rc;
 use yew::prelude::*;
 
 /// Properties of [`Summary`].
 #[derive(Properties, PartialEq)]
 pub struct SummaryProps {
-    /// The analysis to summarize.
-    pub analysis: Rc<Analysis>,
+    /// The explanation to summarize (the view model's, which the page keeps in an `Rc`).
+    pub analysis: Rc<crate::web::analysis::Analysis>,
+    /// The texts.
+    pub loc: Loc,
 }
 
 /// Distinct non-empty values, in first-seen order.
@@ -27,11 +28,10 @@ pub fn distinct<'a>(items: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
 /// The summary card.
 #[function_component(Summary)]
 pub fn summary(props: &SummaryProps) -> Html {
-    let app = use_app();
-    let loc = &app.loc;
-    let a = &props.analysis;
+    let loc = &props.loc;
+    let a: &Explanation = &props.analysis.explanation;
     let who = distinct(a.recipients.iter().map(|r| r.who_must_act.as_str()));
-    let permanent = a.recipients.iter().filter(|r| r.facts.is_final).count();
+    let permanent = a.recipients.iter().filter(|r| r.is_final).count();
     let temporary = a.recipients.len() - permanent;
     html! {
         <section class="card summary" aria-labelledby="summary-heading">

@@ -1,17 +1,22 @@
 //! "A new version is available" banner, shown when the service worker has a newer build
 //! waiting (boot.js fires `bounce-update-available`); the button applies it and reloads.
 
-use super::t;
+use super::{t, Loc};
 use crate::web::dom;
-use crate::web::hooks::use_app;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+/// Properties of [`UpdateBanner`].
+#[derive(Properties, PartialEq)]
+pub struct UpdateBannerProps {
+    /// The texts.
+    pub loc: Loc,
+}
+
 /// The update banner (renders nothing until an update is waiting).
 #[function_component(UpdateBanner)]
-pub fn update_banner() -> Html {
-    let app = use_app();
+pub fn update_banner(props: &UpdateBannerProps) -> Html {
     let available = use_state(|| false);
     {
         let available = available.clone();
@@ -43,8 +48,8 @@ pub fn update_banner() -> Html {
     });
     html! {
         <div class="update-banner" role="status">
-            <span>{ t(&app.loc, "ui-update-available") }</span>
-            <button type="button" class="button primary" {onclick}>{ t(&app.loc, "ui-update-reload") }</button>
+            <span>{ t(&props.loc, "ui-update-available") }</span>
+            <button type="button" class="button primary" {onclick}>{ t(&props.loc, "ui-update-reload") }</button>
         </div>
     }
 }

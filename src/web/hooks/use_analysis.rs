@@ -29,12 +29,17 @@ pub fn use_analysis(app: AppHandle) {
     });
 }
 
-/// Sends many messages to the engine as one batch; its replies go to the state.
-pub fn start_batch(app: AppHandle, input: engine::BatchInput) {
+/// Sends many messages to the engine as one batch; its replies go to the state. A batch of the
+/// text of input `generation` is dropped if the text has changed since.
+pub fn start_batch(app: AppHandle, input: engine::BatchInput, generation: Option<u64>) {
     let clear_text = matches!(input, engine::BatchInput::Files(_));
     let handle = app.clone();
     let id = engine::batch_start(app.lang(), input, Rc::new(move |r| handle.dispatch(Action::Batch(r))));
-    app.dispatch(Action::BatchRequested { id, clear_text });
+    app.dispatch(Action::BatchRequested {
+        id,
+        clear_text,
+        generation,
+    });
 }
 
 fn run(app: AppHandle, generation: u64) {
@@ -46,17 +51,30 @@ fn run(app: AppHandle, generation: u64) {
     // An mbox (several messages): a batch, unless the engine found only one message in it.
     if app.text.starts_with("From ") && !app.single_only {
         let text = app.text.to_string();
-        return start_batch(app, engine::BatchInput::Text(text));
+        return start_batch(app, engine::BatchInput::Text(text), Some(generation));
     }
     let handle = app.clone();
     // Embedded, the result goes to the host page as the core's JSON: ask for it.
     let with_report = crate::web::embed::mode() == crate::web::embed::Mode::Embed;
-    engine::analyse(app.lang(), &app.text, false, with_report, move |result| match result {
-        Some(a) => handle.dispatch(Action::AnalysisDone {
-            generation,
-            analysis: Rc::new(a),
-            elapsed_ms: dom::now_ms() - start,
-        }),
-        None => handle.dispatch(Action::AnalysisFailed { generation }),
-    });
+    // Several reports pasted one after another: a batch (unless the text is one of a batch's
+    // messages, or the engine already found one message only).
+    let text = app.text.clone();
+    engine::analyse(
+        app.lang(),
+        &app.text,
+        false,
+        with_report,
+        app.single_only,
+        move |result| match result {
+            engine::Answer::Analysis(a) => handle.dispatch(Action::AnalysisDone {
+                generation,
+                analysis: Rc::from(a),
+                elapsed_ms: dom::now_ms() - start,
+            }),
+            engine::Answer::Several => {
+                start_batch(handle, engine::BatchInput::Text(text.to_string()), Some(generation))
+            }
+            engine::Answer::Failed => handle.dispatch(Action::AnalysisFailed { generation }),
+        },
+    );
 }
