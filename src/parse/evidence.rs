@@ -14,8 +14,7 @@
 
 use crate::model::{Action, Command};
 use crate::parse::codes;
-use crate::parse::lean::Twin;
-use regex_automata::util::captures::Captures;
+use crate::parse::lean::{Groups, Text, Twin};
 use std::sync::LazyLock;
 
 /// How much of a text the scanner reads (1 MiB): the evidence of a bounce is in its first part.
@@ -249,15 +248,14 @@ fn scan_flat(flat: &str, exclude: &[String]) -> Vec<Evidence> {
     let mut fields: Option<Evidence> = None;
     let mut pending_original: Option<String> = None;
     let mut last_address: Option<(String, usize)> = None;
-    let ascii = flat.is_ascii();
-    let mut prose = ADDRESS.get(ascii).find_iter(flat).peekable();
+    let mut prose = ADDRESS.find_spans(&Text::new(flat)).into_iter().peekable();
     for (i, h) in heads.iter().enumerate() {
         // Addresses in prose before this head ("Your message to a@example.com couldn't be
         // delivered"): the nearest one names a reply that comes without its own.
-        while let Some(m) = prose.next_if(|m| m.start() < h.start) {
+        while let Some(m) = prose.next_if(|m| m.start < h.start) {
             let a = flat[m.range()].trim_matches('.');
-            if !excluded(a) && !is_system(a) && !in_header_line(flat, m.start()) {
-                last_address = Some((a.to_string(), m.start()));
+            if !excluded(a) && !is_system(a) && !in_header_line(flat, m.start) {
+                last_address = Some((a.to_string(), m.start));
             }
         }
         let end = heads
@@ -300,8 +298,8 @@ fn scan_flat(flat: &str, exclude: &[String]) -> Vec<Evidence> {
                 .as_deref()
                 .and_then(|d| {
                     ADDRESS
-                        .get(d.is_ascii())
-                        .find(d)
+                        .find_spans(&Text::new(d))
+                        .first()
                         .map(|m| d[m.range()].trim_matches('.').to_string())
                 })
                 .filter(|a| !excluded(a) && !is_system(a));
@@ -451,13 +449,8 @@ fn reply_text(value: &str, head: Head) -> (Option<String>, Option<Command>) {
         .as_bytes()
         .windows(11)
         .any(|w| w.eq_ignore_ascii_case(b"in reply to"))
-        .then(|| {
-            let re = IN_REPLY.get(t.is_ascii());
-            let mut c = re.create_captures();
-            re.captures(t, &mut c);
-            c
-        })
-        .filter(Captures::is_match);
+        .then(|| IN_REPLY.first(&Text::new(t)))
+        .flatten();
     if let Some(c) = found {
         command = c.get_group(1).and_then(|m| t.get(m.range())).and_then(Command::parse);
         let m = c.get_match().map_or(0..0, |m| m.range());
@@ -655,14 +648,15 @@ fn heads(flat: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let (open, digits) = gates(flat);
     let on = |g: u16| open & g != 0;
-    let ascii = flat.is_ascii();
-    let text = |c: &Captures, i: usize| {
+    let t = Text::new(flat);
+    let ascii = t.is_ascii();
+    let text = |c: &Groups, i: usize| {
         c.get_group(i)
             .and_then(|m| flat.get(m.range()))
             .map(|m| m.trim_end_matches('.').to_string())
     };
     for c in on(G_POSTFIX)
-        .then(|| POSTFIX.get(ascii).captures_iter(flat))
+        .then(|| POSTFIX.captures(&t))
         .into_iter()
         .flatten()
     {
@@ -679,7 +673,7 @@ fn heads(flat: &str) -> Vec<Found> {
         out.push(f);
     }
     for c in on(G_EXIM)
-        .then(|| EXIM.get(ascii).captures_iter(flat))
+        .then(|| EXIM.captures(&t))
         .into_iter()
         .flatten()
     {
@@ -696,7 +690,7 @@ fn heads(flat: &str) -> Vec<Found> {
         out.push(f);
     }
     for c in on(G_QMAIL)
-        .then(|| QMAIL.get(ascii).captures_iter(flat))
+        .then(|| QMAIL.captures(&t))
         .into_iter()
         .flatten()
     {
@@ -708,7 +702,7 @@ fn heads(flat: &str) -> Vec<Found> {
         out.push(f);
     }
     for c in (on(G_SENDMAIL) && digits)
-        .then(|| SENDMAIL.get(ascii).captures_iter(flat))
+        .then(|| SENDMAIL.captures(&t))
         .into_iter()
         .flatten()
     {
@@ -720,7 +714,7 @@ fn heads(flat: &str) -> Vec<Found> {
         out.push(f);
     }
     for c in on(G_EXCHANGE)
-        .then(|| EXCHANGE.get(ascii).captures_iter(flat))
+        .then(|| EXCHANGE.captures(&t))
         .into_iter()
         .flatten()
     {
@@ -731,7 +725,7 @@ fn heads(flat: &str) -> Vec<Found> {
         out.push(Found::new(Head::Exchange, m.start, body));
     }
     for c in on(G_FIELD)
-        .then(|| FIELD.get(ascii).captures_iter(flat))
+        .then(|| FIELD.captures(&t))
         .into_iter()
         .flatten()
     {
@@ -753,7 +747,7 @@ fn heads(flat: &str) -> Vec<Found> {
                 .chars()
                 .any(|c| matches!(c, '\u{400}'..='\u{4ff}' | '\u{1c80}'..='\u{1c88}' | '\u{17f}' | '\u{212a}')));
     for c in (digits && intro)
-        .then(|| INTRO.get(ascii).captures_iter(flat))
+        .then(|| INTRO.captures(&t))
         .into_iter()
         .flatten()
     {
@@ -762,7 +756,7 @@ fn heads(flat: &str) -> Vec<Found> {
         out.push(Found::new(Head::Intro, m.start, code));
     }
     for c in digits
-        .then(|| BARE.get(ascii).captures_iter(flat))
+        .then(|| BARE.captures(&t))
         .into_iter()
         .flatten()
     {
@@ -771,7 +765,7 @@ fn heads(flat: &str) -> Vec<Found> {
         out.push(Found::new(Head::Bare, m.start, code));
     }
     for c in on(G_HOST)
-        .then(|| HOST_CONTEXT.get(ascii).captures_iter(flat))
+        .then(|| HOST_CONTEXT.captures(&t))
         .into_iter()
         .flatten()
     {
@@ -849,6 +843,53 @@ mod tests {
                     re.captures_iter(t).map(|c| c.iter().collect()).collect()
                 };
                 assert_eq!(spans(ascii), spans(full), "{name} on {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn non_ascii_texts_match_like_the_full_patterns() {
+        let texts = [
+            "<olgą@example.ru>: host mx.example.ru[192.0.2.20] said: 550 5.1.1 <olgą@example.ru>: Użytkownik nieznany (in reply to RCPT TO command)",
+            "宛先 <jo@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1 ユーザー不明 (in reply to RCPT TO command)",
+            "kim@exämple.net host mx.example.net [198.51.100.3] SMTP error from remote mail server after RCPT TO:<kim@example.net> (ü日本語): 550 5.2.1 Mailbox disabled",
+            "<jo@example.org>:\n192.0.2.7 ñ does not like recipient. Remote host said: 554 5.7.1 denied ✓. Giving up on 192.0.2.7.",
+            "<<< 550 5.1.1 <neko@例え.jp>... User unknown\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; 見つかりません ##",
+            "Remote Server returned '554 5.4.4 SMTPSEND.DNS.NonExistentDomain' <mx.example.com #5.0.0 smtp; 550 nö>",
+            "Action: failed Final-Recipient: rfc822; añа@example.jp Diagnostic-Code: smtp; 550 5.1.1 <ana@example.jp>... User Ünknown Status: 5.1.1",
+            "La réponse du serveur était : 550 boîte inconnue\nSerwer odpowiedział: 550 brak\nОтвет сервера: 550 нет\nantwort des servers für München: 550 nein",
+            "Diagnostic code 550 ſK3 \u{212a} s 5.7.1 sender@example.com;Kelvin Sigma x_y@z.example.com ~ ~~ é~.",
+            "(550-5.1.1 Das Konto existiert nicht\nwhile talking to mx.example.com. [192.0.2.9]: remote-server: mx2.exämple.com 日本\u{a0}語 ~",
+            "error was\u{2003}550 no «550 non» „550 nie” — to=<ü@example.com>, status=bounced (host mx.example.com[192.0.2.1] said: 550 nö)",
+        ];
+        for (name, twin) in [
+            ("POSTFIX", &POSTFIX),
+            ("EXIM", &EXIM),
+            ("QMAIL", &QMAIL),
+            ("SENDMAIL", &SENDMAIL),
+            ("EXCHANGE", &EXCHANGE),
+            ("FIELD", &FIELD),
+            ("INTRO", &INTRO),
+            ("BARE", &BARE),
+            ("HOST_CONTEXT", &HOST_CONTEXT),
+            ("ADDRESS", &ADDRESS),
+            ("IN_REPLY", &IN_REPLY),
+        ] {
+            // Every pattern can read a text through its stand-in.
+            assert!(twin.reads_stand_ins(), "{name}");
+            let full = twin.get(false);
+            for t in texts {
+                let want: Vec<Vec<Option<regex_automata::Span>>> =
+                    full.captures_iter(t).map(|c| c.iter().collect()).collect();
+                let text = Text::new(t);
+                let got: Vec<Vec<Option<regex_automata::Span>>> = twin
+                    .captures(&text)
+                    .iter()
+                    .map(|c| (0..want.first().map_or(0, Vec::len)).map(|g| c.get_group(g)).collect())
+                    .collect();
+                assert_eq!(got, want, "{name} on {t:?}");
+                let spans: Vec<regex_automata::Span> = full.find_iter(t).map(|m| m.span()).collect();
+                assert_eq!(twin.find_spans(&text), spans, "{name} on {t:?}");
             }
         }
     }

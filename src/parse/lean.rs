@@ -6,6 +6,7 @@
 
 use regex_automata::meta::{Config, Regex};
 use regex_automata::util::captures::Captures;
+use regex_automata::Span;
 
 /// Compiles a fixed pattern, with the same syntax and UTF-8 semantics as `regex::Regex`.
 ///
@@ -47,9 +48,14 @@ pub fn words(words: &[&str]) -> aho_corasick::AhoCorasick {
 /// literals never match, Unicode word boundaries read as ASCII ones, which they equal there), so
 /// its automaton is a fraction of the full one's size and build time; it has the same capture
 /// groups. Most inputs are ASCII, and most processes never build the full form.
+///
+/// A text with non-ASCII characters is read with the restriction too when the pattern treats all
+/// of its non-ASCII characters alike (see [`Text`]): the full form is built only for a text
+/// holding a character the pattern names (a non-ASCII letter of its words, `ſ` or `K` folded to
+/// `s` or `k`).
 pub struct Twin {
     pattern: fn() -> String,
-    ascii: std::sync::OnceLock<Regex>,
+    ascii: std::sync::OnceLock<(Regex, Option<Box<[(char, char)]>>)>,
     full: std::sync::OnceLock<Regex>,
 }
 
@@ -65,22 +71,237 @@ impl Twin {
     /// The form for a text: `ascii` says whether the text is all ASCII (`str::is_ascii`).
     pub fn get(&self, ascii: bool) -> &Regex {
         if ascii {
-            self.ascii.get_or_init(|| build_ascii(&(self.pattern)()))
+            &self.restricted().0
         } else {
             self.full.get_or_init(|| build(&(self.pattern)()))
         }
     }
+
+    /// The ASCII restriction, with the non-ASCII characters that keep a text from being read
+    /// through its stand-in (`None`: every non-ASCII text needs the full form).
+    fn restricted(&self) -> &(Regex, Option<Box<[(char, char)]>>) {
+        self.ascii.get_or_init(|| {
+            let hir = parse(&(self.pattern)());
+            let named = named_chars(&hir).map(Vec::into_boxed_slice);
+            (build_hir(&ascii_hir(hir)), named)
+        })
+    }
+
+    /// The form and the haystack to read `t` with, and for a stand-in haystack the map of its
+    /// offsets back to `t`'s text.
+    fn pick<'a>(&'a self, t: &'a Text) -> (&'a Regex, &'a str, Option<&'a [usize]>) {
+        if t.ascii {
+            return (self.get(true), t.text, None);
+        }
+        let (re, named) = self.restricted();
+        let s = t.standin();
+        let clear = named
+            .as_deref()
+            .is_some_and(|named| !s.chars.iter().any(|c| named.iter().any(|(a, b)| a <= c && c <= b)));
+        if clear {
+            (re, &s.text, Some(&s.at))
+        } else {
+            (self.get(false), t.text, None)
+        }
+    }
+
+    /// Whether a text with non-ASCII characters none of which the pattern names is read with
+    /// the ASCII restriction (see [`Text`]).
+    #[cfg(test)]
+    pub fn reads_stand_ins(&self) -> bool {
+        self.restricted().1.is_some()
+    }
+
+    /// Every match in `t`, with its groups' spans in `t`'s text: what the full pattern's
+    /// `captures_iter` finds there.
+    pub fn captures(&self, t: &Text) -> Vec<Groups> {
+        let (re, hay, at) = self.pick(t);
+        let back = |s: Span| match at {
+            Some(at) => Span::from(at[s.start]..at[s.end]),
+            None => s,
+        };
+        re.captures_iter(hay)
+            .map(|c| Groups((0..c.group_len()).map(|g| c.get_group(g).map(back)).collect()))
+            .collect()
+    }
+
+    /// The first match in `t`, as [`Twin::captures`] gives it.
+    pub fn first(&self, t: &Text) -> Option<Groups> {
+        let (re, hay, at) = self.pick(t);
+        let mut c = re.create_captures();
+        re.captures(hay, &mut c);
+        let back = |s: Span| match at {
+            Some(at) => Span::from(at[s.start]..at[s.end]),
+            None => s,
+        };
+        c.is_match()
+            .then(|| Groups((0..c.group_len()).map(|g| c.get_group(g).map(back)).collect()))
+    }
+
+    /// The spans of every match in `t` (what the full pattern's `find_iter` finds there).
+    pub fn find_spans(&self, t: &Text) -> Vec<Span> {
+        let (re, hay, at) = self.pick(t);
+        re.find_iter(hay)
+            .map(|m| match at {
+                Some(at) => Span::from(at[m.start()]..at[m.end()]),
+                None => m.span(),
+            })
+            .collect()
+    }
+}
+
+/// One match's group spans (group 0 is the whole match).
+pub struct Groups(Vec<Option<Span>>);
+
+impl Groups {
+    pub fn get_match(&self) -> Option<Span> {
+        self.get_group(0)
+    }
+
+    pub fn get_group(&self, group: usize) -> Option<Span> {
+        self.0.get(group).copied().flatten()
+    }
+}
+
+/// The character a text's non-ASCII characters stand for when a [`Twin`]'s restriction reads
+/// it: one that every class of the full pattern that holds all non-ASCII characters holds too
+/// (`[^:\n]`, an address's `[^<>...]`) and that no other class or literal holds.
+const STAND_IN: char = '~';
+
+/// A text to run [`Twin`] patterns on. For a text with non-ASCII characters it holds, made once,
+/// its stand-in: the text with each non-ASCII character replaced by [`STAND_IN`]. A pattern whose
+/// classes each hold either all non-ASCII characters and the stand-in, or neither, except for
+/// the characters it names, matches a text without those characters exactly where its ASCII
+/// restriction matches the stand-in, character for character: the two texts are alike for every
+/// class, literal and (ASCII) word boundary the pattern holds.
+pub struct Text<'t> {
+    text: &'t str,
+    ascii: bool,
+    standin: std::sync::OnceLock<StandIn>,
+}
+
+struct StandIn {
+    text: String,
+    /// For each byte of the stand-in text (and its end), the offset in the original text.
+    at: Vec<usize>,
+    /// The text's non-ASCII characters, sorted, once each.
+    chars: Vec<char>,
+}
+
+impl<'t> Text<'t> {
+    pub fn new(text: &'t str) -> Text<'t> {
+        Text {
+            text,
+            ascii: text.is_ascii(),
+            standin: std::sync::OnceLock::new(),
+        }
+    }
+
+    pub fn is_ascii(&self) -> bool {
+        self.ascii
+    }
+
+    fn standin(&self) -> &StandIn {
+        self.standin.get_or_init(|| {
+            let mut s = StandIn {
+                text: String::with_capacity(self.text.len()),
+                at: Vec::with_capacity(self.text.len() + 1),
+                chars: Vec::new(),
+            };
+            for (i, c) in self.text.char_indices() {
+                if c.is_ascii() {
+                    s.text.push(c);
+                } else {
+                    s.text.push(STAND_IN);
+                    s.chars.push(c);
+                }
+                s.at.push(i);
+            }
+            s.at.push(self.text.len());
+            s.chars.sort_unstable();
+            s.chars.dedup();
+            s
+        })
+    }
+}
+
+/// The non-ASCII characters a full pattern names (in a literal, or in a class that does not hold
+/// them all), or `None` when it does not treat the others alike (a Unicode word boundary, a class
+/// holding all non-ASCII characters but not [`STAND_IN`], or one holding [`STAND_IN`] but not
+/// all of them).
+fn named_chars(hir: &regex_syntax::hir::Hir) -> Option<Vec<(char, char)>> {
+    use regex_syntax::hir::{Class, ClassUnicode, ClassUnicodeRange, HirKind, Look};
+    let mut named = Vec::new();
+    let mut todo = vec![hir];
+    while let Some(h) = todo.pop() {
+        match h.kind() {
+            HirKind::Empty => {}
+            HirKind::Literal(l) => {
+                for c in std::str::from_utf8(&l.0).ok()?.chars() {
+                    if c == STAND_IN {
+                        return None;
+                    }
+                    if !c.is_ascii() {
+                        named.push((c, c));
+                    }
+                }
+            }
+            HirKind::Class(Class::Unicode(c)) => {
+                let holds = c.ranges().iter().any(|r| r.start() <= STAND_IN && STAND_IN <= r.end());
+                let mut rest = ClassUnicode::new([ClassUnicodeRange::new('\u{80}', '\u{10FFFF}')]);
+                rest.difference(c);
+                let all = rest.ranges().is_empty();
+                let mut non_ascii = c.clone();
+                non_ascii.intersect(&ClassUnicode::new([ClassUnicodeRange::new('\u{80}', '\u{10FFFF}')]));
+                if all != holds {
+                    return None;
+                }
+                if !all {
+                    named.extend(non_ascii.ranges().iter().map(|r| (r.start(), r.end())));
+                }
+            }
+            HirKind::Class(Class::Bytes(c)) => {
+                if c.ranges().iter().any(|r| r.end() > 0x7f || (r.start() <= b'~' && b'~' <= r.end())) {
+                    return None;
+                }
+            }
+            HirKind::Look(look) => {
+                if matches!(
+                    look,
+                    Look::WordUnicode
+                        | Look::WordUnicodeNegate
+                        | Look::WordStartUnicode
+                        | Look::WordEndUnicode
+                        | Look::WordStartHalfUnicode
+                        | Look::WordEndHalfUnicode
+                ) {
+                    return None;
+                }
+            }
+            HirKind::Repetition(r) => todo.push(&r.sub),
+            HirKind::Capture(c) => todo.push(&c.sub),
+            HirKind::Concat(v) | HirKind::Alternation(v) => todo.extend(v.iter()),
+        }
+    }
+    Some(named)
 }
 
 /// The ASCII restriction of a fixed pattern (see [`Twin`]). Panics on a bad pattern, like [`build`].
 pub fn build_ascii(pattern: &str) -> Regex {
-    let hir = regex_syntax::ParserBuilder::new()
+    build_hir(&ascii_hir(parse(pattern)))
+}
+
+fn parse(pattern: &str) -> regex_syntax::hir::Hir {
+    regex_syntax::ParserBuilder::new()
         .build()
         .parse(pattern)
-        .expect("a fixed pattern compiles");
+        .expect("a fixed pattern compiles")
+}
+
+fn build_hir(hir: &regex_syntax::hir::Hir) -> Regex {
     Regex::builder()
         .configure(Config::new().auto_prefilter(false))
-        .build_from_hir(&ascii_hir(hir))
+        .build_from_hir(hir)
         .expect("a fixed pattern compiles")
 }
 
