@@ -15,7 +15,6 @@
 use crate::model::{Action, Command};
 use crate::parse::codes;
 use crate::parse::lean::{Groups, Text, Twin};
-use std::sync::LazyLock;
 
 /// How much of a text the scanner reads (1 MiB): the evidence of a bounce is in its first part.
 pub const SCAN_LIMIT: usize = 1 << 20;
@@ -618,17 +617,47 @@ const G_INTRO: u16 = 128;
 /// A `<` anywhere: opens nothing by itself (see [`gates`]).
 const G_LT: u16 = 256;
 
-static GATE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    let words: Vec<&str> = GATES.iter().map(|(w, _)| *w).collect();
-    crate::parse::lean::words(&words)
-});
+/// The automaton of [`GATES`]' words, built when a text would take the short reads past
+/// [`GATE_SHORT_READS`] bytes: until then texts are read word by word, which for a few short
+/// texts (one pasted reply) costs less than building it.
+static GATE_WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+
+/// How many bytes of text [`gates`] reads word by word before it builds [`GATE_WORDS`].
+const GATE_SHORT_READS: usize = 2048;
+
+/// How many bytes of text [`gates`] has read word by word.
+static GATE_SHORT_READ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The gates of every word of [`GATES`] in `flat` (ASCII case-insensitively), with the automaton.
+fn gate_words_automaton(flat: &str) -> u16 {
+    let ac = GATE_WORDS.get_or_init(|| {
+        let words: Vec<&str> = GATES.iter().map(|(w, _)| *w).collect();
+        crate::parse::lean::words(&words)
+    });
+    ac.find_overlapping_iter(flat)
+        .fold(0, |open, m| open | GATES[m.pattern().as_usize()].1)
+}
+
+/// [`gate_words_automaton`] word by word.
+fn gate_words_short(flat: &str) -> u16 {
+    let hay = flat.as_bytes();
+    GATES
+        .iter()
+        .filter(|(w, _)| !w.is_empty() && hay.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes())))
+        .fold(0, |open, (_, g)| open | g)
+}
 
 /// Which patterns may match in the text ([`GATES`]), and whether it holds a reply code's digits.
 fn gates(flat: &str) -> (u16, bool) {
-    let mut open = 0;
-    for m in GATE_WORDS.find_overlapping_iter(flat) {
-        open |= GATES[m.pattern().as_usize()].1;
-    }
+    use std::sync::atomic::Ordering::Relaxed;
+    let short = GATE_WORDS.get().is_none()
+        && GATE_SHORT_READ.load(Relaxed) + flat.len() <= GATE_SHORT_READS
+        && GATE_SHORT_READ.fetch_add(flat.len(), Relaxed) + flat.len() <= GATE_SHORT_READS;
+    let mut open = if short {
+        gate_words_short(flat)
+    } else {
+        gate_words_automaton(flat)
+    };
     if flat.starts_with('<') {
         open |= G_POSTFIX;
     }
@@ -655,11 +684,7 @@ fn heads(flat: &str) -> Vec<Found> {
             .and_then(|m| flat.get(m.range()))
             .map(|m| m.trim_end_matches('.').to_string())
     };
-    for c in on(G_POSTFIX)
-        .then(|| POSTFIX.captures(&t))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_POSTFIX).then(|| POSTFIX.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Postfix, m.start, m.end);
         f.address = text(&c, 1).or_else(|| text(&c, 7));
@@ -672,11 +697,7 @@ fn heads(flat: &str) -> Vec<Found> {
         }
         out.push(f);
     }
-    for c in on(G_EXIM)
-        .then(|| EXIM.captures(&t))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_EXIM).then(|| EXIM.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Exim, m.start, m.end);
         f.address = text(&c, 1).or_else(|| text(&c, 6));
@@ -689,11 +710,7 @@ fn heads(flat: &str) -> Vec<Found> {
             .and_then(Command::parse);
         out.push(f);
     }
-    for c in on(G_QMAIL)
-        .then(|| QMAIL.captures(&t))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_QMAIL).then(|| QMAIL.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Qmail, m.start, m.end);
         f.address = text(&c, 1);
@@ -713,22 +730,14 @@ fn heads(flat: &str) -> Vec<Found> {
         f.address = text(&c, 3);
         out.push(f);
     }
-    for c in on(G_EXCHANGE)
-        .then(|| EXCHANGE.captures(&t))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_EXCHANGE).then(|| EXCHANGE.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let body = c.get_group(1).or(c.get_group(3)).map_or(m.end, |g| g.start);
         // `<host #5.1.1 …>` names the server that wrote the notice, often the sender's own: not
         // taken as the remote host.
         out.push(Found::new(Head::Exchange, m.start, body));
     }
-    for c in on(G_FIELD)
-        .then(|| FIELD.captures(&t))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_FIELD).then(|| FIELD.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let name = c
             .get_group(1)
@@ -746,29 +755,17 @@ fn heads(flat: &str) -> Vec<Found> {
             && flat
                 .chars()
                 .any(|c| matches!(c, '\u{400}'..='\u{4ff}' | '\u{1c80}'..='\u{1c88}' | '\u{17f}' | '\u{212a}')));
-    for c in (digits && intro)
-        .then(|| INTRO.captures(&t))
-        .into_iter()
-        .flatten()
-    {
+    for c in (digits && intro).then(|| INTRO.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let code = c.get_group(1).map_or(m.end, |g| g.start);
         out.push(Found::new(Head::Intro, m.start, code));
     }
-    for c in digits
-        .then(|| BARE.captures(&t))
-        .into_iter()
-        .flatten()
-    {
+    for c in digits.then(|| BARE.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let code = c.get_group(1).map_or(m.start, |g| g.start);
         out.push(Found::new(Head::Bare, m.start, code));
     }
-    for c in on(G_HOST)
-        .then(|| HOST_CONTEXT.captures(&t))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_HOST).then(|| HOST_CONTEXT.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::HostContext, m.start, m.end);
         f.host = text(&c, 1).or_else(|| text(&c, 3)).or_else(|| text(&c, 4));
@@ -891,6 +888,26 @@ mod tests {
                 let spans: Vec<regex_automata::Span> = full.find_iter(t).map(|m| m.span()).collect();
                 assert_eq!(twin.find_spans(&text), spans, "{name} on {t:?}");
             }
+        }
+    }
+
+    #[test]
+    fn short_texts_open_the_gates_the_automaton_opens() {
+        let mut all: Vec<String> = vec![
+            "550 5.1.1 user unknown".into(),
+            "<a@b.example>: host X[1.2.3.4] said: 550 SMTP ERROR FROM REMOTE ... Remote Host Said # to=<x".into(),
+            String::new(),
+            "ſ K Réponse odpovědel".into(),
+        ];
+        for dir in ["tests/fixtures", "tests/unseen"] {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    all.push(flatten(&t));
+                }
+            }
+        }
+        for t in &all {
+            assert_eq!(gate_words_short(t), gate_words_automaton(t), "{t:?}");
         }
     }
 

@@ -52,11 +52,16 @@ pub fn words(words: &[&str]) -> aho_corasick::AhoCorasick {
 /// A text with non-ASCII characters is read with the restriction too when the pattern treats all
 /// of its non-ASCII characters alike (see [`Text`]): the full form is built only for a text
 /// holding a character the pattern names (a non-ASCII letter of its words, `ſ` or `K` folded to
-/// `s` or `k`).
+/// `s` or `k`). A text holding some of those is read with the byte form (see [`byte_form`]),
+/// where each named character is one byte of its own.
 pub struct Twin {
     pattern: fn() -> String,
     ascii: std::sync::OnceLock<(Regex, Option<Box<[(char, char)]>>)>,
     full: std::sync::OnceLock<Regex>,
+    /// The full pattern's syntax, parsed once for the restricted forms.
+    hir: std::sync::OnceLock<regex_syntax::hir::Hir>,
+    /// The byte form and the named characters, in byte order (`None`: more than 128 of them).
+    bytes: std::sync::OnceLock<Option<(Regex, Box<[char]>)>>,
 }
 
 impl Twin {
@@ -65,6 +70,8 @@ impl Twin {
             pattern,
             ascii: std::sync::OnceLock::new(),
             full: std::sync::OnceLock::new(),
+            hir: std::sync::OnceLock::new(),
+            bytes: std::sync::OnceLock::new(),
         }
     }
 
@@ -81,27 +88,59 @@ impl Twin {
     /// through its stand-in (`None`: every non-ASCII text needs the full form).
     fn restricted(&self) -> &(Regex, Option<Box<[(char, char)]>>) {
         self.ascii.get_or_init(|| {
-            let hir = parse(&(self.pattern)());
-            let named = named_chars(&hir).map(Vec::into_boxed_slice);
-            (build_hir(&ascii_hir(hir)), named)
+            let hir = self.hir.get_or_init(|| parse(&(self.pattern)()));
+            let named = named_chars(hir).map(Vec::into_boxed_slice);
+            (build_hir(&restrict(hir.clone())), named)
         })
     }
 
-    /// The form and the haystack to read `t` with, and for a stand-in haystack the map of its
-    /// offsets back to `t`'s text.
-    fn pick<'a>(&'a self, t: &'a Text) -> (&'a Regex, &'a str, Option<&'a [usize]>) {
+    /// The byte form, built on first use (see [`byte_form`]).
+    fn byte_form(&self) -> Option<&(Regex, Box<[char]>)> {
+        self.bytes
+            .get_or_init(|| {
+                let named = self.restricted().1.as_deref()?;
+                let mut set = std::collections::BTreeSet::new();
+                for &(a, b) in named {
+                    for c in a..=b {
+                        set.insert(c);
+                        if set.len() > 128 {
+                            return None;
+                        }
+                    }
+                }
+                let chars: Vec<char> = set.into_iter().collect();
+                let hir = self.hir.get_or_init(|| parse(&(self.pattern)()));
+                Some((build_hir(&byte_form(hir.clone(), &chars)), chars.into_boxed_slice()))
+            })
+            .as_ref()
+    }
+
+    /// Runs `f` with the form and the haystack to read `t` with, and for a stand-in haystack the
+    /// map of its offsets back to `t`'s text.
+    fn with<R>(&self, t: &Text, f: impl FnOnce(&Regex, &[u8], Option<&[usize]>) -> R) -> R {
         if t.ascii {
-            return (self.get(true), t.text, None);
+            return f(self.get(true), t.text.as_bytes(), None);
         }
         let (re, named) = self.restricted();
+        let Some(named) = named.as_deref() else {
+            return f(self.get(false), t.text.as_bytes(), None);
+        };
         let s = t.standin();
-        let clear = named
-            .as_deref()
-            .is_some_and(|named| !s.chars.iter().any(|c| named.iter().any(|(a, b)| a <= c && c <= b)));
-        if clear {
-            (re, &s.text, Some(&s.at))
-        } else {
-            (self.get(false), t.text, None)
+        let held: Vec<char> = s
+            .chars
+            .iter()
+            .copied()
+            .filter(|c| named.iter().any(|(a, b)| a <= c && c <= b))
+            .collect();
+        if held.is_empty() {
+            return f(re, s.text.as_bytes(), Some(&s.at));
+        }
+        match self.byte_form() {
+            Some((re, chars)) => {
+                let (text, at) = t.byte_stand_in(chars);
+                f(re, &text, Some(&at))
+            }
+            None => f(self.get(false), t.text.as_bytes(), None),
         }
     }
 
@@ -115,38 +154,41 @@ impl Twin {
     /// Every match in `t`, with its groups' spans in `t`'s text: what the full pattern's
     /// `captures_iter` finds there.
     pub fn captures(&self, t: &Text) -> Vec<Groups> {
-        let (re, hay, at) = self.pick(t);
-        let back = |s: Span| match at {
-            Some(at) => Span::from(at[s.start]..at[s.end]),
-            None => s,
-        };
-        re.captures_iter(hay)
-            .map(|c| Groups((0..c.group_len()).map(|g| c.get_group(g).map(back)).collect()))
-            .collect()
+        self.with(t, |re, hay, at| {
+            let back = |s: Span| match at {
+                Some(at) => Span::from(at[s.start]..at[s.end]),
+                None => s,
+            };
+            re.captures_iter(hay)
+                .map(|c| Groups((0..c.group_len()).map(|g| c.get_group(g).map(back)).collect()))
+                .collect()
+        })
     }
 
     /// The first match in `t`, as [`Twin::captures`] gives it.
     pub fn first(&self, t: &Text) -> Option<Groups> {
-        let (re, hay, at) = self.pick(t);
-        let mut c = re.create_captures();
-        re.captures(hay, &mut c);
-        let back = |s: Span| match at {
-            Some(at) => Span::from(at[s.start]..at[s.end]),
-            None => s,
-        };
-        c.is_match()
-            .then(|| Groups((0..c.group_len()).map(|g| c.get_group(g).map(back)).collect()))
+        self.with(t, |re, hay, at| {
+            let mut c = re.create_captures();
+            re.captures(hay, &mut c);
+            let back = |s: Span| match at {
+                Some(at) => Span::from(at[s.start]..at[s.end]),
+                None => s,
+            };
+            c.is_match()
+                .then(|| Groups((0..c.group_len()).map(|g| c.get_group(g).map(back)).collect()))
+        })
     }
 
     /// The spans of every match in `t` (what the full pattern's `find_iter` finds there).
     pub fn find_spans(&self, t: &Text) -> Vec<Span> {
-        let (re, hay, at) = self.pick(t);
-        re.find_iter(hay)
-            .map(|m| match at {
-                Some(at) => Span::from(at[m.start()]..at[m.end()]),
-                None => m.span(),
-            })
-            .collect()
+        self.with(t, |re, hay, at| {
+            re.find_iter(hay)
+                .map(|m| match at {
+                    Some(at) => Span::from(at[m.start()]..at[m.end()]),
+                    None => m.span(),
+                })
+                .collect()
+        })
     }
 }
 
@@ -199,6 +241,24 @@ impl<'t> Text<'t> {
 
     pub fn is_ascii(&self) -> bool {
         self.ascii
+    }
+
+    /// The text for a byte form naming `chars` (sorted): the `i`th of them as byte `0x80 + i`,
+    /// every other non-ASCII character as [`STAND_IN`], one byte per character; and for each
+    /// byte (and the end) the offset in the original text.
+    fn byte_stand_in(&self, chars: &[char]) -> (Vec<u8>, Vec<usize>) {
+        let mut text = Vec::with_capacity(self.text.len());
+        let mut at = Vec::with_capacity(self.text.len() + 1);
+        for (i, c) in self.text.char_indices() {
+            text.push(match chars.binary_search(&c) {
+                _ if c.is_ascii() => c as u8,
+                Ok(k) => 0x80 + k as u8,
+                Err(_) => STAND_IN as u8,
+            });
+            at.push(i);
+        }
+        at.push(self.text.len());
+        (text, at)
     }
 
     fn standin(&self) -> &StandIn {
@@ -261,7 +321,10 @@ fn named_chars(hir: &regex_syntax::hir::Hir) -> Option<Vec<(char, char)>> {
                 }
             }
             HirKind::Class(Class::Bytes(c)) => {
-                if c.ranges().iter().any(|r| r.end() > 0x7f || (r.start() <= b'~' && b'~' <= r.end())) {
+                if c.ranges()
+                    .iter()
+                    .any(|r| r.end() > 0x7f || (r.start() <= b'~' && b'~' <= r.end()))
+                {
                     return None;
                 }
             }
@@ -288,7 +351,7 @@ fn named_chars(hir: &regex_syntax::hir::Hir) -> Option<Vec<(char, char)>> {
 
 /// The ASCII restriction of a fixed pattern (see [`Twin`]). Panics on a bad pattern, like [`build`].
 pub fn build_ascii(pattern: &str) -> Regex {
-    build_hir(&ascii_hir(parse(pattern)))
+    build_hir(&restrict(parse(pattern)))
 }
 
 fn parse(pattern: &str) -> regex_syntax::hir::Hir {
@@ -305,7 +368,9 @@ fn build_hir(hir: &regex_syntax::hir::Hir) -> Regex {
         .expect("a fixed pattern compiles")
 }
 
-fn ascii_hir(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
+/// The restriction of a pattern to ASCII text: classes cut to ASCII byte classes, literals
+/// with other characters never match, Unicode word boundaries read as ASCII ones.
+fn restrict(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
     use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, HirKind, Look};
     match hir.into_kind() {
         HirKind::Empty => Hir::empty(),
@@ -330,14 +395,74 @@ fn ascii_hir(hir: regex_syntax::hir::Hir) -> regex_syntax::hir::Hir {
             other => other,
         }),
         HirKind::Repetition(mut r) => {
-            r.sub = Box::new(ascii_hir(*r.sub));
+            r.sub = Box::new(restrict(*r.sub));
             Hir::repetition(r)
         }
         HirKind::Capture(mut c) => {
-            c.sub = Box::new(ascii_hir(*c.sub));
+            c.sub = Box::new(restrict(*c.sub));
             Hir::capture(c)
         }
-        HirKind::Concat(v) => Hir::concat(v.into_iter().map(ascii_hir).collect()),
-        HirKind::Alternation(v) => Hir::alternation(v.into_iter().map(ascii_hir).collect()),
+        HirKind::Concat(v) => Hir::concat(v.into_iter().map(restrict).collect()),
+        HirKind::Alternation(v) => Hir::alternation(v.into_iter().map(restrict).collect()),
+    }
+}
+
+/// The byte form of a pattern whose named characters are `chars` (sorted, at most 128; see
+/// [`named_chars`]): it reads the text [`Text`] makes for it, where the `i`th named character is
+/// byte `0x80 + i` and every other non-ASCII character is [`STAND_IN`]. Literals and classes
+/// keep their ASCII part and hold a named character's byte where they held the character; a
+/// class that held every non-ASCII character holds every byte from 0x80 (it holds the stand-in
+/// too). Character for character, the two texts are alike for the two patterns, and a class
+/// that holds every non-ASCII character stays one byte range, not the UTF-8 automaton of all of
+/// Unicode.
+fn byte_form(hir: regex_syntax::hir::Hir, chars: &[char]) -> regex_syntax::hir::Hir {
+    use regex_syntax::hir::{Class, ClassBytes, ClassBytesRange, Hir, HirKind};
+    let byte = |c: char| -> Option<u8> {
+        if c.is_ascii() {
+            Some(c as u8)
+        } else {
+            chars.binary_search(&c).ok().map(|k| 0x80 + k as u8)
+        }
+    };
+    match hir.into_kind() {
+        HirKind::Empty => Hir::empty(),
+        HirKind::Literal(l) => {
+            match std::str::from_utf8(&l.0).map(|t| t.chars().map(byte).collect::<Option<Vec<u8>>>()) {
+                Ok(Some(bytes)) => Hir::literal(bytes),
+                _ => Hir::fail(),
+            }
+        }
+        HirKind::Class(Class::Unicode(c)) => {
+            let all = c.ranges().iter().any(|r| r.start() <= STAND_IN && STAND_IN <= r.end());
+            let mut ranges: Vec<ClassBytesRange> = c
+                .ranges()
+                .iter()
+                .filter(|r| r.start().is_ascii())
+                .map(|r| ClassBytesRange::new(r.start() as u8, u32::from(r.end()).min(0x7f) as u8))
+                .collect();
+            if all {
+                ranges.push(ClassBytesRange::new(0x80, 0xff));
+            } else {
+                for (k, ch) in chars.iter().enumerate() {
+                    if c.ranges().iter().any(|r| r.start() <= *ch && *ch <= r.end()) {
+                        let b = 0x80 + k as u8;
+                        ranges.push(ClassBytesRange::new(b, b));
+                    }
+                }
+            }
+            Hir::class(Class::Bytes(ClassBytes::new(ranges)))
+        }
+        HirKind::Class(c) => Hir::class(c),
+        HirKind::Look(look) => Hir::look(look),
+        HirKind::Repetition(mut r) => {
+            r.sub = Box::new(byte_form(*r.sub, chars));
+            Hir::repetition(r)
+        }
+        HirKind::Capture(mut c) => {
+            c.sub = Box::new(byte_form(*c.sub, chars));
+            Hir::capture(c)
+        }
+        HirKind::Concat(v) => Hir::concat(v.into_iter().map(|h| byte_form(h, chars)).collect()),
+        HirKind::Alternation(v) => Hir::alternation(v.into_iter().map(|h| byte_form(h, chars)).collect()),
     }
 }
