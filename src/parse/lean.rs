@@ -443,8 +443,11 @@ fn byte_form(hir: regex_syntax::hir::Hir, chars: &[char]) -> regex_syntax::hir::
             if all {
                 ranges.push(ClassBytesRange::new(0x80, 0xff));
             } else {
-                for (k, ch) in chars.iter().enumerate() {
-                    if c.ranges().iter().any(|r| r.start() <= *ch && *ch <= r.end()) {
+                for r in c.ranges().iter().filter(|r| !r.end().is_ascii()) {
+                    // The named characters in the range: a run of `chars` (sorted).
+                    let from = chars.partition_point(|&ch| ch < r.start());
+                    let to = chars.partition_point(|&ch| ch <= r.end());
+                    for k in from..to {
                         let b = 0x80 + k as u8;
                         ranges.push(ClassBytesRange::new(b, b));
                     }
