@@ -42,6 +42,9 @@ pub fn words(words: &[&str]) -> aho_corasick::AhoCorasick {
         .expect("fixed words build")
 }
 
+/// The non-ASCII characters a pattern names, as ranges (see [`named_chars`]).
+type Named = Box<[(char, char)]>;
+
 /// A fixed pattern built lazily in two forms that match alike on ASCII text: the full pattern
 /// (as [`build`]), for texts with any non-ASCII character, and its ASCII restriction, for ASCII
 /// texts. The restriction keeps only what can match ASCII text (classes cut to ASCII, non-ASCII
@@ -56,7 +59,7 @@ pub fn words(words: &[&str]) -> aho_corasick::AhoCorasick {
 /// where each named character is one byte of its own.
 pub struct Twin {
     pattern: fn() -> String,
-    ascii: std::sync::OnceLock<(Regex, Option<Box<[(char, char)]>>)>,
+    ascii: std::sync::OnceLock<(Regex, Option<Named>)>,
     full: std::sync::OnceLock<Regex>,
     /// The full pattern's syntax, parsed once for the restricted forms.
     hir: std::sync::OnceLock<regex_syntax::hir::Hir>,
@@ -86,7 +89,7 @@ impl Twin {
 
     /// The ASCII restriction, with the non-ASCII characters that keep a text from being read
     /// through its stand-in (`None`: every non-ASCII text needs the full form).
-    fn restricted(&self) -> &(Regex, Option<Box<[(char, char)]>>) {
+    fn restricted(&self) -> &(Regex, Option<Named>) {
         self.ascii.get_or_init(|| {
             let hir = self.hir.get_or_init(|| parse(&(self.pattern)()));
             let named = named_chars(hir).map(Vec::into_boxed_slice);
