@@ -29,6 +29,9 @@ use std::sync::OnceLock;
 /// How many bytes of each literal the Aho-Corasick automaton holds.
 const HEAD_BYTES: usize = 4;
 
+/// How many bytes of short texts a [`Set`] reads head by head before it builds its automaton.
+const SHORT_READS: usize = 2048;
+
 /// How much memory each lazy DFA may use before it clears its cache.
 const DFA_CACHE_BYTES: usize = 32 << 20;
 
@@ -167,8 +170,15 @@ pub struct Set {
     /// For each pattern, the range of its branches in `branches`.
     patterns: Vec<(u32, u32)>,
     branches: Vec<Branch>,
-    /// The first [`HEAD_BYTES`] bytes of every gating literal, once; `None` when no branch has one.
-    heads: Option<AhoCorasick>,
+    /// The automaton of the first [`HEAD_BYTES`] bytes of every gating literal, once; `None` when
+    /// no branch has one. Built on first use by a text past [`SHORT_READS`].
+    heads: OnceLock<Option<AhoCorasick>>,
+    /// Those heads, in the automaton's order, for the short texts read without it.
+    head_list: Vec<Vec<u8>>,
+    /// The head ids sorted by first byte, and where each first byte's run starts (257 offsets).
+    by_first: OnceLock<(Vec<u32>, Vec<u32>)>,
+    /// How many bytes of short texts this set has read without its automaton.
+    short_read: std::sync::atomic::AtomicUsize,
     /// Every gating literal, lower-cased, once.
     literals: Vec<Vec<u8>>,
     /// For each head (by its Aho-Corasick pattern id), the literals that start with it, the
@@ -194,7 +204,10 @@ impl Set {
         let mut set = Set {
             patterns: Vec::with_capacity(patterns.len()),
             branches: Vec::new(),
-            heads: None,
+            heads: OnceLock::new(),
+            head_list: Vec::new(),
+            by_first: OnceLock::new(),
+            short_read: std::sync::atomic::AtomicUsize::new(0),
             literals: Vec::new(),
             gates: Vec::new(),
             owner: Vec::new(),
@@ -251,7 +264,8 @@ impl Set {
             }
             set.patterns.push((first, set.branches.len() as u32));
         }
-        set.heads = heads_automaton(&heads)?;
+        set.heads = OnceLock::from(heads_automaton(&heads)?);
+        set.head_list = heads;
         Ok(set)
     }
 
@@ -261,7 +275,10 @@ impl Set {
         let mut set = Set {
             patterns: Vec::with_capacity(plan.patterns.len()),
             branches: Vec::with_capacity(plan.branches.len()),
-            heads: None,
+            heads: OnceLock::new(),
+            head_list: Vec::new(),
+            by_first: OnceLock::new(),
+            short_read: std::sync::atomic::AtomicUsize::new(0),
             literals: plan.literals.iter().map(|l| l.to_vec()).collect(),
             gates: plan.gates.iter().map(|g| g.to_vec()).collect(),
             owner: Vec::with_capacity(plan.branches.len()),
@@ -294,7 +311,7 @@ impl Set {
             .iter()
             .map(|g| Some(head(&set.literals[g.first()?.0 as usize])))
             .collect();
-        set.heads = heads_automaton(&heads?).ok()?;
+        set.head_list = heads?.into_iter().map(<[u8]>::to_vec).collect();
         Some(set)
     }
 
@@ -315,15 +332,23 @@ impl Set {
             hit: vec![false; self.branches.len()],
             list: Vec::new(),
         };
-        let Some(ac) = &self.heads else { return hits };
-        let hit = &mut hits.hit;
         let lower = text.to_ascii_lowercase();
+        let hit = &mut hits.hit;
         // Gap branches' piece hits: (branch, is the right piece, left piece's end / right's start).
         let mut pieces: Vec<(u32, bool, usize)> = Vec::new();
-        for m in ac.find_overlapping_iter(&lower) {
-            let at = m.start();
+        // Every occurrence of every head, as the automaton's overlapping search finds them (the
+        // order of the occurrences does not change what they mark).
+        let found = if self.read_short(lower.len()) {
+            self.head_hits_short(&lower)
+        } else {
+            match self.head_hits_automaton(&lower) {
+                Some(found) => found,
+                None => return hits,
+            }
+        };
+        for (head, at) in found {
             let rest = &lower[at..];
-            for &(literal, branch, right) in &self.gates[m.pattern().as_usize()] {
+            for &(literal, branch, right) in &self.gates[head as usize] {
                 let lit = &self.literals[literal as usize];
                 let b = &self.branches[branch as usize];
                 if hit[branch as usize] || !rest.starts_with(lit) {
@@ -348,6 +373,57 @@ impl Set {
             self.join_pieces(&mut pieces, &lower, &mut hits);
         }
         hits
+    }
+
+    /// Every occurrence of every head in `lower` (head id, start), found head by head.
+    fn head_hits_short(&self, lower: &[u8]) -> Vec<(u32, usize)> {
+        let (ids, starts) = self.by_first.get_or_init(|| {
+            let mut ids: Vec<u32> = (0..self.head_list.len() as u32).collect();
+            ids.sort_by_key(|&i| self.head_list[i as usize].first().copied());
+            let mut starts = vec![0u32; 257];
+            for &i in &ids {
+                if let Some(&b) = self.head_list[i as usize].first() {
+                    starts[usize::from(b) + 1] += 1;
+                }
+            }
+            for b in 0..256 {
+                starts[b + 1] += starts[b];
+            }
+            (ids, starts)
+        });
+        let mut found = Vec::new();
+        for at in 0..lower.len() {
+            let b = usize::from(lower[at]);
+            for &i in &ids[starts[b] as usize..starts[b + 1] as usize] {
+                if lower[at..].starts_with(&self.head_list[i as usize]) {
+                    found.push((i, at));
+                }
+            }
+        }
+        found
+    }
+
+    /// [`Set::head_hits_short`] with the automaton (`None` when there is none).
+    fn head_hits_automaton(&self, lower: &[u8]) -> Option<Vec<(u32, usize)>> {
+        let ac = self
+            .heads
+            .get_or_init(|| heads_automaton(&self.head_list).ok().flatten())
+            .as_ref()?;
+        Some(
+            ac.find_overlapping_iter(lower)
+                .map(|m| (m.pattern().as_u32(), m.start()))
+                .collect(),
+        )
+    }
+
+    /// Whether a text of `len` bytes is read without the heads' automaton: while it is not built
+    /// and this set has read less than [`SHORT_READS`] bytes so (a few short replies cost less
+    /// to read head by head than the automaton costs to build).
+    fn read_short(&self, len: usize) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        self.heads.get().is_none()
+            && self.short_read.load(Relaxed) + len <= SHORT_READS
+            && self.short_read.fetch_add(len, Relaxed) + len <= SHORT_READS
     }
 
     /// Marks the gap branches whose left piece ends at most their gap's length before their right
@@ -1047,6 +1123,39 @@ fn searcher(markers: &[&str]) -> Option<std::sync::Arc<Finder>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_texts_find_the_heads_the_automaton_finds() {
+        let texts = [
+            "550 5.1.1 user unknown",
+            "Mailbox FULL; quota exceeded — Zażółć 552 5.2.2 over quota, no such user here",
+            "",
+            "x",
+            "The recipient's mailbox is full and can't accept messages now. relay access denied",
+        ];
+        let mut all: Vec<String> = texts.iter().map(|t| t.to_string()).collect();
+        for dir in ["tests/fixtures", "tests/unseen"] {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    all.push(t.chars().take(3000).collect());
+                }
+            }
+        }
+        for set in [
+            crate::kb::TEXTS.as_ref(),
+            set(["mailbox (?:is )?full", r"\bno such user\b"]).ok().as_ref(),
+        ] {
+            let set = set.expect("the set builds");
+            for t in &all {
+                let lower = t.as_bytes().to_ascii_lowercase();
+                let mut short = set.head_hits_short(&lower);
+                let mut auto = set.head_hits_automaton(&lower).unwrap_or_default();
+                short.sort_unstable();
+                auto.sort_unstable();
+                assert_eq!(short, auto, "{t:?}");
+            }
+        }
+    }
 
     #[test]
     fn matches_across_case_and_non_ascii_text() {

@@ -48,12 +48,16 @@ fn tagged(lists: &[(&[&str], Tag)], kind: aho_corasick::AhoCorasickKind) -> Opti
             tags.push(*tag);
         }
     }
-    let ac = AhoCorasick::builder()
+    Some((tagged_automaton(&words, kind)?, tags))
+}
+
+/// The automaton of [`tagged`] and [`Words`]: case-sensitive, non-overlapping, leftmost-longest.
+fn tagged_automaton(words: &[&str], kind: aho_corasick::AhoCorasickKind) -> Option<AhoCorasick> {
+    AhoCorasick::builder()
         .kind(Some(kind))
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&words)
-        .ok()?;
-    Some((ac, tags))
+        .build(words)
+        .ok()
 }
 
 /// The automaton kind for the notice's words: a DFA would scan faster, but building it costs
@@ -70,7 +74,113 @@ const NOTICE_LISTS: &[(&[&str], Tag)] = &[
 ];
 
 /// The notice's words, read up to the returned message.
-static NOTICE_WORDS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|| tagged(NOTICE_LISTS, NOTICE_KIND));
+static NOTICE_WORDS: LazyLock<Words> = LazyLock::new(|| Words::new(NOTICE_LISTS, NOTICE_KIND));
+
+/// How many bytes of short texts a [`Words`] reads word by word before it builds its automaton.
+const SHORT_READS: usize = 2048;
+
+/// Tagged word lists searched like [`tagged`]'s automaton (non-overlapping, leftmost-longest) in
+/// lower-cased text. The automaton is built when a text would take the words' short reads past
+/// [`SHORT_READS`] bytes; until then texts are read word by word, which for a few short texts
+/// (one pasted reply) costs less than building it.
+struct Words {
+    kind: aho_corasick::AhoCorasickKind,
+    /// The words with their tags, in the automaton's order.
+    words: Vec<(&'static str, Tag)>,
+    ac: std::sync::OnceLock<Option<(AhoCorasick, Vec<Tag>)>>,
+    /// The word ids sorted by first byte, and where each first byte's run starts (257 offsets).
+    by_first: std::sync::OnceLock<(Vec<u32>, Vec<u32>)>,
+    short_read: std::sync::atomic::AtomicUsize,
+}
+
+impl Words {
+    fn new(lists: &[(&[&'static str], Tag)], kind: aho_corasick::AhoCorasickKind) -> Words {
+        let words = lists
+            .iter()
+            .flat_map(|(list, tag)| list.iter().map(move |w| (*w, *tag)))
+            .collect();
+        Words::of(words, kind)
+    }
+
+    fn of(words: Vec<(&'static str, Tag)>, kind: aho_corasick::AhoCorasickKind) -> Words {
+        Words {
+            kind,
+            words,
+            ac: std::sync::OnceLock::new(),
+            by_first: std::sync::OnceLock::new(),
+            short_read: std::sync::atomic::AtomicUsize::new(0),
+        }
+    }
+
+    /// The matches in `hay` (at most `limit`): each word's tag and where it stands.
+    fn find(&self, hay: &str, limit: usize) -> Vec<(Tag, std::ops::Range<usize>)> {
+        use std::sync::atomic::Ordering::Relaxed;
+        let short = self.ac.get().is_none()
+            && !self.words.iter().any(|(w, _)| w.is_empty())
+            && self.short_read.load(Relaxed) + hay.len() <= SHORT_READS
+            && self.short_read.fetch_add(hay.len(), Relaxed) + hay.len() <= SHORT_READS;
+        if short {
+            self.find_short(hay, limit)
+        } else {
+            self.find_automaton(hay, limit)
+        }
+    }
+
+    /// [`Words::find`] with the automaton.
+    fn find_automaton(&self, hay: &str, limit: usize) -> Vec<(Tag, std::ops::Range<usize>)> {
+        let Some((ac, tags)) = self.ac.get_or_init(|| {
+            let words: Vec<&str> = self.words.iter().map(|(w, _)| *w).collect();
+            let tags = self.words.iter().map(|(_, t)| *t).collect();
+            Some((tagged_automaton(&words, self.kind)?, tags))
+        }) else {
+            return Vec::new();
+        };
+        ac.find_iter(hay)
+            .take(limit)
+            .map(|m| (tags[m.pattern().as_usize()], m.range()))
+            .collect()
+    }
+
+    /// [`Words::find`] word by word.
+    fn find_short(&self, hay: &str, limit: usize) -> Vec<(Tag, std::ops::Range<usize>)> {
+        let (ids, starts) = self.by_first.get_or_init(|| {
+            let first = |i: u32| self.words[i as usize].0.as_bytes()[0];
+            let mut ids: Vec<u32> = (0..self.words.len() as u32).collect();
+            ids.sort_by_key(|&i| first(i));
+            let mut starts = vec![0u32; 257];
+            for &i in &ids {
+                starts[usize::from(first(i)) + 1] += 1;
+            }
+            for b in 0..256 {
+                starts[b + 1] += starts[b];
+            }
+            (ids, starts)
+        });
+        let hay = hay.as_bytes();
+        let mut out = Vec::new();
+        let mut at = 0;
+        while at < hay.len() && out.len() < limit {
+            let b = usize::from(hay[at]);
+            // The longest word starting here; of equal ones, the first in the lists.
+            let mut best: Option<(u32, usize)> = None;
+            for &i in &ids[starts[b] as usize..starts[b + 1] as usize] {
+                let w = self.words[i as usize].0.as_bytes();
+                let better = best.is_none_or(|(j, len)| w.len() > len || (w.len() == len && i < j));
+                if better && hay[at..].starts_with(w) {
+                    best = Some((i, w.len()));
+                }
+            }
+            match best {
+                Some((i, len)) => {
+                    out.push((self.words[i as usize].1, at..at + len));
+                    at += len;
+                }
+                None => at += 1,
+            }
+        }
+        out
+    }
+}
 
 /// The same words as a DFA, for a process that reads many notices: it costs about 8 M
 /// instructions more to build than the NFA and scans a notice in less than half the
@@ -86,26 +196,27 @@ static NOTICE_READ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUs
 const NOTICE_DFA_AFTER: usize = 128 * 1024;
 
 /// Where the returned message starts.
-static MARKERS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|| {
-    tagged(
+static MARKERS: LazyLock<Words> = LazyLock::new(|| {
+    Words::new(
         &[(d::RETURNED_MESSAGE_MARKERS, Tag::Marker)],
         aho_corasick::AhoCorasickKind::NoncontiguousNFA,
     )
 });
 
 /// Forwarding and email-service markers, read in the returned headers too.
-static HEADER_WORDS: LazyLock<Option<(AhoCorasick, Vec<Tag>)>> = LazyLock::new(|| {
-    let services: Vec<&str> = d::EMAIL_SERVICES.iter().map(|(m, _)| *m).collect();
-    let (ac, mut tags) = tagged(
-        &[(d::FORWARDING_WORDS, Tag::Forwarding), (&services, Tag::Marker)],
-        aho_corasick::AhoCorasickKind::NoncontiguousNFA,
-    )?;
+static HEADER_WORDS: LazyLock<Words> = LazyLock::new(|| {
     // The service markers follow the forwarding words, in table order.
-    let first = d::FORWARDING_WORDS.len();
-    for (i, t) in tags.iter_mut().enumerate().skip(first) {
-        *t = Tag::Service(i - first);
-    }
-    Some((ac, tags))
+    let words = d::FORWARDING_WORDS
+        .iter()
+        .map(|w| (*w, Tag::Forwarding))
+        .chain(
+            d::EMAIL_SERVICES
+                .iter()
+                .enumerate()
+                .map(|(i, (m, _))| (*m, Tag::Service(i))),
+        )
+        .collect();
+    Words::of(words, aho_corasick::AhoCorasickKind::NoncontiguousNFA)
 });
 
 static OWN_REPLIES: LazyLock<Option<crate::patterns::Set>> =
@@ -169,9 +280,9 @@ impl Notice {
         // a prefilter is several times faster than a case-insensitive one).
         let lower = window(text, SERVICE_WINDOW).to_ascii_lowercase();
         let notice_end = MARKERS
-            .as_ref()
-            .and_then(|(ac, _)| ac.find(&lower))
-            .map_or(lower.len(), |m| m.start())
+            .find(&lower, 1)
+            .first()
+            .map_or(lower.len(), |(_, m)| m.start)
             .min(win.len());
         let tags_in = |set: &Option<(AhoCorasick, Vec<Tag>)>, hay: &str| -> Vec<Tag> {
             // Non-overlapping, longest first: a word inside a longer one of another list
@@ -182,12 +293,16 @@ impl Notice {
         };
         let notice = lower.get(..notice_end).unwrap_or("");
         let read = NOTICE_READ.fetch_add(notice.len(), std::sync::atomic::Ordering::Relaxed);
-        let words = if read >= NOTICE_DFA_AFTER {
-            &NOTICE_WORDS_DFA
+        let tags = if read >= NOTICE_DFA_AFTER {
+            tags_in(&NOTICE_WORDS_DFA, notice)
         } else {
-            &NOTICE_WORDS
+            NOTICE_WORDS
+                .find(notice, usize::MAX)
+                .into_iter()
+                .map(|(t, _)| t)
+                .collect()
         };
-        for tag in tags_in(words, notice) {
+        for tag in tags {
             match tag {
                 Tag::GiveUp => n.give_up = true,
                 Tag::Delay => n.delay = true,
@@ -197,7 +312,7 @@ impl Notice {
                 _ => {}
             }
         }
-        for tag in tags_in(&HEADER_WORDS, &lower) {
+        for (tag, _) in HEADER_WORDS.find(&lower, usize::MAX) {
             match tag {
                 Tag::Forwarding => n.forwarding = true,
                 Tag::Service(i) => {
@@ -227,8 +342,8 @@ impl Notice {
             || sender_ip.is_some_and(|ip| generic_name_for(window(text, SERVICE_WINDOW), ip));
         n.forwarded = forwarded(win);
         // The returned message's own header block, where a re-submission shows.
-        if let Some(m) = MARKERS.as_ref().and_then(|(ac, _)| ac.find(&lower)) {
-            let returned = &lower[m.end()..];
+        if let Some((_, m)) = MARKERS.find(&lower, 1).first() {
+            let returned = &lower[m.end..];
             n.forwarding |= resubmitted(window(returned, RETURNED_HEADERS_WINDOW), report);
         }
         n
@@ -1056,6 +1171,49 @@ pub fn quoted_reply(diag: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_texts_find_the_words_the_automaton_finds() {
+        let mut all: Vec<String> = vec![
+            "could not be delivered within 3 days; delivery has been delayed".into(),
+            "".into(),
+            "------ this is a copy of the message, including all the headers. ------\nreceived: from x".into(),
+        ];
+        for dir in ["tests/fixtures", "tests/unseen", "tests/decisions"] {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    all.push(t.to_ascii_lowercase());
+                }
+            }
+        }
+        for words in [&*NOTICE_WORDS, &*MARKERS, &*HEADER_WORDS] {
+            for t in &all {
+                let key = |v: Vec<(Tag, std::ops::Range<usize>)>| -> Vec<(String, std::ops::Range<usize>)> {
+                    v.into_iter().map(|(t, r)| (format!("{:?}", tag_id(t)), r)).collect()
+                };
+                assert_eq!(
+                    key(words.find_short(t, usize::MAX)),
+                    key(words.find_automaton(t, usize::MAX)),
+                    "{t:?}"
+                );
+                assert_eq!(key(words.find_short(t, 1)), key(words.find_automaton(t, 1)));
+            }
+        }
+    }
+
+    /// A tag as a comparable value.
+    fn tag_id(t: Tag) -> (u8, usize) {
+        match t {
+            Tag::GiveUp => (0, 0),
+            Tag::Delay => (1, 0),
+            Tag::Failed => (2, 0),
+            Tag::Remote => (3, 0),
+            Tag::Own => (4, 0),
+            Tag::Forwarding => (5, 0),
+            Tag::Marker => (6, 0),
+            Tag::Service(i) => (7, i),
+        }
+    }
 
     #[test]
     fn wrapper_words_are_dropped_from_the_quoted_reply() {

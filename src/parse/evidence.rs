@@ -14,9 +14,7 @@
 
 use crate::model::{Action, Command};
 use crate::parse::codes;
-use crate::parse::lean::Twin;
-use regex_automata::util::captures::Captures;
-use std::sync::LazyLock;
+use crate::parse::lean::{Groups, Text, Twin};
 
 /// How much of a text the scanner reads (1 MiB): the evidence of a bounce is in its first part.
 pub const SCAN_LIMIT: usize = 1 << 20;
@@ -249,15 +247,14 @@ fn scan_flat(flat: &str, exclude: &[String]) -> Vec<Evidence> {
     let mut fields: Option<Evidence> = None;
     let mut pending_original: Option<String> = None;
     let mut last_address: Option<(String, usize)> = None;
-    let ascii = flat.is_ascii();
-    let mut prose = ADDRESS.get(ascii).find_iter(flat).peekable();
+    let mut prose = ADDRESS.find_spans(&Text::new(flat)).into_iter().peekable();
     for (i, h) in heads.iter().enumerate() {
         // Addresses in prose before this head ("Your message to a@example.com couldn't be
         // delivered"): the nearest one names a reply that comes without its own.
-        while let Some(m) = prose.next_if(|m| m.start() < h.start) {
+        while let Some(m) = prose.next_if(|m| m.start < h.start) {
             let a = flat[m.range()].trim_matches('.');
-            if !excluded(a) && !is_system(a) && !in_header_line(flat, m.start()) {
-                last_address = Some((a.to_string(), m.start()));
+            if !excluded(a) && !is_system(a) && !in_header_line(flat, m.start) {
+                last_address = Some((a.to_string(), m.start));
             }
         }
         let end = heads
@@ -300,8 +297,8 @@ fn scan_flat(flat: &str, exclude: &[String]) -> Vec<Evidence> {
                 .as_deref()
                 .and_then(|d| {
                     ADDRESS
-                        .get(d.is_ascii())
-                        .find(d)
+                        .find_spans(&Text::new(d))
+                        .first()
                         .map(|m| d[m.range()].trim_matches('.').to_string())
                 })
                 .filter(|a| !excluded(a) && !is_system(a));
@@ -451,13 +448,8 @@ fn reply_text(value: &str, head: Head) -> (Option<String>, Option<Command>) {
         .as_bytes()
         .windows(11)
         .any(|w| w.eq_ignore_ascii_case(b"in reply to"))
-        .then(|| {
-            let re = IN_REPLY.get(t.is_ascii());
-            let mut c = re.create_captures();
-            re.captures(t, &mut c);
-            c
-        })
-        .filter(Captures::is_match);
+        .then(|| IN_REPLY.first(&Text::new(t)))
+        .flatten();
     if let Some(c) = found {
         command = c.get_group(1).and_then(|m| t.get(m.range())).and_then(Command::parse);
         let m = c.get_match().map_or(0..0, |m| m.range());
@@ -625,17 +617,47 @@ const G_INTRO: u16 = 128;
 /// A `<` anywhere: opens nothing by itself (see [`gates`]).
 const G_LT: u16 = 256;
 
-static GATE_WORDS: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
-    let words: Vec<&str> = GATES.iter().map(|(w, _)| *w).collect();
-    crate::parse::lean::words(&words)
-});
+/// The automaton of [`GATES`]' words, built when a text would take the short reads past
+/// [`GATE_SHORT_READS`] bytes: until then texts are read word by word, which for a few short
+/// texts (one pasted reply) costs less than building it.
+static GATE_WORDS: std::sync::OnceLock<aho_corasick::AhoCorasick> = std::sync::OnceLock::new();
+
+/// How many bytes of text [`gates`] reads word by word before it builds [`GATE_WORDS`].
+const GATE_SHORT_READS: usize = 2048;
+
+/// How many bytes of text [`gates`] has read word by word.
+static GATE_SHORT_READ: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The gates of every word of [`GATES`] in `flat` (ASCII case-insensitively), with the automaton.
+fn gate_words_automaton(flat: &str) -> u16 {
+    let ac = GATE_WORDS.get_or_init(|| {
+        let words: Vec<&str> = GATES.iter().map(|(w, _)| *w).collect();
+        crate::parse::lean::words(&words)
+    });
+    ac.find_overlapping_iter(flat)
+        .fold(0, |open, m| open | GATES[m.pattern().as_usize()].1)
+}
+
+/// [`gate_words_automaton`] word by word.
+fn gate_words_short(flat: &str) -> u16 {
+    let hay = flat.as_bytes();
+    GATES
+        .iter()
+        .filter(|(w, _)| !w.is_empty() && hay.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w.as_bytes())))
+        .fold(0, |open, (_, g)| open | g)
+}
 
 /// Which patterns may match in the text ([`GATES`]), and whether it holds a reply code's digits.
 fn gates(flat: &str) -> (u16, bool) {
-    let mut open = 0;
-    for m in GATE_WORDS.find_overlapping_iter(flat) {
-        open |= GATES[m.pattern().as_usize()].1;
-    }
+    use std::sync::atomic::Ordering::Relaxed;
+    let short = GATE_WORDS.get().is_none()
+        && GATE_SHORT_READ.load(Relaxed) + flat.len() <= GATE_SHORT_READS
+        && GATE_SHORT_READ.fetch_add(flat.len(), Relaxed) + flat.len() <= GATE_SHORT_READS;
+    let mut open = if short {
+        gate_words_short(flat)
+    } else {
+        gate_words_automaton(flat)
+    };
     if flat.starts_with('<') {
         open |= G_POSTFIX;
     }
@@ -655,17 +677,14 @@ fn heads(flat: &str) -> Vec<Found> {
     let mut out = Vec::new();
     let (open, digits) = gates(flat);
     let on = |g: u16| open & g != 0;
-    let ascii = flat.is_ascii();
-    let text = |c: &Captures, i: usize| {
+    let t = Text::new(flat);
+    let ascii = t.is_ascii();
+    let text = |c: &Groups, i: usize| {
         c.get_group(i)
             .and_then(|m| flat.get(m.range()))
             .map(|m| m.trim_end_matches('.').to_string())
     };
-    for c in on(G_POSTFIX)
-        .then(|| POSTFIX.get(ascii).captures_iter(flat))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_POSTFIX).then(|| POSTFIX.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Postfix, m.start, m.end);
         f.address = text(&c, 1).or_else(|| text(&c, 7));
@@ -678,11 +697,7 @@ fn heads(flat: &str) -> Vec<Found> {
         }
         out.push(f);
     }
-    for c in on(G_EXIM)
-        .then(|| EXIM.get(ascii).captures_iter(flat))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_EXIM).then(|| EXIM.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Exim, m.start, m.end);
         f.address = text(&c, 1).or_else(|| text(&c, 6));
@@ -695,11 +710,7 @@ fn heads(flat: &str) -> Vec<Found> {
             .and_then(Command::parse);
         out.push(f);
     }
-    for c in on(G_QMAIL)
-        .then(|| QMAIL.get(ascii).captures_iter(flat))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_QMAIL).then(|| QMAIL.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::Qmail, m.start, m.end);
         f.address = text(&c, 1);
@@ -708,7 +719,7 @@ fn heads(flat: &str) -> Vec<Found> {
         out.push(f);
     }
     for c in (on(G_SENDMAIL) && digits)
-        .then(|| SENDMAIL.get(ascii).captures_iter(flat))
+        .then(|| SENDMAIL.captures(&t))
         .into_iter()
         .flatten()
     {
@@ -719,22 +730,14 @@ fn heads(flat: &str) -> Vec<Found> {
         f.address = text(&c, 3);
         out.push(f);
     }
-    for c in on(G_EXCHANGE)
-        .then(|| EXCHANGE.get(ascii).captures_iter(flat))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_EXCHANGE).then(|| EXCHANGE.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let body = c.get_group(1).or(c.get_group(3)).map_or(m.end, |g| g.start);
         // `<host #5.1.1 …>` names the server that wrote the notice, often the sender's own: not
         // taken as the remote host.
         out.push(Found::new(Head::Exchange, m.start, body));
     }
-    for c in on(G_FIELD)
-        .then(|| FIELD.get(ascii).captures_iter(flat))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_FIELD).then(|| FIELD.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let name = c
             .get_group(1)
@@ -752,29 +755,17 @@ fn heads(flat: &str) -> Vec<Found> {
             && flat
                 .chars()
                 .any(|c| matches!(c, '\u{400}'..='\u{4ff}' | '\u{1c80}'..='\u{1c88}' | '\u{17f}' | '\u{212a}')));
-    for c in (digits && intro)
-        .then(|| INTRO.get(ascii).captures_iter(flat))
-        .into_iter()
-        .flatten()
-    {
+    for c in (digits && intro).then(|| INTRO.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let code = c.get_group(1).map_or(m.end, |g| g.start);
         out.push(Found::new(Head::Intro, m.start, code));
     }
-    for c in digits
-        .then(|| BARE.get(ascii).captures_iter(flat))
-        .into_iter()
-        .flatten()
-    {
+    for c in digits.then(|| BARE.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let code = c.get_group(1).map_or(m.start, |g| g.start);
         out.push(Found::new(Head::Bare, m.start, code));
     }
-    for c in on(G_HOST)
-        .then(|| HOST_CONTEXT.get(ascii).captures_iter(flat))
-        .into_iter()
-        .flatten()
-    {
+    for c in on(G_HOST).then(|| HOST_CONTEXT.captures(&t)).into_iter().flatten() {
         let m = c.get_match().map_or(0..0, |m| m.range());
         let mut f = Found::new(Head::HostContext, m.start, m.end);
         f.host = text(&c, 1).or_else(|| text(&c, 3)).or_else(|| text(&c, 4));
@@ -850,6 +841,73 @@ mod tests {
                 };
                 assert_eq!(spans(ascii), spans(full), "{name} on {t:?}");
             }
+        }
+    }
+
+    #[test]
+    fn non_ascii_texts_match_like_the_full_patterns() {
+        let texts = [
+            "<olgą@example.ru>: host mx.example.ru[192.0.2.20] said: 550 5.1.1 <olgą@example.ru>: Użytkownik nieznany (in reply to RCPT TO command)",
+            "宛先 <jo@example.jp>: host mx.example.jp[192.0.2.1] said: 550 5.1.1 ユーザー不明 (in reply to RCPT TO command)",
+            "kim@exämple.net host mx.example.net [198.51.100.3] SMTP error from remote mail server after RCPT TO:<kim@example.net> (ü日本語): 550 5.2.1 Mailbox disabled",
+            "<jo@example.org>:\n192.0.2.7 ñ does not like recipient. Remote host said: 554 5.7.1 denied ✓. Giving up on 192.0.2.7.",
+            "<<< 550 5.1.1 <neko@例え.jp>... User unknown\n#550 5.1.1 RESOLVER.ADR.RecipNotFound; 見つかりません ##",
+            "Remote Server returned '554 5.4.4 SMTPSEND.DNS.NonExistentDomain' <mx.example.com #5.0.0 smtp; 550 nö>",
+            "Action: failed Final-Recipient: rfc822; añа@example.jp Diagnostic-Code: smtp; 550 5.1.1 <ana@example.jp>... User Ünknown Status: 5.1.1",
+            "La réponse du serveur était : 550 boîte inconnue\nSerwer odpowiedział: 550 brak\nОтвет сервера: 550 нет\nantwort des servers für München: 550 nein",
+            "Diagnostic code 550 ſK3 \u{212a} s 5.7.1 sender@example.com;Kelvin Sigma x_y@z.example.com ~ ~~ é~.",
+            "(550-5.1.1 Das Konto existiert nicht\nwhile talking to mx.example.com. [192.0.2.9]: remote-server: mx2.exämple.com 日本\u{a0}語 ~",
+            "error was\u{2003}550 no «550 non» „550 nie” — to=<ü@example.com>, status=bounced (host mx.example.com[192.0.2.1] said: 550 nö)",
+        ];
+        for (name, twin) in [
+            ("POSTFIX", &POSTFIX),
+            ("EXIM", &EXIM),
+            ("QMAIL", &QMAIL),
+            ("SENDMAIL", &SENDMAIL),
+            ("EXCHANGE", &EXCHANGE),
+            ("FIELD", &FIELD),
+            ("INTRO", &INTRO),
+            ("BARE", &BARE),
+            ("HOST_CONTEXT", &HOST_CONTEXT),
+            ("ADDRESS", &ADDRESS),
+            ("IN_REPLY", &IN_REPLY),
+        ] {
+            // Every pattern can read a text through its stand-in.
+            assert!(twin.reads_stand_ins(), "{name}");
+            let full = twin.get(false);
+            for t in texts {
+                let want: Vec<Vec<Option<regex_automata::Span>>> =
+                    full.captures_iter(t).map(|c| c.iter().collect()).collect();
+                let text = Text::new(t);
+                let got: Vec<Vec<Option<regex_automata::Span>>> = twin
+                    .captures(&text)
+                    .iter()
+                    .map(|c| (0..want.first().map_or(0, Vec::len)).map(|g| c.get_group(g)).collect())
+                    .collect();
+                assert_eq!(got, want, "{name} on {t:?}");
+                let spans: Vec<regex_automata::Span> = full.find_iter(t).map(|m| m.span()).collect();
+                assert_eq!(twin.find_spans(&text), spans, "{name} on {t:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn short_texts_open_the_gates_the_automaton_opens() {
+        let mut all: Vec<String> = vec![
+            "550 5.1.1 user unknown".into(),
+            "<a@b.example>: host X[1.2.3.4] said: 550 SMTP ERROR FROM REMOTE ... Remote Host Said # to=<x".into(),
+            String::new(),
+            "ſ K Réponse odpovědel".into(),
+        ];
+        for dir in ["tests/fixtures", "tests/unseen"] {
+            for e in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                if let Ok(t) = std::fs::read_to_string(e.path()) {
+                    all.push(flatten(&t));
+                }
+            }
+        }
+        for t in &all {
+            assert_eq!(gate_words_short(t), gate_words_automaton(t), "{t:?}");
         }
     }
 
